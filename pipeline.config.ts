@@ -1,0 +1,180 @@
+import {defineConfig} from 'citeclaim'
+
+/**
+ * The shipped configuration: stem cell types in reviews of regenerative medicine. Everything specific
+ * to that field lives here; another field changes only this file.
+ */
+export default defineConfig({
+  input: 'input',
+  output: 'output',
+  // 0 = one worker per core.
+  concurrency: 0,
+  citations: {maxRange: 1000, markdownStyle: 'links'},
+  bibliography: {style: 'vancouver', lang: 'en-US'},
+
+  entityTypes: [
+    {
+      id: 'HSC',
+      label: 'Hematopoietic stem cells',
+      ontologyId: 'CL:0000037',
+      names: ['hematopoietic stem cell', 'haematopoietic stem cell', 'hematopoietic stem and progenitor cell', 'CD34+ cell', 'CD34-positive cell', 'CD34+ stem cell'],
+      abbreviations: ['HSC', 'HSPC']
+    },
+    {
+      id: 'EPC',
+      label: 'Endothelial progenitor cells',
+      ontologyId: 'CL:0002619',
+      names: ['endothelial progenitor cell', 'endothelial precursor cell', 'endothelial colony-forming cell'],
+      abbreviations: ['EPC', 'ECFC']
+    },
+    {
+      id: 'MSC',
+      label: 'Mesenchymal stem/stromal cells',
+      ontologyId: 'CL:0000134',
+      names: ['mesenchymal stem cell', 'mesenchymal stromal cell', 'mesenchymal progenitor cell', 'multipotent stromal cell', 'mesenchymal cell'],
+      abbreviations: ['MSC', 'BM-MSC', 'BMSC', 'UC-MSC', 'UCMSC', 'AD-MSC', 'ADSC', 'ASC', 'hUC-MSC', 'WJ-MSC'],
+      subtypes: [
+        'bone marrow-derived MSC', 'bone marrow mesenchymal stem cell', 'umbilical cord-derived MSC', 'umbilical cord MSC',
+        'adipose-derived stem cell', 'adipose-derived stromal cell', 'adipose tissue-derived stem cell', 'placenta-derived MSC',
+        'annex stem cell', 'amniotic fluid stem cell', 'amniotic epithelial cell', 'Wharton jelly stem cell', "Wharton's jelly stem cell",
+        'umbilical cord blood-derived MSC'
+      ]
+    },
+    {
+      id: 'ESC',
+      label: 'Embryonic stem cells',
+      ontologyId: 'CL:0002322',
+      names: ['embryonic stem cell', 'embryogenic stem cell'],
+      abbreviations: ['ESC', 'hESC']
+    },
+    {
+      id: 'iPSC',
+      label: 'Induced pluripotent stem cells',
+      ontologyId: null,
+      names: ['induced pluripotent stem cell', 'induced pluripotent cell'],
+      abbreviations: ['iPSC', 'iPS cell', 'hiPSC', 'iPS']
+    },
+    {
+      id: 'FLPC',
+      label: 'Fetal liver progenitor cells',
+      ontologyId: 'CL:0005026',
+      names: ['fetal liver progenitor cell', 'fetal hepatic progenitor cell', 'fetal liver-derived stem cell', 'fetal liver stem cell', 'fetal hepatocyte progenitor', 'hepatoblast'],
+      abbreviations: ['FLPC', 'FLSC']
+    },
+    {
+      id: 'BMC',
+      label: 'Bone marrow-derived cells (unspecified)',
+      ontologyId: null,
+      names: [
+        'bone marrow-derived cell', 'bone marrow-derived stem cell', 'bone marrow-derived stromal cell', 'bone marrow cell',
+        'bone marrow stem cell', 'bone marrow mononuclear cell', 'bone marrow-derived mononuclear cell', 'pluripotent cells in bone marrow',
+        'stem cells in bone marrow', 'cells in bone marrow'
+      ],
+      abbreviations: ['BMC', 'BMMNC', 'BM-MNC', 'BMDC']
+    },
+    {
+      id: 'LPC',
+      label: 'Liver progenitor cells',
+      ontologyId: 'CL:0002196',
+      names: ['liver progenitor cell', 'hepatic progenitor cell', 'oval cell', 'hepatic stem cell', 'liver stem cell'],
+      abbreviations: ['LPC', 'HPC']
+    },
+    {
+      id: 'GENERAL',
+      label: 'Stem cells in general',
+      ontologyId: null,
+      general: true,
+      names: ['stem cell', 'stem cell-based therapy', 'stem cell therapy', 'stem cell transplantation', 'cell-based therapy', 'cell therapy', 'progenitor cell']
+    }
+  ],
+
+  // Not stem cell types, but named or abbreviated like them.
+  distractors: [
+    {
+      id: 'hepatic-stellate-cell',
+      label: 'Hepatic stellate cells',
+      names: ['hepatic stellate cell', 'hepatic stellated cell', 'stellate cell'],
+      abbreviations: ['HSC'],
+      contextCues: ['activat', 'quiescen', 'fibrogen', 'myofibroblast', 'stellate', 'collagen-producing']
+    },
+    {id: 'hepatocyte-like-cell', label: 'Hepatocyte-like cells', names: ['hepatocyte-like cell', 'hepatocyte like cell'], abbreviations: ['HLC']},
+    {id: 'hepatocyte', label: 'Hepatocytes', names: ['hepatocyte']}
+  ],
+
+  claims: {
+    categories: [
+      {
+        id: 'limitation',
+        cues: [
+          {pattern: '\\b(?:remains?|remained) (?:unclear|unknown|to be|controversial|elusive)', weight: 3},
+          {pattern: '\\byet to be\\b|\\bnot (?:yet )?(?:been )?(?:sufficiently |fully |properly )?(?:elucidated|established|understood|reported)\\b', weight: 3},
+          {pattern: '\\bmuch to be understood\\b|\\bquestions?\\b|\\bunresolved\\b|\\bunclear\\b', weight: 2},
+          {pattern: '\\b(?:barriers?|obstacles?|hurdles?|drawbacks?|disadvantages?|limitations?|issues?|concerns?|problems?)\\b', weight: 2},
+          {pattern: '\\bprecluded?\\b|\\black(?:s|ing)?\\b|\\bheterogene|\\btemporary\\b|\\battenuated\\b|\\bfailed\\b|\\bminimal activity\\b|\\bshould be (?:properly )?addressed\\b', weight: 2}
+        ]
+      },
+      {
+        id: 'safety',
+        cues: [
+          {pattern: '\\bsafe(?:ty|ly)?\\b|\\btolerated\\b|\\badverse\\b|\\bside effects?\\b|\\btoxicit', weight: 3},
+          {pattern: '\\btumo(?:u)?rigen|\\bteratoma|\\bmalignan|\\bcarcinoma\\b|\\bcomplications?\\b|\\brisks?\\b|\\bimmunogenicity\\b|\\brejection\\b', weight: 2}
+        ]
+      },
+      {
+        id: 'mechanism',
+        cues: [
+          {pattern: '\\bmechanisms?\\b|\\bparacrine\\b|\\bimmunomodulat|\\btrophic\\b|\\bcytokines?\\b|\\bgrowth factors?\\b', weight: 2},
+          {pattern: '\\bsecret(?:e|es|ed|ion)\\b|\\bmediated\\b|\\bsignal(?:ing|ling)\\b|\\bmacrophages?\\b|\\bangiogenesis\\b|\\bneoangiogenesis\\b', weight: 2},
+          {pattern: '\\btransdifferentiat|\\bcell fusion\\b|\\breprogramming of\\b|\\bcontribute[sd]? to\\b|\\bmodulate|\\bdownregulat|\\bupregulat|\\bstimulat|\\bpromot(?:e|ed|es|ing)\\b', weight: 1.5},
+          {pattern: '\\bengraft|\\bproliferation\\b|\\bmetalloproteinase\\b|\\bassociated with\\b|\\bthrough\\b|\\bvia\\b|\\bsuppress', weight: 1}
+        ]
+      },
+      {
+        id: 'efficacy',
+        cues: [
+          {pattern: '\\befficacy\\b|\\beffective(?:ness)?\\b|\\btherapeutic (?:potential|effects?|benefits?)\\b|\\bbeneficial effects?\\b', weight: 3},
+          {pattern: '\\bimprov(?:e|ed|es|ing|ement|ements)\\b|\\bamelior|\\brestor(?:e|ed|ing)\\b|\\bsurvival\\b|\\bsuccess\\b|\\bpromising\\b|\\bmitigat|\\bhalted\\b|\\brecovery\\b|\\bregression\\b|\\bsuspension of\\b|\\breduc(?:e|ed|tion) (?:of )?(?:liver )?fibrosis\\b', weight: 2},
+          {pattern: '\\bfeasibility\\b|\\bbenefits?\\b|\\boutcomes?\\b|\\bscores?\\b|\\bresults?\\b|\\bpotential\\b', weight: 1}
+        ]
+      },
+      {
+        id: 'source',
+        cues: [
+          {pattern: '\\bisolat(?:ed|ion|e)\\b|\\bobtained\\b|\\bharvest|\\bmobiliz|\\bmobilis|\\bexpan(?:d|ded|sion)\\b|\\bprotocols?\\b|\\bsources?\\b(?![\\s-]of\\b|-)', weight: 2},
+          {pattern: '\\bderived? (?:and characterized )?(?:from|and)\\b|\\bdeveloped\\b|\\breprogrammed\\b|\\bgenerat(?:ed|ion) from\\b|\\bstrateg(?:y|ies)\\b|\\bengineer|\\bencapsulat|\\bpriming\\b|\\bleave the bone marrow\\b|\\bcirculate\\b|\\bmanufactur', weight: 2}
+        ]
+      },
+      {
+        id: 'biology',
+        cues: [
+          {pattern: '\\bexpress(?:es|ed|ion)?\\b|\\bmarkers?\\b|\\bself-renewal\\b|\\brenew themselves\\b|\\bpluripoten|\\bmultipoten|\\bprecursors?\\b|\\barise\\b|\\bimmature\\b|\\bpopulation\\b|\\blineages?\\b|\\bproperties\\b|\\bphenotype', weight: 2},
+          {pattern: '\\bdifferentiat(?:e|ed|es|ing|ion)\\b|\\bcapable of\\b|\\bcan be found\\b|\\bmodel(?:ling|ing)\\b|\\bmolecular basis\\b|\\bresistant\\b', weight: 1.5}
+        ]
+      }
+    ],
+    defaultCategory: 'biology',
+    evidence: [
+      {id: 'clinical', cues: ['\\bpatients?\\b', '\\bclinical (?:stud|trial|setting|use|application)', '\\btrials?\\b', '\\bhuman stud', '\\bin humans\\b', '\\bautopsy\\b', '\\bphase (?:I|II|III|1|2|3)\\b', '\\brandomi[sz]ed\\b', '\\bpilot stud', '\\bcohort\\b']},
+      {id: 'preclinical', cues: ['\\banimals?\\b', '\\bmice\\b', '\\bmouse model', '\\brats?\\b', '\\bpreclinical\\b', '\\bmodels? of (?:liver )?(?:injury|fibrosis|cirrhosis|disease)\\b', '\\bexperimental (?:animal|model)', '\\bin vivo\\b', '\\bxenograft']},
+      {id: 'in-vitro', cues: ['\\bin vitro\\b', '\\bex vivo\\b', '\\bin culture\\b', '\\bcultured\\b', '\\bcell lines?\\b']}
+    ],
+    defaultEvidence: 'unspecified',
+    hedgeCues: [
+      '\\bmay\\b', '\\bmight\\b', '\\bcould\\b', '\\blikely\\b', '\\bseems?\\b', '\\bseemed\\b', '\\bsuggest(?:s|ed)?\\b', '\\bpossibly\\b',
+      '\\bprobably\\b', '\\bappears?\\b', '\\bproposed\\b', '\\bassumed\\b', '\\b(?:is|are) considered\\b', '\\bexpected\\b',
+      '\\bsupports? the inference\\b', '\\bremains? unclear\\b', '\\bremains? to be\\b', '\\byet to be\\b', '\\bnot yet\\b',
+      '\\bnot been elucidated\\b', '\\bmuch to be understood\\b', '\\bputative\\b', '\\bhypothesi[sz]ed\\b', '\\bspeculated\\b'
+    ],
+    nonClaimPatterns: [
+      '\\b(?:the present|this) (?:review|article|paper)\\b',
+      '\\b(?:are|is|were) (?:\\w+ )?(?:discussed|summarized|reviewed|described)(?: briefly| below| here)?\\.$'
+    ],
+    studyOnlyPatterns: [
+      '\\b(?:has|have|had) been (?:\\w+ly )?(?:investigated|studied|used|employed|utilized|evaluated|examined|explored|tested|applied)\\b',
+      '\\b(?:attracted|gained|received) (?:\\w+ )?(?:attention|interest)\\b',
+      '\\bmost (?:widely|frequently|extensively|commonly) (?:studied|used|investigated)\\b(?![^.]*\\b(?:thus|therefore|because)\\b)'
+    ],
+    strongCueWeight: 2,
+    comparisonCues: ['\\bcompared (?:to|with)\\s*$', '\\bthan(?: (?:those|that) of)?\\s*$', '\\bin contrast to\\s*$', '\\bunlike\\s*$', '\\bas in\\s*$', '\\blike that of\\s*$', '\\binstead of\\s*$']
+  }
+})

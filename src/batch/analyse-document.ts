@@ -1,0 +1,92 @@
+import {createHash} from 'node:crypto'
+import {VFile} from 'vfile'
+import {loadBibliography} from '../bibliography/load-bibliography.js'
+import type {ResolvedConfig} from '../config/types.js'
+import {diagnosticsOf, toDocumentRecord, type DiagnosticRecord, type DocumentRecord} from '../emit/document.js'
+import {toAnnotatedMarkdown} from '../emit/markdown.js'
+import {createProcessor, formatOf, type InputFormat} from '../processor.js'
+import {decodeInput} from './decode-input.js'
+
+const processors = new WeakMap<ResolvedConfig, Map<InputFormat, ReturnType<typeof createProcessor>>>()
+
+/** Processors are frozen and stateless between files: build one per config and format, reuse it. */
+function processorFor(config: ResolvedConfig, format: InputFormat): ReturnType<typeof createProcessor> {
+  let byFormat = processors.get(config)
+  if (!byFormat) {
+    byFormat = new Map()
+    processors.set(config, byFormat)
+  }
+  let processor = byFormat.get(format)
+  if (!processor) {
+    processor = createProcessor(config, format)
+    byFormat.set(format, processor)
+  }
+  return processor
+}
+
+/** One document to analyse: its bytes, and those of its bibliography if it has one. */
+export interface DocumentInput {
+  id: string
+  /** Path as shown in output and diagnostics (relative to the working directory). */
+  source: string
+  bytes: Uint8Array
+  bibliography?: {source: string; bytes: Uint8Array}
+}
+
+/** What analysing one document gives: the files to write, or only diagnostics when it had no text. */
+export interface DocumentOutput {
+  id: string
+  source: string
+  /** `<id>.json` content, or undefined when the input could not be read as text. */
+  json?: string
+  /** `<id>.md` content. */
+  markdown?: string
+  diagnostics: DiagnosticRecord[]
+  /** Diagnostics of the bibliography file, reported against that file. */
+  bibliographyDiagnostics: DiagnosticRecord[]
+}
+
+/**
+ * Analyses one document from its bytes: decode, run the processor, build the JSON record and the
+ * annotated Markdown. Pure: no file system, the same input and config give the same output. Never
+ * throws for bad input; problems come back as diagnostics.
+ */
+export function analyseDocument(input: DocumentInput, config: ResolvedConfig): DocumentOutput {
+  const decoded = decodeInput(input.bytes)
+  if (!decoded.ok) {
+    return {
+      id: input.id,
+      source: input.source,
+      diagnostics: [{severity: 'error', code: decoded.code, message: decoded.message, start: null}],
+      bibliographyDiagnostics: []
+    }
+  }
+  const file = new VFile({path: input.source, value: decoded.text.replace(/^\uFEFF/, '')})
+  file.data.id = input.id
+  file.data.source = input.source
+  file.data.sha256 = createHash('sha256').update(input.bytes).digest('hex')
+
+  const bibliographyDiagnostics: DiagnosticRecord[] = []
+  if (input.bibliography) {
+    const text = new TextDecoder('utf-8').decode(input.bibliography.bytes)
+    const loaded = loadBibliography(input.bibliography.source, text)
+    for (const problem of loaded.problems) bibliographyDiagnostics.push({severity: 'error', code: problem.code, message: problem.message, start: null})
+    file.data.bibliography = {path: input.bibliography.source, items: loaded.items}
+  }
+
+  if (file.value.toString().trim() === '') {
+    const message = file.message('input is empty: no text to analyse', {ruleId: 'input-empty', source: 'citeclaim'})
+    message.fatal = false
+  }
+  const processor = processorFor(config, formatOf(input.source))
+  const tree = processor.runSync(processor.parse(file), file)
+  const record: DocumentRecord = toDocumentRecord(tree, file, config)
+  return {
+    id: input.id,
+    source: input.source,
+    json: JSON.stringify(record, null, 2) + '\n',
+    markdown: toAnnotatedMarkdown(tree, record, {citationStyle: config.citations.markdownStyle}),
+    diagnostics: diagnosticsOf(file),
+    bibliographyDiagnostics
+  }
+}

@@ -1,0 +1,43 @@
+import type {ClaimOptions, ResolvedConfig} from './types.js'
+
+/**
+ * Generic English claim cues. The shipped `pipeline.config.ts` refines the categories for its field;
+ * these are what a config without a `claims` key gets.
+ */
+export const defaultClaimOptions: ClaimOptions = {
+  categories: [
+    {id: 'limitation', cues: ['\\bremains? (?:unclear|unknown|to be)', '\\byet to be\\b', '\\bnot (?:yet|been) (?:elucidated|established|clear)', '\\blimitation', '\\bbarriers?\\b', '\\black(?:s|ing)?\\b']},
+    {id: 'safety', cues: ['\\bsafe(?:ty|ly)?\\b', '\\badverse\\b', '\\btoxicit', '\\bcomplications?\\b', '\\brisks?\\b', '\\btolerated\\b']},
+    {id: 'mechanism', cues: ['\\bmechanism', '\\bmediated\\b', '\\bvia\\b', '\\bthrough\\b', '\\bsecret']},
+    {id: 'efficacy', cues: ['\\befficacy\\b', '\\beffective', '\\bimprov', '\\bbenefi', '\\btherapeutic\\b', '\\boutcomes?\\b']},
+    {id: 'source', cues: ['\\bisolat', '\\bobtained\\b', '\\bderived from\\b', '\\bprotocols?\\b']},
+    {id: 'biology', cues: ['\\bexpress', '\\bmarkers?\\b', '\\bdifferentiat']}
+  ],
+  defaultCategory: 'biology',
+  evidence: [
+    {id: 'clinical', cues: ['\\bpatients?\\b', '\\bclinical (?:stud|trial)', '\\btrials?\\b', '\\bhuman (?:stud|subject)', '\\bin humans\\b']},
+    {id: 'preclinical', cues: ['\\banimals?\\b', '\\bmice\\b', '\\bmouse\\b', '\\brats?\\b', '\\bpreclinical\\b', '\\bmodels? of\\b']},
+    {id: 'in-vitro', cues: ['\\bin vitro\\b', '\\bex vivo\\b', '\\bcultured?\\b']}
+  ],
+  defaultEvidence: 'unspecified',
+  hedgeCues: [
+    '\\bmay\\b', '\\bmight\\b', '\\bcould\\b', '\\blikely\\b', '\\bseems?\\b', '\\bsuggest(?:s|ed)?\\b', '\\bpossibly\\b',
+    '\\bprobably\\b', '\\bappears?\\b', '\\bproposed\\b', '\\bassumed\\b', '\\bis considered\\b', '\\bexpected\\b',
+    '\\bsupports? the inference\\b', '\\bremains? unclear\\b', '\\bremains? to be\\b', '\\byet to be\\b', '\\bnot yet\\b',
+    '\\bnot been elucidated\\b', '\\bmuch to be understood\\b'
+  ],
+  nonClaimPatterns: ['\\b(?:the present|this) (?:review|article|paper)\\b', '\\bare (?:discussed|summarized|reviewed)\\b'],
+  comparisonCues: ['\\bcompared (?:to|with)\\s*$', '\\bthan\\s*$', '\\bin contrast to\\s*$', '\\bunlike\\s*$']
+}
+
+/** Every default in one place; `resolveConfig` fills a user config from it. */
+export const defaults: ResolvedConfig = {
+  input: 'input',
+  output: 'output',
+  concurrency: 0,
+  citations: {maxRange: 1000, markdownStyle: 'links'},
+  bibliography: {style: 'vancouver', lang: 'en-US', files: {}},
+  entityTypes: [],
+  distractors: [],
+  claims: defaultClaimOptions
+}

@@ -1,0 +1,69 @@
+import {Ajv} from 'ajv'
+import {configSchema} from './config-schema.js'
+import {defaults} from './defaults.js'
+import type {ResolvedConfig, UserConfig} from './types.js'
+
+/** A configuration that does not match what citeclaim expects; `message` names the key path. */
+export class ConfigError extends Error {
+  constructor(message: string, readonly file?: string) {
+    super(message)
+    this.name = 'ConfigError'
+  }
+}
+
+const ajv = new Ajv({allErrors: true, strict: false, formats: {regex: isRegexSource}})
+const validate = ajv.compile(configSchema)
+
+function isRegexSource(source: string): boolean {
+  try {
+    new RegExp(source, 'iu')
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Typed identity for `pipeline.config.ts`, the way vite's `defineConfig` works. */
+export function defineConfig(config: UserConfig): UserConfig {
+  return config
+}
+
+/** Checks a user config and fills in every default; throws `ConfigError` naming the offending key. */
+export function resolveConfig(user: unknown, file?: string): ResolvedConfig {
+  if (!validate(user)) {
+    const messages = (validate.errors ?? []).map((error) => {
+      const path = error.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : '(root)'
+      const detail =
+        error.keyword === 'additionalProperties'
+          ? `unknown key "${String(error.params['additionalProperty'])}"`
+          : error.keyword === 'format'
+            ? 'expected a valid regular expression'
+            : error.keyword === 'enum'
+              ? `expected one of ${(error.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`
+              : error.message ?? 'is invalid'
+      return `${path}: ${detail}`
+    })
+    throw new ConfigError(`invalid config: ${[...new Set(messages)].join('; ')}`, file)
+  }
+  const config = user as UserConfig
+  const resolved: ResolvedConfig = {
+    input: config.input ?? defaults.input,
+    output: config.output ?? defaults.output,
+    concurrency: config.concurrency ?? defaults.concurrency,
+    citations: {...defaults.citations, ...config.citations},
+    bibliography: {...defaults.bibliography, ...config.bibliography, files: {...config.bibliography?.files}},
+    entityTypes: config.entityTypes ?? defaults.entityTypes,
+    distractors: config.distractors ?? defaults.distractors,
+    claims: {...defaults.claims, ...config.claims}
+  }
+  const ids = new Set<string>()
+  for (const [index, type] of resolved.entityTypes.entries()) {
+    if (ids.has(type.id)) throw new ConfigError(`invalid config: entityTypes.${index}.id: duplicate id "${type.id}"`, file)
+    ids.add(type.id)
+  }
+  const categoryIds = resolved.claims.categories.map((c) => c.id)
+  if (!categoryIds.includes(resolved.claims.defaultCategory)) {
+    throw new ConfigError(`invalid config: claims.defaultCategory: expected one of ${categoryIds.join(', ')}`, file)
+  }
+  return resolved
+}

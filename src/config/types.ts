@@ -1,0 +1,109 @@
+/** One kind of thing the review makes claims about (in the shipped config: a stem cell type). */
+export interface EntityType {
+  /** Stable id used in the output (`"MSC"`). */
+  id: string
+  /** Human-readable label (`"Mesenchymal stem cells"`). */
+  label: string
+  /** Ontology id (`"CL:0000134"`) or null when none fits. */
+  ontologyId?: string | null
+  /**
+   * Full names, singular, lower case where case does not matter (`"mesenchymal stem cell"`).
+   * Plurals (`-s`) and hyphen/space variants are matched automatically.
+   */
+  names: string[]
+  /** Abbreviations, case-sensitive (`"MSC"`); plurals (`MSCs`) and prefixed forms (`BM-MSC`) are matched automatically. */
+  abbreviations?: string[]
+  /** Names of subtypes that count as this type (`"umbilical cord-derived MSC"`). */
+  subtypes?: string[]
+  /**
+   * A catch-all type (e.g. "stem cells in general"): used only when no other type is mentioned, and
+   * never combined with another type.
+   */
+  general?: boolean
+}
+
+/**
+ * Something that is not an entity type but shares a name or abbreviation with one (hepatic stellate
+ * cells are "HSCs" too). Words near a mention decide which sense is meant.
+ */
+export interface Distractor {
+  id: string
+  label: string
+  names: string[]
+  abbreviations?: string[]
+  /** Words that, right before or after an ambiguous abbreviation, point to this sense. */
+  contextCues?: string[]
+}
+
+/** Cue patterns for one claim category; the category with the most weight wins. */
+export interface CategoryRule {
+  id: string
+  /** Regular-expression sources (case-insensitive), each adding `weight` when it matches. */
+  cues: Array<string | {pattern: string; weight: number}>
+}
+
+export interface ClaimOptions {
+  /** Categories in tie-break order (first wins a tie); the first is also the fallback. */
+  categories: CategoryRule[]
+  /** The category used when no cue matches. */
+  defaultCategory: string
+  /** Evidence levels, strongest first, each with cue patterns. */
+  evidence: Array<{id: string; cues: string[]}>
+  /** Evidence value when no cue matches and nothing carries over. */
+  defaultEvidence: string
+  /** Uncertainty cues (regular-expression sources, case-insensitive) that make a claim hedged. */
+  hedgeCues: string[]
+  /** Patterns of sentences that are never claims (roadmap sentences, "has been studied"…). */
+  nonClaimPatterns: string[]
+  /**
+   * Patterns of sentences that only say a type was studied, used or attracted attention; such a
+   * sentence is a claim only if it also has a category cue of at least `strongCueWeight`.
+   */
+  studyOnlyPatterns?: string[]
+  /** The weight a category cue needs to count as a property or outcome (default 2). */
+  strongCueWeight?: number
+  /** Patterns that turn a mention into a point of comparison, written before the mention (`compared (?:to|with)`). */
+  comparisonCues: string[]
+}
+
+export type MarkdownCitationStyle = 'links' | 'pandoc'
+
+export interface CitationOptions {
+  /** A range wider than this makes the group invalid (default 1000). */
+  maxRange: number
+  /** How citation groups are written in the annotated Markdown. */
+  markdownStyle: MarkdownCitationStyle
+}
+
+export interface BibliographyOptions {
+  /** CSL style for the formatted reference list: `vancouver`, `apa`, `harvard1`, or a path to a .csl file. */
+  style: string
+  /** Locale for formatting. */
+  lang: string
+  /** Bibliography files per document id, overriding the `<name>.bib|.ris|.csl.json` pairing. */
+  files: Record<string, string>
+}
+
+/** The whole configuration, as `defineConfig` accepts it (every key optional). */
+export interface UserConfig {
+  input?: string
+  output?: string
+  concurrency?: number
+  citations?: Partial<CitationOptions>
+  bibliography?: Partial<BibliographyOptions>
+  entityTypes?: EntityType[]
+  distractors?: Distractor[]
+  claims?: Partial<ClaimOptions>
+}
+
+/** The configuration after defaults are applied. */
+export interface ResolvedConfig {
+  input: string
+  output: string
+  concurrency: number
+  citations: CitationOptions
+  bibliography: BibliographyOptions
+  entityTypes: EntityType[]
+  distractors: Distractor[]
+  claims: ClaimOptions
+}

@@ -1,0 +1,152 @@
+import type {Distractor, EntityType} from '../config/types.js'
+import type {AbbreviationDefinition} from './schwartz-hearst.js'
+
+/** What a name or abbreviation stands for: an entity type, or a distractor (not a type). */
+export interface Sense {
+  kind: 'type' | 'distractor'
+  id: string
+  contextCues: string[]
+}
+
+/** A raw match in a text before ambiguity is resolved. */
+export interface Match {
+  start: number
+  end: number
+  text: string
+  via: 'name' | 'abbreviation' | 'subtype'
+  /** For names: the one sense. For abbreviations: every sense it may have. */
+  senses: Sense[]
+  /** The abbreviation's base form (`HSC` for `BM-HSCs`), for abbreviations. */
+  abbreviation?: string
+}
+
+interface NamePattern {
+  regex: RegExp
+  sense: Sense
+  via: 'name' | 'subtype'
+}
+
+/** Matches entity types and distractors by name, subtype name and abbreviation in a text. */
+export class EntityMatcher {
+  private readonly names: NamePattern[] = []
+  /** Abbreviation base form → senses from the config. */
+  private readonly abbreviations = new Map<string, Sense[]>()
+  private readonly abbreviationRegex: RegExp
+
+  constructor(types: readonly EntityType[], distractors: readonly Distractor[]) {
+    for (const type of types) {
+      const sense: Sense = {kind: 'type', id: type.id, contextCues: []}
+      for (const name of type.names) this.names.push({regex: namePattern(name), sense, via: 'name'})
+      for (const name of type.subtypes ?? []) this.names.push({regex: namePattern(name), sense, via: 'subtype'})
+      for (const abbreviation of type.abbreviations ?? []) this.addAbbreviation(abbreviation, sense)
+    }
+    for (const distractor of distractors) {
+      const sense: Sense = {kind: 'distractor', id: distractor.id, contextCues: distractor.contextCues ?? []}
+      for (const name of distractor.names) this.names.push({regex: namePattern(name), sense, via: 'name'})
+      for (const abbreviation of distractor.abbreviations ?? []) this.addAbbreviation(abbreviation, sense)
+    }
+    this.abbreviationRegex = abbreviationPattern([...this.abbreviations.keys()])
+  }
+
+  /**
+   * A matcher that also knows the abbreviations a document defines (`umbilical cord-derived MSCs
+   * (UC-MSCs)`): a short form whose long form names a type or distractor gets that sense, first.
+   */
+  withDefinitions(definitions: readonly AbbreviationDefinition[]): DocumentMatcher {
+    const documentSenses = new Map<string, Sense>()
+    for (const {short, long} of definitions) {
+      const matches = this.matchNames(long)
+      const last = matches[matches.length - 1]
+      // The long form must end in the name: "… hepatocyte-like cells (HLCs)", not "… cells with HLC (x)".
+      if (!last || long.length - last.end > 2) continue
+      documentSenses.set(baseForm(short), last.senses[0]!)
+    }
+    return new DocumentMatcher(this, documentSenses)
+  }
+
+  /** Name and subtype matches, longest first where they overlap. */
+  matchNames(text: string): Match[] {
+    const matches: Match[] = []
+    for (const pattern of this.names) {
+      pattern.regex.lastIndex = 0
+      for (let m = pattern.regex.exec(text); m; m = pattern.regex.exec(text)) {
+        matches.push({start: m.index, end: m.index + m[0].length, text: m[0], via: pattern.via, senses: [pattern.sense]})
+      }
+    }
+    return matches
+  }
+
+  /** Abbreviation matches (`HSCs`, `BM-MSCs`, `iPSC-derived`), with every configured sense. */
+  matchAbbreviations(text: string, extra: ReadonlyMap<string, Sense>): Match[] {
+    const matches: Match[] = []
+    const regex = extra.size > 0 ? abbreviationPattern([...this.abbreviations.keys(), ...extra.keys()]) : this.abbreviationRegex
+    for (let m = regex.exec(text); m; m = regex.exec(text)) {
+      const base = baseForm(m[1]!)
+      const senses = [...(extra.has(base) ? [extra.get(base)!] : []), ...(this.abbreviations.get(base) ?? [])]
+      const unique = senses.filter((sense, index) => senses.findIndex((s) => s.id === sense.id) === index)
+      matches.push({start: m.index, end: m.index + m[0].length, text: m[0], via: 'abbreviation', senses: unique, abbreviation: base})
+    }
+    return matches
+  }
+
+  private addAbbreviation(abbreviation: string, sense: Sense): void {
+    const base = baseForm(abbreviation)
+    const senses = this.abbreviations.get(base) ?? []
+    if (!senses.some((s) => s.id === sense.id)) senses.push(sense)
+    this.abbreviations.set(base, senses)
+  }
+}
+
+/** An `EntityMatcher` plus the abbreviations one document defines. */
+export class DocumentMatcher {
+  constructor(
+    private readonly matcher: EntityMatcher,
+    readonly definedSenses: ReadonlyMap<string, Sense>
+  ) {}
+
+  /** All matches in `text`, overlaps resolved: the longest match wins, then the earliest. */
+  match(text: string): Match[] {
+    const all = [...this.matcher.matchNames(text), ...this.matcher.matchAbbreviations(text, this.definedSenses)]
+    const kept: Match[] = []
+    for (const match of longestFirst(all)) {
+      if (kept.some((k) => match.start < k.end && k.start < match.end)) continue
+      kept.push(match)
+    }
+    return kept.sort((a, b) => a.start - b.start)
+  }
+}
+
+function longestFirst(matches: Match[]): Match[] {
+  return [...matches].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/**
+ * A case-insensitive pattern for a name: spaces and hyphens interchangeable, an optional plural `s`
+ * on the last word (or on the head noun before a trailing prepositional phrase).
+ */
+function namePattern(name: string): RegExp {
+  const words = name.trim().split(/[\s-]+/).map(escape)
+  const last = words.length - 1
+  const body = words.map((word, index) => (index === last && /\p{L}$/u.test(word) ? `${word}(?:s|es)?` : word)).join('[\\s\\u2010-]+')
+  return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'giu')
+}
+
+/** Base form of an abbreviation: without a plural `s` (`HSCs` → `HSC`), spaces folded. */
+function baseForm(abbreviation: string): string {
+  const folded = abbreviation.replace(/\s+/g, ' ')
+  return /\p{Lu}s$/u.test(folded) ? folded.slice(0, -1) : folded
+}
+
+/**
+ * One pattern for all abbreviations, case-sensitive: optional plural `s`, an optional source prefix
+ * (`BM-`, `hUC-`), never inside a longer word. Group 1 is the abbreviation with its plural.
+ */
+function abbreviationPattern(abbreviations: string[]): RegExp {
+  const sorted = [...new Set(abbreviations)].sort((a, b) => b.length - a.length).map(escape)
+  if (sorted.length === 0) return /(?!)/g
+  return new RegExp(`(?<![\\p{L}\\p{N}-])(?:[\\p{L}]{1,4}-)?((?:${sorted.join('|')})s?)(?![\\p{L}\\p{N}])`, 'gu')
+}

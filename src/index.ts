@@ -1,0 +1,39 @@
+export {defineConfig, resolveConfig, ConfigError} from './config/resolve-config.js'
+export type {
+  BibliographyOptions,
+  CategoryRule,
+  CitationOptions,
+  ClaimOptions,
+  Distractor,
+  EntityType,
+  MarkdownCitationStyle,
+  ResolvedConfig,
+  UserConfig
+} from './config/types.js'
+export {createProcessor, formatOf, type InputFormat} from './processor.js'
+export {pdfTextParse} from './parse/pdf-text.js'
+export {remarkPdfText} from './parse/remark-pdf-text.js'
+export {OffsetMap} from './parse/offset-map.js'
+export {remarkSections, type Section} from './stages/sections.js'
+export {remarkCitations, type CitationsOptions} from './stages/citations.js'
+export {remarkBibliography, type Bibliography} from './stages/bibliography.js'
+export {remarkSentences} from './stages/sentences.js'
+export {remarkEntities, type EntitiesOptions} from './stages/entities.js'
+export {remarkClaims, type ClaimsOptions} from './stages/claims.js'
+export {parseCitationGroup, type ParsedCitationGroup} from './citations/parse-citation-group.js'
+export {findCitationGroups, type FoundGroup} from './citations/find-citation-groups.js'
+export {splitSentences, type SentenceRange} from './sentences/split-sentences.js'
+export {findAbbreviationDefinitions, type AbbreviationDefinition} from './entities/schwartz-hearst.js'
+export {toDocumentRecord} from './emit/document.js'
+export type {
+  CellTypeRecord,
+  CitationGroupRecord,
+  ClaimRecord,
+  DiagnosticRecord,
+  DocumentRecord,
+  OutputPoint,
+  ReferenceRecord,
+  SectionRecord,
+  SentenceRecord
+} from './emit/document.js'
+export type {Citation, ClaimData, Mention, Sentence} from './types.js'

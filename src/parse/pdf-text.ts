@@ -1,0 +1,226 @@
+import type {Heading, Paragraph, Root, RootContent, Text} from 'mdast'
+import type {Point, Position} from 'unist'
+import {location} from 'vfile-location'
+import {collectVocabulary, keepLineEndHyphen, type Vocabulary} from './hyphenation.js'
+import {OffsetMap, OffsetMapBuilder} from './offset-map.js'
+
+/** One line of the input: its text without the line ending, and where it starts. */
+interface Line {
+  text: string
+  offset: number
+}
+
+/** Lines between blank lines. */
+type Block = Line[]
+
+/** A numbered heading: `2.3` and `Mesenchymal Stem Cells`. */
+interface HeadingParts {
+  number: string | null
+  title: string
+}
+
+const numberedHeading = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?[ \t]+(\p{Lu}.*)$/u
+/** A run-in heading opens a paragraph: number, a short title in title case, a period, then the text. */
+const runInHeading = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?[ \t]+(\p{Lu}[\p{L}\p{N}'’-]*(?:[ \t]+[\p{L}\p{N}'’-]+){0,9}?)\.[ \t]+(?=\S)/u
+const minorWords = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'vs', 'with', 'using', 'via'])
+const sentenceEnd = /[.!?:]["'”’)\]]*$/
+const lineBreak = /\r\n|\r|\n/g
+const dashes = '-\u2010\u2011\u2012\u2013\u2014\u2212'
+
+/**
+ * Parses text extracted from a PDF into an mdast tree: a title, numbered headings (also wrapped over
+ * two lines, and run-in headings that open a paragraph) and paragraphs rejoined across page breaks,
+ * with line-end hyphenation repaired. Every node has a position in `text`; every text node carries
+ * an `OffsetMap` from its cleaned value back to `text`.
+ */
+export function pdfTextParse(text: string): Root {
+  const blocks = splitBlocks(text)
+  const vocabulary = collectVocabulary(text)
+  const place = location(text)
+  const point = (offset: number): Point => {
+    const p = place.toPoint(offset)
+    return p ? {line: p.line, column: p.column, offset} : endPoint(text)
+  }
+  const children: RootContent[] = []
+  let paragraph: Line[] | undefined
+
+  const flush = (): void => {
+    if (paragraph) children.push(...buildParagraph(paragraph, vocabulary, point))
+    paragraph = undefined
+  }
+
+  for (const [index, block] of blocks.entries()) {
+    const heading = index === 0 && blocks.length > 1 ? asTitle(block) ?? asHeading(block) : asHeading(block)
+    if (heading) {
+      flush()
+      children.push(buildHeading(block, heading, vocabulary, point))
+      continue
+    }
+    if (paragraph && continuesParagraph(paragraph, block)) paragraph.push(...block)
+    else {
+      flush()
+      paragraph = [...block]
+    }
+  }
+  flush()
+
+  return {
+    type: 'root',
+    children,
+    position: {start: {line: 1, column: 1, offset: 0}, end: endPoint(text)}
+  }
+}
+
+function endPoint(text: string): Point {
+  const lines = text.split(lineBreak)
+  return {line: lines.length, column: lines[lines.length - 1]!.length + 1, offset: text.length}
+}
+
+function splitBlocks(text: string): Block[] {
+  const blocks: Block[] = []
+  let current: Block = []
+  let offset = 0
+  lineBreak.lastIndex = 0
+  for (;;) {
+    const match = lineBreak.exec(text)
+    const end = match ? match.index : text.length
+    const line = {text: text.slice(offset, end), offset}
+    if (line.text.trim() === '') {
+      if (current.length > 0) blocks.push(current)
+      current = []
+    } else current.push(line)
+    if (!match) break
+    offset = end + match[0].length
+  }
+  if (current.length > 0) blocks.push(current)
+  return blocks
+}
+
+/** A lone short first line without closing punctuation is the document title. */
+function asTitle(block: Block): HeadingParts | undefined {
+  if (block.length !== 1) return undefined
+  const title = block[0]!.text.trim()
+  if (title.length > 250 || /[.,;:]$/.test(title) || !/\s/.test(title) || numberedHeading.test(title)) return undefined
+  return {number: null, title}
+}
+
+/** A numbered block of at most three short lines, in title case, without closing punctuation. */
+function asHeading(block: Block): HeadingParts | undefined {
+  if (block.length > 3) return undefined
+  const whole = block.map((line) => line.text.trim()).join(' ')
+  const match = numberedHeading.exec(whole)
+  if (!match || whole.length > 160 || /[.,;:]$/.test(whole)) return undefined
+  if (!isTitleCase(match[2]!)) return undefined
+  return {number: match[1]!, title: match[2]!}
+}
+
+function isTitleCase(title: string): boolean {
+  const words = title.split(/\s+/).filter((word) => /\p{L}/u.test(word))
+  if (words.length === 0 || words.length > 14) return false
+  const capitalized = words.filter((word) => /^[\p{Lu}\p{N}]/u.test(word) || minorWords.has(word.toLowerCase()))
+  return capitalized.length === words.length
+}
+
+/**
+ * A page break leaves a blank line inside a paragraph: the text before it does not end a sentence, or
+ * the text after it starts in lower case.
+ */
+function continuesParagraph(previous: Line[], block: Block): boolean {
+  const last = previous[previous.length - 1]!.text.trimEnd()
+  const first = block[0]!.text.trimStart()
+  if (numberedHeading.test(first) && runInHeading.test(first)) return false
+  return !sentenceEnd.test(last) || /^\p{Ll}/u.test(first)
+}
+
+function buildHeading(
+  block: Block,
+  parts: HeadingParts,
+  vocabulary: Vocabulary,
+  point: (offset: number) => Point
+): Heading {
+  const {text, position} = cleanLines(block, vocabulary, point)
+  const depth = parts.number === null ? 1 : Math.min(6, parts.number.split('.').length + 1)
+  return {
+    type: 'heading',
+    depth: depth as Heading['depth'],
+    children: [text],
+    position,
+    data: {number: parts.number, title: cleanTitle(text.value, parts.number)}
+  }
+}
+
+function cleanTitle(value: string, number: string | null): string {
+  const title = number === null ? value : value.replace(/^\S+\s+/, '')
+  return title.replace(/\.$/, '')
+}
+
+/** A paragraph, or a run-in heading followed by the paragraph it opens. */
+function buildParagraph(lines: Line[], vocabulary: Vocabulary, point: (offset: number) => Point): RootContent[] {
+  const {text, position} = cleanLines(lines, vocabulary, point)
+  const match = runInHeading.exec(text.value)
+  // Subsection numbers (`2.3`) are heading enough; a bare `5.` needs a title-case title.
+  if (!match || !(match[1]!.includes('.') || isTitleCase(match[2]!))) return [{type: 'paragraph', children: [text], position}]
+  const map = text.data!.offsetMap!
+  const headingEnd = match[1]!.length + match[0].slice(match[1]!.length).trimEnd().length
+  const headingText = textNode(text.value.slice(0, headingEnd), map.slice(0, headingEnd), point)
+  const rest = textNode(text.value.slice(match[0].length), map.slice(match[0].length, text.value.length), point)
+  const heading: Heading = {
+    type: 'heading',
+    depth: Math.min(6, match[1]!.split('.').length + 1) as Heading['depth'],
+    children: [headingText],
+    position: headingText.position!,
+    data: {number: match[1]!, title: match[2]!, runIn: true}
+  }
+  const paragraph: Paragraph = {type: 'paragraph', children: [rest], position: rest.position!}
+  return [heading, paragraph]
+}
+
+function textNode(value: string, map: OffsetMap, point: (offset: number) => Point): Text {
+  return {
+    type: 'text',
+    value,
+    position: {start: point(map.toOriginal(0)), end: point(map.toOriginalEnd(value.length))},
+    data: {offsetMap: map}
+  }
+}
+
+/**
+ * Joins lines into one cleaned string: leading and trailing spaces dropped, runs of white space
+ * folded into one space, line breaks into a space, and line-end hyphenation repaired.
+ */
+function cleanLines(
+  lines: Line[],
+  vocabulary: Vocabulary,
+  point: (offset: number) => Point
+): {text: Text; position: Position} {
+  const builder = new OffsetMapBuilder()
+  for (const [index, line] of lines.entries()) {
+    const leading = line.text.length - line.text.trimStart().length
+    const content = line.text.trim()
+    const start = line.offset + leading
+    if (index > 0 && builder.size > 0) {
+      const join = joinLines(builder.lastChar(), lines[index - 1]!.text.trimEnd(), content, vocabulary)
+      if (join === 'drop-hyphen') builder.dropLast()
+      else if (join === 'space') builder.insert(' ', line.offset - 1)
+    }
+    for (const piece of content.matchAll(/\S+|\s+/g)) {
+      if (/^\s/.test(piece[0])) builder.insert(' ', start + piece.index)
+      else builder.copy(piece[0], start + piece.index)
+    }
+  }
+  const {text, map} = builder.build()
+  const node = textNode(text, map, point)
+  return {text: node, position: node.position!}
+}
+
+type Join = 'space' | 'none' | 'drop-hyphen'
+
+function joinLines(lastChar: string, previous: string, next: string, vocabulary: Vocabulary): Join {
+  if (!dashes.includes(lastChar)) return 'space'
+  const before = /([\p{L}\p{N}]+)[-\u2010\u2011\u2012\u2013\u2014\u2212]$/u.exec(previous)?.[1]
+  const after = /^[\p{L}\p{N}]+/u.exec(next)?.[0]
+  if (!before || !after) return /^[\p{L}\p{N}]/u.test(next) && lastChar !== '-' ? 'none' : 'space'
+  // Only a plain hyphen splits words; a dash between numbers is a range (`[304—/306]`).
+  if (lastChar !== '-' && lastChar !== '\u2010') return 'none'
+  return keepLineEndHyphen(before, after, vocabulary) ? 'none' : 'drop-hyphen'
+}

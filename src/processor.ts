@@ -1,0 +1,36 @@
+import type {Root} from 'mdast'
+import remarkParse from 'remark-parse'
+import {unified, type Processor} from 'unified'
+import type {ResolvedConfig} from './config/types.js'
+import {remarkPdfText} from './parse/remark-pdf-text.js'
+import {remarkBibliography} from './stages/bibliography.js'
+import {remarkCitations} from './stages/citations.js'
+import {remarkClaims} from './stages/claims.js'
+import {remarkEntities} from './stages/entities.js'
+import {remarkSections} from './stages/sections.js'
+import {remarkSentences} from './stages/sentences.js'
+
+/** What the input is: PDF-extracted plain text or Markdown. */
+export type InputFormat = 'text' | 'markdown'
+
+/**
+ * The whole analysis as one unified processor, stages in order: parse, sections, citations,
+ * bibliography, sentences, entities, claims. `processor.run(processor.parse(file), file)` gives the
+ * annotated tree; everything else the stages learn is in `file.data` and `file.messages`.
+ */
+export function createProcessor(config: ResolvedConfig, format: InputFormat = 'text'): Processor<Root, Root, Root> {
+  const base = format === 'markdown' ? unified().use(remarkParse) : unified().use(remarkPdfText)
+  return (base as unknown as Processor<Root, Root, Root>)
+    .use(remarkSections)
+    .use(remarkCitations, {maxRange: config.citations.maxRange})
+    .use(remarkBibliography)
+    .use(remarkSentences)
+    .use(remarkEntities, {entityTypes: config.entityTypes, distractors: config.distractors, comparisonCues: config.claims.comparisonCues})
+    .use(remarkClaims, {entityTypes: config.entityTypes, claims: config.claims})
+    .freeze() as unknown as Processor<Root, Root, Root>
+}
+
+/** The input format a file name implies: `.md`/`.markdown` are Markdown, the rest plain text. */
+export function formatOf(path: string): InputFormat {
+  return /\.(?:md|markdown)$/i.test(path) ? 'markdown' : 'text'
+}

@@ -1,0 +1,72 @@
+import type {Parent, Root, Text} from 'mdast'
+import {SKIP, visit} from 'unist-util-visit'
+import type {VFile} from 'vfile'
+import {findCitationGroups} from '../citations/find-citation-groups.js'
+import {parseCitationGroup} from '../citations/parse-citation-group.js'
+import {offsetMapOf, positionOf} from '../parse/positions.js'
+import type {Citation} from '../types.js'
+
+export interface CitationsOptions {
+  /** A range covering more numbers than this makes its group invalid (default 1000). */
+  maxRange?: number
+}
+
+/** Containers whose text is never a citation: a Markdown link's text is the link's, not a callout. */
+const skipped = new Set(['link', 'linkReference', 'inlineCode', 'code', 'html', 'definition'])
+
+/**
+ * Turns every bracketed numeric group in text nodes into a `citation` node with its expanded
+ * numbers, its exact raw text and its position in the original input. Invalid groups (reversed or
+ * too-wide ranges, impossible numbers) stay in the tree with `valid: false` and a warning.
+ */
+export function remarkCitations(options: CitationsOptions = {}) {
+  const maxRange = options.maxRange ?? 1000
+  return function transform(tree: Root, file: VFile): void {
+    let count = 0
+    visit(tree, (node, index, parent) => {
+      if (skipped.has(node.type)) return SKIP
+      if (node.type !== 'text' || !parent || index === undefined) return
+      const replacement = splitText(node, file, () => `g${++count}`, maxRange)
+      if (!replacement) return
+      ;(parent as Parent).children.splice(index, 1, ...replacement)
+      return [SKIP, index + replacement.length]
+    })
+  }
+}
+
+function splitText(node: Text, file: VFile, nextId: () => string, maxRange: number): Array<Text | Citation> | undefined {
+  const groups = findCitationGroups(node.value)
+  if (groups.length === 0) return undefined
+  const map = offsetMapOf(node)
+  const source = String(file.value)
+  const out: Array<Text | Citation> = []
+  let last = 0
+  const pushText = (start: number, end: number): void => {
+    if (end <= start) return
+    out.push({type: 'text', value: node.value.slice(start, end), position: positionOf(file, map, start, end), data: {offsetMap: map.slice(start, end)}})
+  }
+  for (const group of groups) {
+    const position = positionOf(file, map, group.start, group.end)
+    if (group.malformed) {
+      file.message(`malformed citation group \`${node.value.slice(group.start, group.end).slice(0, 40)}\`: left as text`, {place: position, ruleId: 'citation-malformed', source: 'citeclaim'})
+      continue
+    }
+    pushText(last, group.start)
+    const parsed = parseCitationGroup(group.body, {maxRange})
+    const raw = source.slice(position.start.offset!, position.end.offset!)
+    const citation: Citation = {
+      type: 'citation',
+      value: node.value.slice(group.start, group.end),
+      position,
+      data: {id: nextId(), raw, numbers: parsed.numbers, valid: parsed.valid}
+    }
+    if (parsed.problem) {
+      file.message(`${parsed.problem.message} in \`${raw.slice(0, 40)}\`: group marked invalid`, {place: position, ruleId: parsed.problem.code, source: 'citeclaim'})
+    }
+    out.push(citation)
+    last = group.end
+  }
+  if (out.length === 0) return undefined
+  pushText(last, node.value.length)
+  return out
+}

@@ -1,0 +1,43 @@
+import type {Root} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import type {Point} from 'unist'
+import {visit} from 'unist-util-visit'
+import type {VFile} from 'vfile'
+
+/** A section of the document, opened by a heading. */
+export interface Section {
+  /** `sec-2.3` for a numbered heading, `sec-<n>` (n-th heading) otherwise. */
+  id: string
+  number: string | null
+  title: string
+  /** Heading depth (1 for a title, 2 for `1.`, 3 for `2.3`). */
+  level: number
+  start: Point
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    sections: Section[]
+  }
+}
+
+const leadingNumber = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+/
+
+/** Gives every heading a section id and lists the sections in `file.data.sections`. */
+export function remarkSections() {
+  return function transform(tree: Root, file: VFile): void {
+    const sections: Section[] = []
+    const used = new Set<string>()
+    visit(tree, 'heading', (heading) => {
+      const text = toString(heading).replace(/\s+/g, ' ').trim()
+      const number = heading.data?.number !== undefined ? heading.data.number : leadingNumber.exec(text)?.[1] ?? null
+      const title = heading.data?.title ?? (number ? text.replace(leadingNumber, '') : text).replace(/\.$/, '')
+      let id = number ? `sec-${number}` : `sec-${sections.length + 1}`
+      while (used.has(id)) id += '-'
+      used.add(id)
+      heading.data = {...heading.data, number, title, sectionId: id}
+      sections.push({id, number, title, level: heading.depth, start: heading.position!.start})
+    })
+    file.data.sections = sections
+  }
+}

@@ -1,0 +1,95 @@
+import type {Paragraph, PhrasingContent, Root, RootContent, Text} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {SKIP, visit} from 'unist-util-visit'
+import type {VFile} from 'vfile'
+import {offsetMapOf, positionOf} from '../parse/positions.js'
+import {splitSentences} from '../sentences/split-sentences.js'
+import type {Sentence} from '../types.js'
+
+/**
+ * Splits every paragraph into `sentence` nodes. Citation groups and other inline nodes stay whole
+ * inside the sentence where they start; text nodes are cut at sentence boundaries. Each sentence
+ * records its folded text and the id of its section (from `remarkSections`).
+ */
+export function remarkSentences() {
+  return function transform(tree: Root, file: VFile): void {
+    let count = 0
+    let sectionId: string | null = null
+    visit(tree, (node) => {
+      if (node.type === 'heading') {
+        sectionId = node.data?.sectionId ?? sectionId
+        return SKIP
+      }
+      if (node.type !== 'paragraph') return
+      node.children = splitParagraph(node, file, sectionId, () => `s${++count}`) as PhrasingContent[]
+      return SKIP
+    })
+  }
+}
+
+function plainText(node: PhrasingContent): string {
+  if (node.type === 'text' || node.type === 'citation') return node.value
+  return toString(node)
+}
+
+function splitParagraph(paragraph: Paragraph, file: VFile, sectionId: string | null, nextId: () => string): RootContent[] {
+  const children = paragraph.children
+  const texts = children.map(plainText)
+  const starts: number[] = []
+  let length = 0
+  for (const text of texts) {
+    starts.push(length)
+    length += text.length
+  }
+  const whole = texts.join('')
+  const out: RootContent[] = []
+  let child = 0
+  let offsetInChild = 0
+  const takeUntil = (end: number, into: PhrasingContent[]): void => {
+    while (child < children.length && starts[child]! + offsetInChild < end) {
+      const node = children[child]!
+      const nodeStart = starts[child]!
+      const nodeEnd = nodeStart + texts[child]!.length
+      if (node.type === 'text' && nodeEnd > end) {
+        into.push(sliceText(node, file, offsetInChild, end - nodeStart))
+        offsetInChild = end - nodeStart
+        return
+      }
+      into.push(offsetInChild === 0 ? node : sliceText(node as Text, file, offsetInChild, nodeEnd - nodeStart))
+      child++
+      offsetInChild = 0
+    }
+  }
+  for (const range of splitSentences(whole)) {
+    const between: PhrasingContent[] = []
+    takeUntil(range.start, between)
+    out.push(...between.filter((node) => node.type !== 'text' || node.value.trim() !== ''))
+    const content: PhrasingContent[] = []
+    takeUntil(range.end, content)
+    if (content.length === 0) continue
+    const first = content[0]!
+    const last = content[content.length - 1]!
+    const sentence: Sentence = {
+      type: 'sentence',
+      children: content,
+      position: {start: first.position!.start, end: last.position!.end},
+      data: {id: nextId(), text: whole.slice(range.start, range.end).replace(/\s+/g, ' '), sectionId}
+    }
+    out.push(sentence, {type: 'text', value: ' '})
+  }
+  const rest: PhrasingContent[] = []
+  takeUntil(whole.length, rest)
+  out.push(...rest.filter((node) => node.type !== 'text' || node.value.trim() !== ''))
+  if (out[out.length - 1]?.type === 'text') out.pop()
+  return out
+}
+
+function sliceText(node: Text, file: VFile, start: number, end: number): Text {
+  const map = offsetMapOf(node)
+  return {
+    type: 'text',
+    value: node.value.slice(start, end),
+    position: positionOf(file, map, start, end),
+    data: {offsetMap: map.slice(start, end)}
+  }
+}

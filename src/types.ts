@@ -1,0 +1,86 @@
+import type {Data, Literal, Parent, PhrasingContent} from 'mdast'
+import type {OffsetMap} from './parse/offset-map.js'
+
+/** A bracketed numeric citation group (`[19, 21-23]`) found in the text. */
+export interface Citation extends Literal {
+  type: 'citation'
+  /** The cleaned text of the group (line breaks folded), as shown in sentences. */
+  value: string
+  data: CitationData
+}
+
+export interface CitationData extends Data {
+  /** Group id, `g1`, `g2`, … in document order. */
+  id: string
+  /** The exact substring of the original input, line breaks included. */
+  raw: string
+  /** Expanded reference numbers; empty when the group is invalid. */
+  numbers: number[]
+  valid: boolean
+}
+
+/** One sentence of a paragraph; its children are the paragraph's phrasing content. */
+export interface Sentence extends Parent {
+  type: 'sentence'
+  children: PhrasingContent[]
+  data: SentenceData
+}
+
+/** A mention of an entity type inside a sentence, at offsets of the sentence text. */
+export interface Mention {
+  typeId: string
+  start: number
+  end: number
+  text: string
+  /** How it was recognised: a full name, an abbreviation, or a subtype name. */
+  via: 'name' | 'abbreviation' | 'subtype'
+  /** True when the mention is only a point of comparison ("compared to HSCs"). */
+  comparison: boolean
+}
+
+/** What the claims stage decided about a sentence. */
+export interface ClaimData {
+  id: string
+  cellTypes: string[]
+  category: string
+  evidence: string
+  hedged: boolean
+}
+
+export interface SentenceData extends Data {
+  /** Sentence id, `s1`, `s2`, … in document order. */
+  id: string
+  /** The sentence's cleaned text, white space folded, citation groups included. */
+  text: string
+  /** Id of the section the sentence belongs to, or null before the first heading. */
+  sectionId: string | null
+  mentions?: Mention[]
+  claim?: ClaimData
+}
+
+declare module 'mdast' {
+  interface TextData {
+    /** From cleaned `value` offsets to offsets in the original input. */
+    offsetMap?: OffsetMap
+  }
+  interface HeadingData {
+    /** Section number as printed (`"2.3"`), or null for an unnumbered heading. */
+    number?: string | null
+    /** Heading text without its number. */
+    title?: string
+    /** True when the heading opened a paragraph in the input ("2.3. Title. Text…"). */
+    runIn?: boolean
+    /** Section id. */
+    sectionId?: string
+  }
+  interface PhrasingContentMap {
+    citation: Citation
+  }
+  interface RootContentMap {
+    citation: Citation
+    sentence: Sentence
+  }
+  interface ParagraphData {
+    sentences?: true
+  }
+}
