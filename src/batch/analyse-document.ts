@@ -37,10 +37,11 @@ export interface DocumentInput {
 export interface DocumentOutput {
   id: string
   source: string
-  /** `<id>.json` content, or undefined when the input could not be read as text. */
-  json?: string
-  /** `<id>.md` content. */
-  markdown?: string
+  /**
+   * Output files by name suffix (`.json` → `<id>.json`, `.md` → `<id>.md`), in the order they are
+   * written; empty when the input could not be read as text.
+   */
+  files: Array<{suffix: string; content: string}>
   diagnostics: DiagnosticRecord[]
   /** Diagnostics of the bibliography file, reported against that file. */
   bibliographyDiagnostics: DiagnosticRecord[]
@@ -57,6 +58,7 @@ export function analyseDocument(input: DocumentInput, config: ResolvedConfig): D
     return {
       id: input.id,
       source: input.source,
+      files: [],
       diagnostics: [{severity: 'error', code: decoded.code, message: decoded.message, start: null}],
       bibliographyDiagnostics: []
     }
@@ -84,8 +86,10 @@ export function analyseDocument(input: DocumentInput, config: ResolvedConfig): D
   return {
     id: input.id,
     source: input.source,
-    json: JSON.stringify(record, null, 2) + '\n',
-    markdown: toAnnotatedMarkdown(tree, record, {citationStyle: config.citations.markdownStyle}),
+    files: [
+      {suffix: '.json', content: JSON.stringify(record, null, 2) + '\n'},
+      {suffix: '.md', content: toAnnotatedMarkdown(tree, record, {citationStyle: config.citations.markdownStyle})}
+    ],
     diagnostics: diagnosticsOf(file),
     bibliographyDiagnostics
   }

@@ -83,18 +83,15 @@ function unreadable(input: DiscoveredInput, path: string, error: NodeJS.ErrnoExc
   return {
     id: input.id,
     source: input.source,
+    files: [],
     diagnostics: [{severity: 'error', code: 'input-unreadable', message: `cannot read ${path}: ${error.code ?? error.message}`, start: null}],
     bibliographyDiagnostics: []
   }
 }
 
 async function emit(output: DocumentOutput, options: RunOptions, result: RunResult): Promise<void> {
-  if (output.json === undefined || output.markdown === undefined) return
-  const files: Array<[string, string]> = [
-    [join(options.out, `${output.id}.json`), output.json],
-    [join(options.out, `${output.id}.md`), output.markdown]
-  ]
-  for (const [path, content] of files) {
+  for (const {suffix, content} of output.files) {
+    const path = join(options.out, output.id + suffix)
     const current = await readFile(path, 'utf8').catch(() => undefined)
     if (current === content) continue
     result.changed.push(path)
