@@ -97,7 +97,14 @@ export default defineConfig({
       abbreviations: ['HSC'],
       contextCues: ['activat', 'quiescen', 'fibrogen', 'myofibroblast', 'stellate', 'collagen-producing']
     },
-    {id: 'hepatocyte-like-cell', label: 'Hepatocyte-like cells', names: ['hepatocyte-like cell', 'hepatocyte like cell'], abbreviations: ['HLC']},
+    {
+      id: 'hepatocyte-like-cell',
+      label: 'Hepatocyte-like cells',
+      names: ['hepatocyte-like cell', 'hepatocyte like cell'],
+      abbreviations: ['HLC'],
+      // HLCs are derived from stem cells: a sentence about HLCs in general is about stem cells in general.
+      impliesType: 'GENERAL'
+    },
     {id: 'hepatocyte', label: 'Hepatocytes', names: ['hepatocyte']}
   ],
 
@@ -106,8 +113,9 @@ export default defineConfig({
       {
         id: 'limitation',
         cues: [
-          {pattern: '\\b(?:remains?|remained) (?:unclear|unknown|to be|controversial|elusive)', weight: 3},
-          {pattern: '\\byet to be\\b|\\bnot (?:yet )?(?:been )?(?:sufficiently |fully |properly )?(?:elucidated|established|understood|reported)\\b', weight: 3},
+          {pattern: '\\b(?:remains?|remained) (?:unclear|unknown|to be|controversial|elusive)', weight: 4},
+          {pattern: '\\byet to be\\b', weight: 4},
+          {pattern: '\\bnot (?:yet )?(?:been )?(?:sufficiently |fully |properly )?(?:elucidated|established|understood|reported|proven|demonstrated|confirmed)\\b', weight: 3},
           {pattern: '\\bmuch to be understood\\b|\\bquestions?\\b|\\bunresolved\\b|\\bunclear\\b', weight: 2},
           {pattern: '\\b(?:barriers?|obstacles?|hurdles?|drawbacks?|disadvantages?|limitations?|issues?|concerns?|problems?)\\b', weight: 2},
           {pattern: '\\bprecluded?\\b|\\black(?:s|ing)?\\b|\\bheterogene|\\btemporary\\b|\\battenuated\\b|\\bfailed\\b|\\bminimal activity\\b|\\bshould be (?:properly )?addressed\\b', weight: 2}
@@ -140,8 +148,9 @@ export default defineConfig({
       {
         id: 'source',
         cues: [
-          {pattern: '\\bisolat(?:ed|ion|e)\\b|\\bobtained\\b|\\bharvest|\\bmobiliz|\\bmobilis|\\bexpan(?:d|ded|sion)\\b|\\bprotocols?\\b|\\bsources?\\b(?![\\s-]of\\b|-)', weight: 2},
-          {pattern: '\\bderived? (?:and characterized )?(?:from|and)\\b|\\bdeveloped\\b|\\breprogrammed\\b|\\bgenerat(?:ed|ion) from\\b|\\bstrateg(?:y|ies)\\b|\\bengineer|\\bencapsulat|\\bpriming\\b|\\bleave the bone marrow\\b|\\bcirculate\\b|\\bmanufactur', weight: 2}
+          {pattern: '\\bisolat(?:ed|ion|e)\\b|\\bobtained\\b|\\bharvest|\\bmobiliz|\\bmobilis|\\bexpan(?:d|ded|sion)\\b|\\bprotocols?\\b|\\b(?:cell|tissue) sources?\\b|\\bsources? of (?:stem |progenitor )?cells\\b', weight: 2},
+          {pattern: '\\bderived? (?:and characterized )?(?:from|and)\\b', weight: 1},
+          {pattern: '\\bdeveloped\\b|\\breprogrammed\\b|\\bgenerat(?:ed|ion) from\\b|\\bstrateg(?:y|ies)\\b|\\bengineer|\\bencapsulat|\\bpriming\\b|\\bleave the bone marrow\\b|\\bcirculate\\b|\\bmanufactur', weight: 2}
         ]
       },
       {
@@ -167,7 +176,7 @@ export default defineConfig({
     ],
     nonClaimPatterns: [
       '\\b(?:the present|this) (?:review|article|paper)\\b',
-      '\\b(?:are|is|were) (?:\\w+ )?(?:discussed|summarized|reviewed|described)(?: briefly| below| here)?\\.$'
+      '\\b(?:are|is|will be) (?:\\w+ )?(?:discussed|summarized|reviewed|outlined|presented)\\b'
     ],
     studyOnlyPatterns: [
       '\\b(?:has|have|had) been (?:\\w+ly )?(?:investigated|studied|used|employed|utilized|evaluated|examined|explored|tested|applied)\\b',

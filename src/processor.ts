@@ -26,7 +26,7 @@ export function createProcessor(config: ResolvedConfig, format: InputFormat = 't
     .use(remarkBibliography)
     .use(remarkSentences)
     .use(remarkEntities, {entityTypes: config.entityTypes, distractors: config.distractors, comparisonCues: config.claims.comparisonCues})
-    .use(remarkClaims, {entityTypes: config.entityTypes, claims: config.claims})
+    .use(remarkClaims, {entityTypes: config.entityTypes, distractors: config.distractors, claims: config.claims})
     .freeze() as unknown as Processor<Root, Root, Root>
 }
 

@@ -55,6 +55,8 @@ export interface SentenceData extends Data {
   /** Id of the section the sentence belongs to, or null before the first heading. */
   sectionId: string | null
   mentions?: Mention[]
+  /** Ids of the distractors (not entity types) the sentence mentions, e.g. hepatic stellate cells. */
+  distractors?: string[]
   claim?: ClaimData
 }
 

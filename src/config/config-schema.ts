@@ -55,7 +55,8 @@ export const configSchema = {
           label: {type: 'string', minLength: 1},
           names: stringList,
           abbreviations: stringList,
-          contextCues: stringList
+          contextCues: stringList,
+          impliesType: {type: 'string', minLength: 1}
         }
       }
     },

@@ -61,6 +61,11 @@ export function resolveConfig(user: unknown, file?: string): ResolvedConfig {
     if (ids.has(type.id)) throw new ConfigError(`invalid config: entityTypes.${index}.id: duplicate id "${type.id}"`, file)
     ids.add(type.id)
   }
+  for (const [index, distractor] of resolved.distractors.entries()) {
+    if (distractor.impliesType !== undefined && !ids.has(distractor.impliesType)) {
+      throw new ConfigError(`invalid config: distractors.${index}.impliesType: expected one of the entityTypes ids (${[...ids].join(', ')})`, file)
+    }
+  }
   const categoryIds = resolved.claims.categories.map((c) => c.id)
   if (!categoryIds.includes(resolved.claims.defaultCategory)) {
     throw new ConfigError(`invalid config: claims.defaultCategory: expected one of ${categoryIds.join(', ')}`, file)

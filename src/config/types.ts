@@ -33,6 +33,11 @@ export interface Distractor {
   abbreviations?: string[]
   /** Words that, right before or after an ambiguous abbreviation, point to this sense. */
   contextCues?: string[]
+  /**
+   * An entity type that a sentence about this distractor alone is a claim about (hepatocyte-like
+   * cells in general → stem cells in general).
+   */
+  impliesType?: string
 }
 
 /** Cue patterns for one claim category; the category with the most weight wins. */

@@ -54,8 +54,9 @@ export class EntityMatcher {
    */
   withDefinitions(definitions: readonly AbbreviationDefinition[]): DocumentMatcher {
     const documentSenses = new Map<string, Sense>()
+    const plain = new DocumentMatcher(this, new Map())
     for (const {short, long} of definitions) {
-      const matches = this.matchNames(long)
+      const matches = plain.match(long).filter((match) => match.via !== 'abbreviation')
       const last = matches[matches.length - 1]
       // The long form must end in the name: "… hepatocyte-like cells (HLCs)", not "… cells with HLC (x)".
       if (!last || long.length - last.end > 2) continue

@@ -57,8 +57,10 @@ export function remarkEntities(options: EntitiesOptions) {
     for (const sentence of sentences) {
       const text = sentence.data.text
       const mentions: Mention[] = []
+      const distractors = new Set<string>()
       for (const match of matcher.match(text)) {
         const sense = resolve(match, text)
+        if (sense?.kind === 'distractor') distractors.add(sense.id)
         if (!sense || sense.kind !== 'type') continue
         const before = text.slice(Math.max(0, match.start - 40), match.start)
         mentions.push({
@@ -71,6 +73,7 @@ export function remarkEntities(options: EntitiesOptions) {
         })
       }
       sentence.data.mentions = mentions
+      sentence.data.distractors = [...distractors]
     }
   }
 }
