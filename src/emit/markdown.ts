@@ -78,7 +78,7 @@ function claimsSection(record: DocumentRecord): RootContent[] {
         anchored.add(id)
         children.push({type: 'html', value: `<a id="claim-${id}"></a>`})
       }
-      children.push({type: 'text', value: `${claim.text} (${claim.category}, ${claim.evidence}${claim.hedged ? ', hedged' : ''}) `})
+      children.push({type: 'text', value: `${claim.text} (${claim.category}, ${claim.evidence}${claim.hedged ? ', hedged' : ''})${claim.citations.length > 0 ? ' ' : ''}`})
       if (claim.citations.length > 0) children.push({type: 'citation', value: '', data: {id: '', raw: '', numbers: claim.citations, valid: true}} as Citation)
       return {type: 'listItem', spread: false, children: [{type: 'paragraph', children: children as PhrasingContent[]}]}
     })
