@@ -1,4 +1,4 @@
-import {isCitationBody, isMalformedCitationBody, rangeDashes} from './parse-citation-group.js'
+import {isCitationBody, isCitationLike, isMalformedCitationBody, rangeDashes} from './parse-citation-group.js'
 
 /** A bracketed group found in a string, at [start, end) of that string, brackets included. */
 export interface FoundGroup {
@@ -6,8 +6,13 @@ export interface FoundGroup {
   end: number
   /** The text between the brackets; for the joined form `[2]–[5]`, `2–5`. */
   body: string
-  /** True for brackets that look like a citation but do not parse (`[1,,2]`, `[3-]`). */
+  /**
+   * True for brackets that look like a citation but do not parse (`[1,,2]`, `[3-]`), and for an
+   * opening bracket with citation numbers after it that is never closed (`[12, 13` ending a paragraph).
+   */
   malformed: boolean
+  /** True for the never-closed kind of malformed group; then `end` is the end of its numbers. */
+  unclosed?: boolean
 }
 
 const joinedRangeDash = new RegExp(`^[${rangeDashes}]$`)
@@ -21,8 +26,10 @@ export function findCitationGroups(text: string): FoundGroup[] {
   let open = -1
   for (let index = 0; index < text.length; index++) {
     const char = text.charCodeAt(index)
-    if (char === 0x5b /* [ */) open = index
-    else if (char === 0x5d /* ] */ && open !== -1) {
+    if (char === 0x5b /* [ */) {
+      if (open !== -1) pushUnclosed(text, open, index, groups)
+      open = index
+    } else if (char === 0x5d /* ] */ && open !== -1) {
       const body = text.slice(open + 1, index)
       if (isCitationBody(body)) {
         const previous = groups[groups.length - 1]
@@ -35,5 +42,25 @@ export function findCitationGroups(text: string): FoundGroup[] {
       open = -1
     }
   }
+  if (open !== -1) pushUnclosed(text, open, text.length, groups)
   return groups
+}
+
+/**
+ * Records `[` at `open` as an unclosed group when everything after it, up to `end` (the next `[` or
+ * the end of the text), is citation numbers, perhaps followed by the period or colon ending the
+ * sentence. Trimming is done by hand: a `\s*$` pattern backtracks quadratically over long space runs.
+ */
+function pushUnclosed(text: string, open: number, end: number, groups: FoundGroup[]): void {
+  let last = trimmedEnd(text, open + 1, end)
+  if (last > open + 1 && (text[last - 1] === '.' || text[last - 1] === ':')) last = trimmedEnd(text, open + 1, last - 1)
+  const body = text.slice(open + 1, last)
+  if (!isCitationLike(body)) return
+  groups.push({start: open, end: last, body, malformed: true, unclosed: true})
+}
+
+/** The end of `text[start, end)` without its trailing white space. */
+function trimmedEnd(text: string, start: number, end: number): number {
+  while (end > start && /\s/.test(text[end - 1]!)) end--
+  return end
 }

@@ -4,8 +4,14 @@ export const rangeDashes = '-\u2010\u2011\u2012\u2013\u2014\u2212'
 const item = `\\d+(?:\\s*[${rangeDashes}]\\s*\\d+)?`
 /** The inside of a citation group: numbers and ranges separated by commas or semicolons. */
 const groupBody = new RegExp(`^\\s*${item}(?:\\s*[,;]\\s*${item})*\\s*$`)
-/** Brackets holding only digits, separators and dashes: meant as a citation, even if malformed. */
-const citationLike = new RegExp(`^[\\d\\s,;${rangeDashes}]*\\d[\\d\\s,;${rangeDashes}]*$`)
+/**
+ * Only digits, white space, separators and dashes. The dashes are escaped: unescaped, `;-\u2010` would
+ * be a character range taking in every letter. Tested together with `/\d/` rather than as one
+ * `^[…]*\d[…]*$`, whose backtracking is quadratic in the length of a near-miss like `1,1,…,1x`.
+ */
+const citationChars = new RegExp(`^[\\d\\s,;${rangeDashes.replace('-', '\\-')}]+$`)
+/** Longest text between brackets read as a citation group; longer ones are reported, not expanded. */
+export const maxGroupBodyLength = 10_000
 const rangeSplit = new RegExp(`\\s*[${rangeDashes}]\\s*`)
 
 export interface ParseCitationOptions {
@@ -28,12 +34,20 @@ export interface ParsedCitationGroup {
 
 /** Whether the text between brackets is a citation group (`19, 21-23`). */
 export function isCitationBody(body: string): boolean {
-  return body.length < 10_000 && groupBody.test(body)
+  return body.length < maxGroupBodyLength && groupBody.test(body)
 }
 
-/** Whether the text between brackets looks like a citation group but is malformed (`1,,2`, `3-`). */
+/** Whether a text holds only what a citation group holds (digits, separators, dashes) and a digit. */
+export function isCitationLike(body: string): boolean {
+  return citationChars.test(body) && /\d/.test(body)
+}
+
+/**
+ * Whether the text between brackets looks like a citation group but is malformed (`1,,2`, `3-`), or
+ * is too long to be one.
+ */
 export function isMalformedCitationBody(body: string): boolean {
-  return body.length < 10_000 && citationLike.test(body) && !groupBody.test(body)
+  return isCitationLike(body) && !isCitationBody(body)
 }
 
 /**

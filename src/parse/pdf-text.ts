@@ -217,7 +217,9 @@ type Join = 'space' | 'none' | 'drop-hyphen'
 
 function joinLines(lastChar: string, previous: string, next: string, vocabulary: Vocabulary): Join {
   if (!dashes.includes(lastChar)) return 'space'
-  const before = /([\p{L}\p{N}]+)[-\u2010\u2011\u2012\u2013\u2014\u2212]$/u.exec(previous)?.[1]
+  // The lookbehind lets the search start only at a word's first letter: without it every position of
+  // a long word ending in `--` starts a scan to the line end, quadratic in the word's length.
+  const before = /(?<![\p{L}\p{N}])([\p{L}\p{N}]+)[-\u2010\u2011\u2012\u2013\u2014\u2212]$/u.exec(previous)?.[1]
   const after = /^[\p{L}\p{N}]+/u.exec(next)?.[0]
   if (!before || !after) return /^[\p{L}\p{N}]/u.test(next) && lastChar !== '-' ? 'none' : 'space'
   // Only a plain hyphen splits words; a dash between numbers is a range (`[304—/306]`).

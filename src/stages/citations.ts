@@ -48,7 +48,9 @@ function splitText(node: Text, file: VFile, nextId: () => string, maxRange: numb
   for (const group of groups) {
     const position = positionOf(file, map, group.start, group.end)
     if (group.malformed) {
-      file.message(`malformed citation group \`${node.value.slice(group.start, group.end).slice(0, 40)}\`: left as text`, {place: position, ruleId: 'citation-malformed', source: 'citeclaim'})
+      const shown = node.value.slice(group.start, group.end).slice(0, 40)
+      const [reason, ruleId] = group.unclosed ? [`citation group \`${shown}\` is never closed`, 'citation-unclosed'] : [`malformed citation group \`${shown}\``, 'citation-malformed']
+      file.message(`${reason}: left as text`, {place: position, ruleId, source: 'citeclaim'})
       continue
     }
     pushText(last, group.start)
