@@ -6,6 +6,7 @@ import type {MarkdownCitationStyle} from '../config/types.js'
 import type {Citation, Sentence} from '../types.js'
 import {citationStyles} from './citation-styles.js'
 import type {ClaimRecord, DocumentRecord} from './document.js'
+import {sanitizeInputTree} from './sanitize.js'
 
 export interface MarkdownOptions {
   citationStyle: MarkdownCitationStyle
@@ -42,7 +43,7 @@ export function toAnnotatedMarkdown(tree: Root, record: DocumentRecord, options:
 
   const root: Root = {
     type: 'root',
-    children: [...tree.children, ...claimsSection(record), ...referencesSection(record, options)]
+    children: [...sanitizeInputTree(tree).children, ...claimsSection(record), ...referencesSection(record, options)]
   }
   const stringifyOptions: StringifyOptions = {
     bullet: '-',
