@@ -50,7 +50,7 @@ export function pdfTextParse(text: string): Root {
   }
 
   for (const [index, block] of blocks.entries()) {
-    const heading = index === 0 && blocks.length > 1 ? asTitle(block) ?? asHeading(block) : asHeading(block)
+    const heading = index === 0 && blocks.length > 1 ? asTitle(block, blocks[1]!) ?? asHeading(block) : asHeading(block)
     if (heading) {
       flush()
       children.push(buildHeading(block, heading, vocabulary, point))
@@ -97,10 +97,12 @@ function splitBlocks(text: string): Block[] {
 }
 
 /** A lone short first line without closing punctuation is the document title. */
-function asTitle(block: Block): HeadingParts | undefined {
+function asTitle(block: Block, next: Block): HeadingParts | undefined {
   if (block.length !== 1) return undefined
   const title = block[0]!.text.trim()
   if (title.length > 250 || /[.,;:]$/.test(title) || !/\s/.test(title) || numberedHeading.test(title)) return undefined
+  // A sentence end inside, or a next block that starts in lower case, makes it prose cut by a page break.
+  if (/[.!?]\s/.test(title) || /^\s*\p{Ll}/u.test(next[0]!.text)) return undefined
   return {number: null, title}
 }
 
