@@ -1,7 +1,17 @@
 /** The text of an input file, or why it has none. */
 export type DecodedInput =
   | {ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be'}
-  | {ok: false; code: 'input-binary' | 'input-encoding'; message: string; offset: number}
+  | {ok: false; code: 'input-binary' | 'input-encoding'; message: string; offset: number; start: BytePoint}
+
+/**
+ * Where the first bad byte is: line (LF, CR or CRLF ends a line) and column 1-based, the column counted
+ * in characters of the line before it; `offset` is the byte offset, 0-based.
+ */
+export interface BytePoint {
+  line: number
+  column: number
+  offset: number
+}
 
 const utf8 = new TextDecoder('utf-8', {fatal: true, ignoreBOM: false})
 
@@ -14,29 +24,62 @@ export function decodeInput(bytes: Uint8Array): DecodedInput {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return {ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le'}
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return {ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be'}
   const nul = bytes.indexOf(0)
-  if (nul !== -1) return {ok: false, code: 'input-binary', message: `input is binary (NUL byte at offset ${nul}), not text`, offset: nul}
+  if (nul !== -1) return {ok: false, code: 'input-binary', message: `input is binary (NUL byte at offset ${nul}), not text`, offset: nul, start: pointAtByte(bytes, nul)}
   try {
     return {ok: true, text: utf8.decode(bytes), encoding: 'utf-8'}
   } catch {
     const offset = firstInvalidUtf8(bytes)
-    return {ok: false, code: 'input-encoding', message: `input is not valid UTF-8 (first bad byte at offset ${offset}); convert it to UTF-8`, offset}
+    return {ok: false, code: 'input-encoding', message: `input is not valid UTF-8 (first bad byte at offset ${offset}); convert it to UTF-8`, offset, start: pointAtByte(bytes, offset)}
   }
 }
 
+/**
+ * Offset of the first byte that starts an invalid UTF-8 sequence (a stray continuation byte, an
+ * overlong form, a surrogate, a truncated sequence). One pass: called only after the fatal decoder
+ * has refused the bytes.
+ */
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  let low = 0
-  let high = bytes.length
-  // Binary search for the shortest prefix that fails to decode.
-  const decoder = new TextDecoder('utf-8', {fatal: true})
-  while (low < high) {
-    const mid = (low + high) >> 1
-    try {
-      decoder.decode(bytes.subarray(0, mid + 1), {stream: true})
-      decoder.decode()
-      low = mid + 1
-    } catch {
-      high = mid
+  let index = 0
+  while (index < bytes.length) {
+    const lead = bytes[index]!
+    if (lead < 0x80) {
+      index++
+      continue
+    }
+    let length: number
+    let lower = 0x80
+    let upper = 0xbf
+    if (lead >= 0xc2 && lead <= 0xdf) length = 2
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      length = 3
+      if (lead === 0xe0) lower = 0xa0
+      if (lead === 0xed) upper = 0x9f
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      length = 4
+      if (lead === 0xf0) lower = 0x90
+      if (lead === 0xf4) upper = 0x8f
+    } else return index
+    for (let next = 1; next < length; next++) {
+      const byte = bytes[index + next]
+      if (byte === undefined || byte < lower || byte > upper) return index
+      lower = 0x80
+      upper = 0xbf
+    }
+    index += length
+  }
+  return bytes.length
+}
+
+function pointAtByte(bytes: Uint8Array, offset: number): BytePoint {
+  let line = 1
+  let lineStart = 0
+  for (let index = 0; index < offset; index++) {
+    const byte = bytes[index]
+    if (byte === 0x0a || (byte === 0x0d && bytes[index + 1] !== 0x0a)) {
+      line++
+      lineStart = index + 1
     }
   }
-  return low
+  const column = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset)).length + 1
+  return {line, column, offset}
 }
