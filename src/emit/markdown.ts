@@ -67,6 +67,7 @@ function heading(depth: Heading['depth'], value: string): Heading {
 
 function claimsSection(record: DocumentRecord): RootContent[] {
   const out: RootContent[] = [heading(2, 'Claims by cell type')]
+  if (record.claims.length === 0) out.push({type: 'paragraph', children: [{type: 'text', value: 'No claims found.'}]})
   const anchored = new Set<string>()
   const claimsById = new Map(record.claims.map((claim) => [claim.id, claim]))
   for (const type of record.cellTypes) {
@@ -91,7 +92,7 @@ function claimsSection(record: DocumentRecord): RootContent[] {
 function referencesSection(record: DocumentRecord, options: MarkdownOptions): RootContent[] {
   if (record.references.length === 0) return []
   const items: ListItem[] = record.references.map((reference) => {
-    const text = options.formattedReferences?.get(reference.number) ?? (reference.csl?.title ? String(reference.csl.title) : 'No bibliography entry.')
+    const text = options.formattedReferences?.get(reference.number) ?? reference.entry?.raw ?? (reference.csl?.title ? String(reference.csl.title) : 'No bibliography entry.')
     return {
       type: 'listItem',
       spread: false,

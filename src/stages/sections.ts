@@ -6,7 +6,7 @@ import type {VFile} from 'vfile'
 
 /** A section of the document, opened by a heading. */
 export interface Section {
-  /** `sec-2.3` for a numbered heading, `sec-<n>` (n-th heading) otherwise. */
+  /** `sec-2.3` for a numbered heading, `sec-<slug of the title>` otherwise; `-2`, `-3` on repeats. */
   id: string
   number: string | null
   title: string
@@ -32,12 +32,23 @@ export function remarkSections() {
       const text = toString(heading).replace(/\s+/g, ' ').trim()
       const number = heading.data?.number !== undefined ? heading.data.number : leadingNumber.exec(text)?.[1] ?? null
       const title = heading.data?.title ?? (number ? text.replace(leadingNumber, '') : text).replace(/\.$/, '')
-      let id = number ? `sec-${number}` : `sec-${sections.length + 1}`
-      while (used.has(id)) id += '-'
+      const base = number ? `sec-${number}` : `sec-${slug(title) || sections.length + 1}`
+      let id = base
+      for (let n = 2; used.has(id); n++) id = `${base}-${n}`
       used.add(id)
       heading.data = {...heading.data, number, title, sectionId: id}
       sections.push({id, number, title, level: heading.depth, start: heading.position!.start})
     })
     file.data.sections = sections
   }
+}
+
+function slug(title: string): string {
+  return title
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48)
+    .replace(/-+$/, '')
 }
