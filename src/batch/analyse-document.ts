@@ -1,9 +1,11 @@
 import {createHash} from 'node:crypto'
 import {VFile} from 'vfile'
+import {formatReferences} from '../bibliography/format-references.js'
 import {loadBibliography} from '../bibliography/load-bibliography.js'
 import type {ResolvedConfig} from '../config/types.js'
 import {diagnosticsOf, toDocumentRecord, type DiagnosticRecord, type DocumentRecord} from '../emit/document.js'
 import {toAnnotatedMarkdown} from '../emit/markdown.js'
+import {toReferencesCslJson} from '../emit/references-csl.js'
 import {createProcessor, formatOf, type InputFormat} from '../processor.js'
 import {decodeInput} from './decode-input.js'
 
@@ -72,8 +74,8 @@ export function analyseDocument(input: DocumentInput, config: ResolvedConfig): D
   if (input.bibliography) {
     const text = new TextDecoder('utf-8').decode(input.bibliography.bytes)
     const loaded = loadBibliography(input.bibliography.source, text)
-    for (const problem of loaded.problems) bibliographyDiagnostics.push({severity: 'error', code: problem.code, message: problem.message, start: null})
-    file.data.bibliography = {path: input.bibliography.source, items: loaded.items}
+    for (const problem of loaded.problems) bibliographyDiagnostics.push({severity: problem.severity, code: problem.code, message: problem.message, start: problem.start ?? null})
+    file.data.bibliography = {path: input.bibliography.source, entries: loaded.entries, size: loaded.size}
   }
 
   if (file.value.toString().trim() === '') {
@@ -82,14 +84,20 @@ export function analyseDocument(input: DocumentInput, config: ResolvedConfig): D
   }
   const processor = processorFor(config, formatOf(input.source))
   const tree = processor.runSync(processor.parse(file), file)
+  const references = file.data.references ?? new Map()
+  // Formatting costs a citeproc run: only for documents with cited bibliography entries.
+  const formatted = references.size > 0 ? formatReferences(references, {style: config.bibliography.style, lang: config.bibliography.lang}) : undefined
+  if (formatted?.problem) file.message(formatted.problem.message, {ruleId: formatted.problem.code, source: 'citeclaim'})
   const record: DocumentRecord = toDocumentRecord(tree, file, config)
+  const files = [
+    {suffix: '.json', content: JSON.stringify(record, null, 2) + '\n'},
+    {suffix: '.md', content: toAnnotatedMarkdown(tree, record, {citationStyle: config.citations.markdownStyle, ...(formatted ? {formattedReferences: formatted.entries} : {})})}
+  ]
+  if (input.bibliography) files.push({suffix: '.references.csl.json', content: toReferencesCslJson(references)})
   return {
     id: input.id,
     source: input.source,
-    files: [
-      {suffix: '.json', content: JSON.stringify(record, null, 2) + '\n'},
-      {suffix: '.md', content: toAnnotatedMarkdown(tree, record, {citationStyle: config.citations.markdownStyle})}
-    ],
+    files,
     diagnostics: diagnosticsOf(file),
     bibliographyDiagnostics
   }

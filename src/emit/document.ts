@@ -31,6 +31,14 @@ export interface ReferenceContext {
   raw: string
 }
 
+/** The entry as printed in the document's own reference list. */
+export interface ReferenceEntryRecord {
+  raw: string
+  doi: string | null
+  pmid: string | null
+  year: number | null
+}
+
 export interface ReferenceRecord {
   number: number
   id: string
@@ -38,6 +46,7 @@ export interface ReferenceRecord {
   claimIds: string[]
   csl: CslItem | null
   contexts: ReferenceContext[]
+  entry?: ReferenceEntryRecord
 }
 
 export interface SentenceRecord {
@@ -119,12 +128,15 @@ export function toDocumentRecord(tree: Root, file: VFile, config: ResolvedConfig
   const sentences: SentenceRecord[] = []
   const claims: ClaimRecord[] = []
   const references = new Map<number, ReferenceRecord>()
+  const printed = new Map((file.data.referenceList ?? []).map(({number, raw, doi, pmid, year}) => [number, {raw, doi, pmid, year}]))
   const typeStats = new Map(config.entityTypes.map((type) => [type.id, {mentions: 0, claimIds: [] as string[], references: new Set<number>()}]))
 
   const reference = (n: number): ReferenceRecord => {
     let record = references.get(n)
     if (!record) {
       record = {number: n, id: `ref-${n}`, groupIds: [], claimIds: [], csl: file.data.references?.get(n) ?? null, contexts: []}
+      const entry = printed.get(n)
+      if (entry) record.entry = entry
       references.set(n, record)
     }
     return record

@@ -3,6 +3,7 @@ import type {Point, Position} from 'unist'
 import {location} from 'vfile-location'
 import {collectVocabulary, keepLineEndHyphen, type Vocabulary} from './hyphenation.js'
 import {OffsetMap, OffsetMapBuilder} from './offset-map.js'
+import {takeReferenceList} from './reference-list.js'
 
 /** One line of the input: its text without the line ending, and where it starts. */
 interface Line {
@@ -34,7 +35,8 @@ const dashes = '-\u2010\u2011\u2012\u2013\u2014\u2212'
  * an `OffsetMap` from its cleaned value back to `text`.
  */
 export function pdfTextParse(text: string): Root {
-  const blocks = splitBlocks(text)
+  // The document's own reference list is data, not prose: it goes to `root.data`, not the body.
+  const {blocks, list: referenceList} = takeReferenceList(splitBlocks(text))
   const vocabulary = collectVocabulary(text)
   const place = location(text)
   const point = (offset: number): Point => {
@@ -67,7 +69,8 @@ export function pdfTextParse(text: string): Root {
   return {
     type: 'root',
     children,
-    position: {start: {line: 1, column: 1, offset: 0}, end: endPoint(text)}
+    position: {start: {line: 1, column: 1, offset: 0}, end: endPoint(text)},
+    ...(referenceList ? {data: {referenceList}} : {})
   }
 }
 

@@ -1,38 +1,74 @@
 import type {CslItem} from '@citation-js/core'
 import type {Root} from 'mdast'
+import type {Position} from 'unist'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
-import {numberEntries} from '../bibliography/match-entries.js'
+import {pointAt} from '../parse/positions.js'
+import type {ReferenceListEntry} from '../parse/reference-list.js'
 
 /** A bibliography handed to the processor with the document (`file.data.bibliography`). */
 export interface Bibliography {
   /** Path of the bibliography file, as shown in diagnostics. */
   path: string
-  items: CslItem[]
+  /** Entries with the citation numbers they answer to (see `numberEntries`). */
+  entries: ReadonlyArray<{number: number; item: CslItem}>
+  /** Entries in the file, counting those that could not be read (default: the highest number). */
+  size?: number
 }
 
 declare module 'vfile' {
   interface DataMap {
     bibliography: Bibliography
-    /** Citation number → CSL item, for the numbers that have an entry. */
+    /** Citation number → CSL item, for the cited numbers that have one. */
     references: ReadonlyMap<number, CslItem>
+    /** The document's own numbered reference list, when the parser found one. */
+    referenceList: ReferenceListEntry[]
   }
 }
 
+/** What a citation number can point to: a bibliography item, or only an entry of the printed list. */
+interface Target {
+  item: CslItem | null
+  name: string
+  place?: Position
+}
+
 /**
- * Links citation numbers to bibliography entries. With a bibliography, a group citing a number
- * beyond its size is made invalid, numbers without an entry and entries never cited are reported.
+ * Links citation numbers to their entries: a bibliography file's when there is one, else the
+ * document's own reference list. A group citing a number beyond the entries' count is made invalid;
+ * numbers without an entry (warning) and entries never cited (info) are reported.
  */
 export function remarkBibliography() {
   return function transform(tree: Root, file: VFile): void {
+    const list = tree.data?.referenceList
+    if (list) file.data.referenceList = list.entries
     const bibliography = file.data.bibliography
-    const entries = bibliography ? numberEntries(bibliography.items) : new Map<number, CslItem>()
-    const size = bibliography ? Math.max(bibliography.items.length, ...entries.keys()) : Infinity
+    const targets = new Map<number, Target>()
+    let size = Infinity
+    let sourceName = ''
+    if (bibliography) {
+      for (const {number, item} of bibliography.entries) targets.set(number, {item, name: `${bibliography.path} entry "${String(item.id)}"`})
+      size = Math.max(bibliography.size ?? 0, 0, ...targets.keys())
+      sourceName = bibliography.path
+      if (list && list.entries.length !== size) {
+        file.message(`the document's reference list has ${list.entries.length} entries but ${bibliography.path} has ${size}: the bibliography file is used`, {
+          place: pointAt(file, list.start),
+          ruleId: 'reference-list-count-mismatch',
+          source: 'citeclaim'
+        })
+      }
+    } else if (list) {
+      for (const entry of list.entries) targets.set(entry.number, {item: null, name: `entry ${entry.number} of the reference list`, place: {start: pointAt(file, entry.start), end: pointAt(file, entry.end)}})
+      size = list.entries.length
+      sourceName = "the document's reference list"
+    }
+    const known = bibliography !== undefined || list !== undefined
+
     const cited = new Set<number>()
     visit(tree, 'citation', (citation) => {
       const beyond = citation.data.numbers.filter((n) => n > size)
       if (beyond.length > 0) {
-        file.message(`citation number ${beyond[0]} in \`${citation.data.raw}\` is beyond the bibliography's ${size} entries: group marked invalid`, {
+        file.message(`citation number ${beyond[0]} in \`${citation.data.raw}\` is beyond the ${size} entries of ${sourceName}: group marked invalid`, {
           place: citation.position,
           ruleId: 'citation-number-out-of-range',
           source: 'citeclaim'
@@ -43,19 +79,18 @@ export function remarkBibliography() {
       }
       for (const n of citation.data.numbers) {
         cited.add(n)
-        if (bibliography && !entries.has(n)) {
-          file.message(`citation number ${n} has no entry in ${bibliography.path}`, {place: citation.position, ruleId: 'reference-unresolved', source: 'citeclaim'})
+        if (known && !targets.has(n)) {
+          file.message(`citation number ${n} in \`${citation.data.raw}\` has no entry in ${sourceName}`, {place: citation.position, ruleId: 'reference-unresolved', source: 'citeclaim'})
         }
       }
     })
-    if (bibliography) {
-      for (const [n, item] of entries) {
-        if (!cited.has(n)) {
-          const message = file.message(`reference ${n} (${String(item.id)}) of ${bibliography.path} is never cited`, {ruleId: 'reference-uncited', source: 'citeclaim'})
-          message.fatal = undefined
-        }
-      }
+    for (const [n, target] of targets) {
+      if (cited.has(n)) continue
+      const message = file.message(`reference ${n} (${target.name}) is never cited`, {...(target.place ? {place: target.place} : {}), ruleId: 'reference-uncited', source: 'citeclaim'})
+      message.fatal = undefined
     }
-    file.data.references = new Map([...entries].filter(([n]) => cited.has(n)))
+    const references = new Map<number, CslItem>()
+    for (const [n, target] of [...targets].sort((a, b) => a[0] - b[0])) if (cited.has(n) && target.item) references.set(n, target.item)
+    file.data.references = references
   }
 }

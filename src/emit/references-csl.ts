@@ -1,0 +1,32 @@
+import type {CslItem} from '@citation-js/core'
+
+/** Fields that name an entry in its source file rather than describe the work. */
+const sourceOnly = new Set(['id', 'citation-key', 'citation-number'])
+
+/**
+ * A cited entry as written to `<id>.references.csl.json`: id `ref-<n>` (the key of the pandoc
+ * citations `[@ref-n]`), the source file's own key and number dropped, keys sorted at every level so
+ * that the same work gives the same bytes whichever format it was read from.
+ */
+export function toOutputCslItem(number: number, item: CslItem): CslItem {
+  const out: Record<string, unknown> = {id: `ref-${number}`}
+  for (const key of Object.keys(item).sort()) {
+    if (sourceOnly.has(key) || key.startsWith('_')) continue
+    out[key] = sortKeys(item[key])
+  }
+  return out as CslItem
+}
+
+/** `<id>.references.csl.json`: the cited entries as a CSL-JSON array in citation-number order. */
+export function toReferencesCslJson(references: ReadonlyMap<number, CslItem>): string {
+  const items = [...references].sort((a, b) => a[0] - b[0]).map(([number, item]) => toOutputCslItem(number, item))
+  return JSON.stringify(items, null, 2) + '\n'
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys)
+  if (value === null || typeof value !== 'object') return value
+  const out: Record<string, unknown> = {}
+  for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key])
+  return out
+}
