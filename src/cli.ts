@@ -1,28 +1,48 @@
 import {readFileSync} from 'node:fs'
-import {availableParallelism} from 'node:os'
 import {parseArgs} from 'node:util'
 import {loadConfig} from './config/load-config.js'
 import {ConfigError} from './config/resolve-config.js'
+import {mergeOutputs} from './batch/merge-outputs.js'
+import {createProgress, isInteractive, useColor, type Progress} from './batch/progress.js'
 import {formatDiagnostic} from './batch/report.js'
 import {runBatch} from './batch/run-batch.js'
+import {parseShard, type Shard} from './batch/shard.js'
 
 const usage = `Usage: citeclaim run [PATH...] [options]
+       citeclaim merge DIR... [--out DIR] [--check]
 
 Turns review articles (.txt extracted from PDF, or .md) into citation-aware claim datasets:
-<out>/<id>.json and <out>/<id>.md for each document.
+<out>/<id>.json and <out>/<id>.md for each document, and the corpus files <out>/index.json and
+<out>/claims.jsonl. Documents whose input, bibliography, config and citeclaim are unchanged since the
+last run are skipped. \`merge\` combines the output folders of shard runs into one.
 
 Options:
-  --config FILE   config file (default: pipeline.config.ts in the working directory)
-  --out DIR       output folder (default: the config's output)
-  --check         write nothing; exit 1 and list the files that would change
-  --debug         print stack traces of internal errors
-  -h, --help      show this help
-  -v, --version   show the version
+  --config FILE       config file (default: pipeline.config.ts in the working directory)
+  --out DIR           output folder (default: the config's output)
+  --check             write nothing; exit 1 and list the files that would change
+  --force             analyse every document, even unchanged ones
+  --shard I/N         process only share I of N (stable by document id); combine shards with merge
+  --concurrency N     documents analysed at once (default: the config's; 0 = one per core)
+  --quiet             no progress and no summary (diagnostics are still printed)
+  --debug             print stack traces of internal errors
+  -h, --help          show this help
+  -v, --version       show the version
 
 Exit codes: 0 all good; 1 a document had an error or --check found changes; 2 bad usage or config.`
 
+/** Where progress goes: stderr, a terminal or not. */
+export interface ProgressStream {
+  isTTY?: boolean
+  write(text: string): unknown
+}
+
 /** Runs the command line; resolves to the exit code. */
-export async function main(argv: readonly string[], stderr: (line: string) => void = (line) => process.stderr.write(line + '\n'), stdout: (line: string) => void = (line) => process.stdout.write(line + '\n')): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  stderr: (line: string) => void = (line) => process.stderr.write(line + '\n'),
+  stdout: (line: string) => void = (line) => process.stdout.write(line + '\n'),
+  stream: ProgressStream = process.stderr
+): Promise<number> {
   let parsed
   try {
     parsed = parseArgs({
@@ -32,6 +52,10 @@ export async function main(argv: readonly string[], stderr: (line: string) => vo
         config: {type: 'string'},
         out: {type: 'string'},
         check: {type: 'boolean', default: false},
+        force: {type: 'boolean', default: false},
+        shard: {type: 'string'},
+        concurrency: {type: 'string', short: 'j'},
+        quiet: {type: 'boolean', short: 'q', default: false},
         debug: {type: 'boolean', default: false},
         help: {type: 'boolean', short: 'h', default: false},
         version: {type: 'boolean', short: 'v', default: false}
@@ -51,26 +75,63 @@ export async function main(argv: readonly string[], stderr: (line: string) => vo
     return 0
   }
   const [command, ...paths] = positionals
-  if (command !== 'run') {
+  if (command !== 'run' && command !== 'merge') {
     stderr(command ? `citeclaim: unknown command "${command}"\n\n${usage}` : usage)
     return 2
   }
+  let shard: Shard | undefined
+  let concurrency: number | undefined
   try {
+    if (values.shard !== undefined) shard = parseShard(values.shard)
+    if (values.concurrency !== undefined) {
+      concurrency = Number(values.concurrency)
+      if (!Number.isInteger(concurrency) || concurrency < 0) throw new Error(`--concurrency expects a whole number ≥ 0, not "${values.concurrency}"`)
+    }
+    if (command === 'merge' && paths.length === 0) throw new Error('merge needs the output folders of the shard runs')
+    if (command === 'merge' && (shard || values.force)) throw new Error('--shard and --force are options of run, not merge')
+  } catch (error) {
+    stderr(`citeclaim: ${(error as Error).message}\n\n${usage}`)
+    return 2
+  }
+
+  const started = performance.now()
+  const interactive = isInteractive(stream)
+  // On a terminal the progress line is redrawn in place; otherwise every write is a whole line.
+  const write = interactive ? (text: string) => void stream.write(text) : (text: string) => stderr(text.replace(/\n$/, ''))
+  let progress: Progress = createProgress({total: 0, write, interactive, quiet: values.quiet, color: useColor(stream)})
+  const print = (line: string): void => progress.log(line)
+  try {
+    if (command === 'merge') {
+      const out = values.out ?? (await loadConfig(values.config)).config.output
+      const result = await mergeOutputs({dirs: paths, out, check: values.check, onProblem: (file, message, code) => print(formatDiagnostic(file, {severity: 'error', code, message, start: null}))})
+      if (values.check) for (const path of result.changed) print(`${path}: would change`)
+      if (!values.quiet) print(`citeclaim: merged ${result.documents} document${result.documents === 1 ? '' : 's'} from ${paths.length} folder${paths.length === 1 ? '' : 's'} into ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+      return result.problems > 0 || (values.check && result.changed.length > 0) ? 1 : 0
+    }
     const {config} = await loadConfig(values.config)
     const result = await runBatch({
       paths: paths.length > 0 ? paths : [config.input],
       config,
       out: values.out ?? config.output,
       check: values.check,
-      concurrency: config.concurrency === 0 ? availableParallelism() : config.concurrency,
-      onDiagnostic: (file, diagnostic) => stderr(formatDiagnostic(file, diagnostic))
+      force: values.force,
+      ...(shard ? {shard} : {}),
+      ...(concurrency !== undefined ? {concurrency} : {}),
+      onStart: (total) => {
+        progress = createProgress({total, write, interactive, quiet: values.quiet, color: useColor(stream)})
+      },
+      onDocument: () => progress.tick(),
+      onDiagnostic: (file, diagnostic) => print(formatDiagnostic(file, diagnostic))
     })
     if (values.check) {
-      for (const path of result.changed) stderr(`${path}: would change`)
-      if (result.changed.length > 0) return 1
+      for (const path of result.changed) print(`${path}: would change`)
+      for (const path of result.removed) print(`${path}: would be removed`)
     }
+    progress.done({documents: result.documents, skipped: result.skipped, warnings: result.warnings, errors: result.errors, seconds: (performance.now() - started) / 1000})
+    if (values.check && result.changed.length + result.removed.length > 0) return 1
     return result.errors > 0 ? 1 : 0
   } catch (error) {
+    progress.clear()
     if (error instanceof ConfigError) {
       stderr(`${error.file ?? 'config'}: error ${error.message} [config-invalid]`)
       return 2

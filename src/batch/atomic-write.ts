@@ -1,15 +1,19 @@
-import {randomBytes} from 'node:crypto'
-import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
+import {createHash, randomBytes} from 'node:crypto'
+import {createReadStream} from 'node:fs'
+import {copyFile, mkdir, open, rename, rm, writeFile, type FileHandle} from 'node:fs/promises'
 import {basename, dirname, join} from 'node:path'
+
+function tempPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+}
 
 /**
  * Writes a file atomically: the content goes to a temp file in the same folder, which is then renamed
  * over the target. A reader (or a crash) sees the old file or the new one, never half of one.
  */
 export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
-  const dir = dirname(path)
-  await mkdir(dir, {recursive: true})
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  await mkdir(dirname(path), {recursive: true})
+  const temp = tempPathFor(path)
   try {
     await writeFile(temp, content)
     await rename(temp, path)
@@ -17,4 +21,79 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
     await rm(temp, {force: true})
     throw error
   }
+}
+
+/** Copies a file atomically, the same way `writeFileAtomic` writes one. */
+export async function copyFileAtomic(from: string, to: string): Promise<void> {
+  await mkdir(dirname(to), {recursive: true})
+  const temp = tempPathFor(to)
+  try {
+    await copyFile(from, temp)
+    await rename(temp, to)
+  } catch (error) {
+    await rm(temp, {force: true})
+    throw error
+  }
+}
+
+/** A file written piece by piece, replacing the target only at `commit` and only if the bytes differ. */
+export interface AtomicSink {
+  write(chunk: string): Promise<void>
+  /** Finishes the file; resolves to whether the target changed (or, in a dry run, would change). */
+  commit(): Promise<boolean>
+  /** Drops what was written; the target is left as it was. */
+  abort(): Promise<void>
+}
+
+/**
+ * Opens a streamed atomic write, so a big corpus file never has to be held in memory. The content is
+ * hashed as it goes and compared with the current file at the end: an unchanged file is not touched
+ * (its mtime stays). With `dryRun`, nothing is written at all.
+ */
+export async function openAtomicSink(path: string, options: {dryRun?: boolean} = {}): Promise<AtomicSink> {
+  const hash = createHash('sha256')
+  let handle: FileHandle | undefined
+  let temp: string | undefined
+  if (!options.dryRun) {
+    await mkdir(dirname(path), {recursive: true})
+    temp = tempPathFor(path)
+    handle = await open(temp, 'w')
+  }
+  const cleanUp = async (): Promise<void> => {
+    await handle?.close()
+    handle = undefined
+    if (temp) await rm(temp, {force: true})
+  }
+  return {
+    async write(chunk) {
+      hash.update(chunk)
+      if (handle) await handle.write(chunk)
+    },
+    async commit() {
+      const written = hash.digest('hex')
+      const current = await sha256OfFile(path)
+      if (current === written) {
+        await cleanUp()
+        return false
+      }
+      if (handle && temp) {
+        await handle.close()
+        handle = undefined
+        await rename(temp, path)
+      }
+      return true
+    },
+    abort: cleanUp
+  }
+}
+
+/** sha256 of a file's bytes, or undefined when it cannot be read. */
+export async function sha256OfFile(path: string): Promise<string | undefined> {
+  const hash = createHash('sha256')
+  try {
+    for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
+  } catch {
+    return undefined
+  }
+  return hash.digest('hex')
 }

@@ -1,11 +1,18 @@
-import {readFile} from 'node:fs/promises'
-import {join} from 'node:path'
+import {availableParallelism} from 'node:os'
+import {readFile, rm, stat} from 'node:fs/promises'
+import {join, relative, resolve} from 'node:path'
 import pMap from 'p-map'
 import type {ResolvedConfig} from '../config/types.js'
 import type {DiagnosticRecord} from '../emit/document.js'
-import {analyseDocument, type DocumentOutput} from './analyse-document.js'
-import {writeFileAtomic} from './atomic-write.js'
+import {sha256OfFile, writeFileAtomic} from './atomic-write.js'
+import {analysisSettings, cacheKey, pipelineVersion} from './cache-key.js'
+import {isDocumentRecord, writeCorpus} from './corpus.js'
 import {discoverInputs, type DiscoveredInput} from './discover-inputs.js'
+import {readManifest, writeManifest, type ManifestEntry} from './manifest.js'
+import {readInput} from './read-input.js'
+import {knownSuffixes, listOutputDocuments, reservedIds} from './output-documents.js'
+import {inShard, type Shard} from './shard.js'
+import {createAnalyser, type Analyser} from './worker-pool.js'
 
 export interface RunOptions {
   /** Files or folders to read (default: the config's input folder). */
@@ -15,86 +22,201 @@ export interface RunOptions {
   out: string
   /** Write nothing; report the files that would change. */
   check?: boolean
-  /** How many documents are analysed at once (default: the config's, 0 = number of cores). */
+  /** Analyse every document, even those whose cache key is unchanged. */
+  force?: boolean
+  /** Only the documents of this shard. */
+  shard?: Shard
+  /** How many documents are analysed at once (default: the config's; 0 = number of cores). */
   concurrency?: number
-  /** Called with each diagnostic line as it is found (the CLI prints them to stderr). */
+  /** Working directory that `source` paths are relative to. */
+  cwd?: string
+  /** Called with each diagnostic as it is found (the CLI prints them to stderr). */
   onDiagnostic?: (file: string, diagnostic: DiagnosticRecord) => void
+  /** Called once the documents are known, with how many this run will go through. */
+  onStart?: (total: number) => void
+  /** Called after each document, analysed or skipped. */
+  onDocument?: () => void
 }
 
 export interface RunResult {
+  /** Documents this run went through (this shard's share, with `shard`). */
   documents: number
+  analysed: number
+  /** Documents whose cache key matched and whose outputs were intact. */
+  skipped: number
   /** Output files written (or, with `check`, that would be written differently). */
   changed: string[]
+  /** Output files of removed inputs that were deleted (or would be). */
+  removed: string[]
   errors: number
   warnings: number
 }
 
 /**
- * Runs the pipeline over every document under `paths` and writes `<out>/<id>.json` and `<out>/<id>.md`
- * atomically. A document that fails is reported and the others still go through.
+ * Runs the pipeline over every document under `paths`: analyses those whose inputs, config or
+ * pipeline changed (on a worker pool), writes their files atomically, deletes the outputs of inputs
+ * that are gone, and rebuilds `index.json` and `claims.jsonl`. A document that fails is reported and
+ * the others still go through. Outputs are the same bytes whatever the concurrency.
  */
 export async function runBatch(options: RunOptions): Promise<RunResult> {
-  const {config} = options
-  const {inputs, problems} = await discoverInputs(options.paths, config.bibliography.files)
-  const result: RunResult = {documents: inputs.length, changed: [], errors: 0, warnings: 0}
+  const {config, out} = options
+  const cwd = options.cwd ?? process.cwd()
+  const result: RunResult = {documents: 0, analysed: 0, skipped: 0, changed: [], removed: [], errors: 0, warnings: 0}
   const report = (file: string, diagnostic: DiagnosticRecord): void => {
     if (diagnostic.severity === 'error') result.errors++
     else if (diagnostic.severity === 'warning') result.warnings++
     options.onDiagnostic?.(file, diagnostic)
   }
-  for (const problem of problems) report(problem.path, {severity: 'error', code: problem.code, message: problem.message, start: null})
 
-  const concurrency = Math.max(1, options.concurrency ?? config.concurrency) || 1
-  await pMap(
-    inputs,
-    async (input) => {
-      const output = await analyseFile(input, config)
-      for (const diagnostic of output.bibliographyDiagnostics) report(input.bibliographyPath ?? input.source, diagnostic)
-      for (const diagnostic of output.diagnostics) report(input.source, diagnostic)
-      await emit(output, options, result)
-    },
-    {concurrency}
-  )
+  const {inputs: found, problems} = await discoverInputs(options.paths, config.bibliography.files, cwd)
+  for (const problem of problems) report(problem.path, {severity: 'error', code: problem.code, message: problem.message, start: null})
+  const inputs = found.filter((input) => {
+    if (!reservedIds.has(input.id)) return true
+    report(input.source, {severity: 'error', code: 'input-reserved-id', message: `the document id "${input.id}" would overwrite the corpus file ${input.id}.json: rename the input`, start: null})
+    return false
+  })
+  const selected = inputs.filter((input) => !options.shard || inShard(input.id, options.shard)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  result.documents = selected.length
+  options.onStart?.(selected.length)
+
+  const manifest = await readManifest(out)
+  const hadManifest = manifest.size > 0
+  const scope = options.paths.map((path) => relative(cwd, resolve(cwd, path)).split('\\').join('/'))
+  const inScope = (source: string): boolean => scope.some((path) => path === '' || source === path || source.startsWith(path + '/'))
+  await removeGoneDocuments({out, manifest, hadManifest, ids: new Set(inputs.map((input) => input.id)), inScope, check: options.check, removed: result.removed})
+
+  const pipeline = await pipelineVersion()
+  const settings = analysisSettings(config)
+  const wanted = options.concurrency ?? config.concurrency
+  const threads = Math.max(1, Math.min(wanted > 0 ? wanted : availableParallelism(), selected.length))
+  // The pool starts on the first document that needs analysing: a run that skips everything pays nothing.
+  let analyser: Analyser | undefined
+  const analyserFor = (): Analyser => (analyser ??= createAnalyser(config, threads))
+
+  try {
+    await pMap(
+      selected,
+      async (input) => {
+        await processDocument(input)
+        options.onDocument?.()
+      },
+      // Twice the threads: a worker never waits for the main thread to read or write a file.
+      {concurrency: threads * 2}
+    )
+  } finally {
+    await analyser?.close()
+  }
+
+  async function processDocument(discovered: DiscoveredInput): Promise<void> {
+    const read = await readInput(discovered)
+    if (!read.ok) {
+      report(discovered.source, read.diagnostic)
+      manifest.delete(discovered.id)
+      return
+    }
+    const {input} = read
+    const key = cacheKey({source: input.source, bytes: input.bytes, ...(input.bibliography ? {bibliography: input.bibliography} : {}), settings, pipeline})
+    const previous = manifest.get(input.id)
+    if (!options.force && read.bibliographyDiagnostics.length === 0 && previous?.key === key && previous.source === input.source && (await intact(out, previous.files))) {
+      result.skipped++
+      for (const {file, ...diagnostic} of previous.diagnostics) report(file, diagnostic)
+      return
+    }
+    const {output, sha256} = await analyserFor().analyse(input)
+    result.analysed++
+    const diagnostics: ManifestEntry['diagnostics'] = []
+    const bibliographyFile = discovered.bibliographyPath ?? discovered.source
+    for (const diagnostic of [...read.bibliographyDiagnostics, ...output.bibliographyDiagnostics]) diagnostics.push({file: bibliographyFile, ...diagnostic})
+    for (const diagnostic of output.diagnostics) diagnostics.push({file: discovered.source, ...diagnostic})
+    for (const {file, ...diagnostic} of diagnostics) report(file, diagnostic)
+
+    const files: Record<string, string> = {}
+    for (const [index, {suffix, content}] of output.files.entries()) {
+      const name = output.id + suffix
+      files[name] = sha256[index]!
+      const path = join(out, name)
+      if (await sameContent(path, content)) continue
+      result.changed.push(path)
+      if (!options.check) await writeFileAtomic(path, content)
+    }
+    for (const name of Object.keys(previous?.files ?? {})) if (!(name in files)) await remove(join(out, name), options.check, result.removed)
+    manifest.set(input.id, {source: input.source, key, files, diagnostics})
+  }
+
+  if (!options.check) await writeManifestIfChanged(out, manifest)
+  const corpusDocuments = selected.filter((input) => manifest.get(input.id)?.files[input.id + '.json'] !== undefined).map((input) => ({id: input.id, jsonPath: join(out, input.id + '.json')}))
+  const corpusChanged = await writeCorpus(out, corpusDocuments, {
+    dryRun: options.check,
+    // In a check, a new document's JSON is not on disk yet; it is already listed as a change.
+    ...(options.check ? {} : {onProblem: (path: string, message: string) => report(path, {severity: 'error', code: 'corpus-unreadable', message, start: null})})
+  })
   result.changed.sort()
+  result.changed.push(...corpusChanged)
+  result.removed.sort()
   return result
 }
 
-async function analyseFile(input: DiscoveredInput, config: ResolvedConfig): Promise<DocumentOutput> {
-  let bytes: Uint8Array
+/** Whether every file a manifest entry lists is still there with the content it had. */
+async function intact(out: string, files: Record<string, string>): Promise<boolean> {
+  for (const [name, sha256] of Object.entries(files)) if ((await sha256OfFile(join(out, name))) !== sha256) return false
+  return true
+}
+
+async function sameContent(path: string, content: string): Promise<boolean> {
+  // Most changed files change size too: compare sizes before reading.
+  const info = await stat(path).catch(() => undefined)
+  if (!info || info.size !== Buffer.byteLength(content)) return false
+  return (await readFile(path, 'utf8').catch(() => undefined)) === content
+}
+
+async function remove(path: string, check: boolean | undefined, removed: string[]): Promise<void> {
+  const exists = await stat(path).then(() => true, () => false)
+  if (!exists) return
+  removed.push(path)
+  if (!check) await rm(path, {force: true})
+}
+
+/**
+ * Deletes the outputs of documents whose input is gone: those the manifest lists, or, without a
+ * manifest (a fresh clone), `<id>.json` records in the output folder whose source was under the
+ * paths of this run, with their siblings of known suffixes. Only documents whose source lies under
+ * this run's paths count, so `citeclaim run input/a.txt` leaves the other documents alone.
+ */
+async function removeGoneDocuments(context: {
+  out: string
+  manifest: Map<string, ManifestEntry>
+  hadManifest: boolean
+  ids: ReadonlySet<string>
+  inScope: (source: string) => boolean
+  check: boolean | undefined
+  removed: string[]
+}): Promise<void> {
+  const {out, manifest} = context
+  for (const [id, entry] of manifest) {
+    if (context.ids.has(id) || !context.inScope(entry.source)) continue
+    for (const name of Object.keys(entry.files)) await remove(join(out, name), context.check, context.removed)
+    manifest.delete(id)
+  }
+  if (context.hadManifest) return
+  const documents = await listOutputDocuments(out).catch(() => [])
+  for (const document of documents) {
+    if (context.ids.has(document.id)) continue
+    const record = await readJson(join(out, document.id + '.json'))
+    if (!isDocumentRecord(record, document.id) || !context.inScope(record.document.source)) continue
+    for (const name of document.files) if (knownSuffixes.includes(name.slice(document.id.length))) await remove(join(out, name), context.check, context.removed)
+  }
+}
+
+async function writeManifestIfChanged(out: string, manifest: ReadonlyMap<string, ManifestEntry>): Promise<void> {
+  const current = await readManifest(out)
+  const same = current.size === manifest.size && [...manifest].every(([id, entry]) => JSON.stringify(current.get(id)) === JSON.stringify(entry))
+  if (!same) await writeManifest(out, manifest)
+}
+
+async function readJson(path: string): Promise<unknown> {
   try {
-    bytes = await readFile(input.path)
-  } catch (error) {
-    return unreadable(input, input.source, error as NodeJS.ErrnoException)
-  }
-  let bibliography: {source: string; bytes: Uint8Array} | undefined
-  if (input.bibliographyPath) {
-    try {
-      bibliography = {source: input.bibliographyPath, bytes: await readFile(input.bibliographyPath)}
-    } catch (error) {
-      const output = analyseDocument({id: input.id, source: input.source, bytes}, config)
-      output.bibliographyDiagnostics.push({severity: 'error', code: 'bibliography-unreadable', message: `cannot read bibliography ${input.bibliographyPath}: ${(error as NodeJS.ErrnoException).code ?? ''}`, start: null})
-      return output
-    }
-  }
-  return analyseDocument({id: input.id, source: input.source, bytes, ...(bibliography ? {bibliography} : {})}, config)
-}
-
-function unreadable(input: DiscoveredInput, path: string, error: NodeJS.ErrnoException): DocumentOutput {
-  return {
-    id: input.id,
-    source: input.source,
-    files: [],
-    diagnostics: [{severity: 'error', code: 'input-unreadable', message: `cannot read ${path}: ${error.code ?? error.message}`, start: null}],
-    bibliographyDiagnostics: []
-  }
-}
-
-async function emit(output: DocumentOutput, options: RunOptions, result: RunResult): Promise<void> {
-  for (const {suffix, content} of output.files) {
-    const path = join(options.out, output.id + suffix)
-    const current = await readFile(path, 'utf8').catch(() => undefined)
-    if (current === content) continue
-    result.changed.push(path)
-    if (!options.check) await writeFileAtomic(path, content)
+    return JSON.parse(await readFile(path, 'utf8')) as unknown
+  } catch {
+    return undefined
   }
 }

@@ -1,0 +1,74 @@
+import {createHash} from 'node:crypto'
+import {readdir, readFile} from 'node:fs/promises'
+import {join, relative} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import type {ResolvedConfig} from '../config/types.js'
+import {canonicalJson} from './canonical-json.js'
+
+/** Everything the output of one document depends on; equal parts give an equal cache key. */
+export interface CacheKeyParts {
+  source: string
+  bytes: Uint8Array
+  bibliography?: {source: string; bytes: Uint8Array}
+  /** `analysisSettings(config)` serialised with `canonicalJson`. */
+  settings: string
+  /** The package version and the code fingerprint. */
+  pipeline: string
+}
+
+/**
+ * The config as far as it changes what analysis computes: `input`, `output` and `concurrency` only
+ * say where and how fast, so changing them must not invalidate every cached document.
+ */
+export function analysisSettings(config: ResolvedConfig): string {
+  const {input: _input, output: _output, concurrency: _concurrency, ...settings} = config
+  return canonicalJson(settings)
+}
+
+/** sha256 over the parts, each length-prefixed so that no two different part lists hash alike. */
+export function cacheKey(parts: CacheKeyParts): string {
+  const hash = createHash('sha256')
+  const add = (value: string | Uint8Array): void => {
+    const bytes = typeof value === 'string' ? Buffer.from(value, 'utf8') : value
+    hash.update(`${bytes.byteLength}:`)
+    hash.update(bytes)
+  }
+  add(parts.pipeline)
+  add(parts.settings)
+  add(parts.source)
+  add(parts.bytes)
+  add(parts.bibliography ? parts.bibliography.source : '')
+  add(parts.bibliography ? parts.bibliography.bytes : '')
+  return hash.digest('hex')
+}
+
+let pipelineIdentity: Promise<string> | undefined
+
+/**
+ * The package version plus a sha256 of the code that runs (every module of the package, `dist/` or
+ * `src/`): a developer who edits a stage without bumping the version must not get stale outputs.
+ */
+export function pipelineVersion(): Promise<string> {
+  pipelineIdentity ??= (async () => {
+    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}
+    const root = fileURLToPath(new URL('..', import.meta.url))
+    const hash = createHash('sha256')
+    for (const file of (await codeFiles(root)).sort()) {
+      hash.update(relative(root, file).split('\\').join('/') + '\0')
+      hash.update(await readFile(file))
+      hash.update('\0')
+    }
+    return `${pkg.version}+${hash.digest('hex').slice(0, 16)}`
+  })()
+  return pipelineIdentity
+}
+
+async function codeFiles(dir: string): Promise<string[]> {
+  const out: string[] = []
+  for (const entry of await readdir(dir, {withFileTypes: true})) {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) out.push(...(await codeFiles(path)))
+    else if (/\.(?:[cm]?js|ts|json)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) out.push(path)
+  }
+  return out
+}
