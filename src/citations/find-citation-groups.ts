@@ -15,7 +15,8 @@ export interface FoundGroup {
   unclosed?: boolean
 }
 
-const joinedRangeDash = new RegExp(`^[${rangeDashes}]$`)
+/** Between the brackets of `[2]–[5]`: one dash, perhaps a space from a folded line break around it. */
+const joinedRangeDash = new RegExp(`^ ?[${rangeDashes}] ?$`)
 
 /**
  * Finds citation groups in `text` in one pass over its brackets (linear time whatever the input):
