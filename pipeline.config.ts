@@ -117,7 +117,8 @@ export default defineConfig({
           {pattern: '\\byet to be\\b', weight: 4},
           {pattern: '\\bnot (?:yet )?(?:been )?(?:sufficiently |fully |properly )?(?:elucidated|established|understood|reported|proven|demonstrated|confirmed)\\b', weight: 3},
           {pattern: '\\bmuch to be understood\\b|\\bquestions?\\b|\\bunresolved\\b|\\bunclear\\b', weight: 2},
-          {pattern: '\\b(?:barriers?|obstacles?|hurdles?|drawbacks?|disadvantages?|limitations?|issues?|concerns?|problems?)\\b', weight: 2},
+          {pattern: '\\b(?:barriers?|obstacles?|hurdles?|drawbacks?|disadvantages?|limitations?)\\b|\\bunfortunately\\b|\\bimpossible\\b|\\bdifficult\\b', weight: 2},
+          {pattern: '\\b(?:issues?|concerns?|problems?|challenges?)\\b', weight: 1.5},
           {pattern: '\\bprecluded?\\b|\\black(?:s|ing)?\\b|\\bheterogene|\\btemporary\\b|\\battenuated\\b|\\bfailed\\b|\\bminimal activity\\b|\\bshould be (?:properly )?addressed\\b', weight: 2}
         ]
       },
@@ -142,7 +143,7 @@ export default defineConfig({
         cues: [
           {pattern: '\\befficacy\\b|\\beffective(?:ness)?\\b|\\btherapeutic (?:potential|effects?|benefits?)\\b|\\bbeneficial effects?\\b', weight: 3},
           {pattern: '\\bimprov(?:e|ed|es|ing|ement|ements)\\b|\\bamelior|\\brestor(?:e|ed|ing)\\b|\\bsurvival\\b|\\bsuccess\\b|\\bpromising\\b|\\bmitigat|\\bhalted\\b|\\brecovery\\b|\\bregression\\b|\\bsuspension of\\b|\\breduc(?:e|ed|tion) (?:of )?(?:liver )?fibrosis\\b', weight: 2},
-          {pattern: '\\bfeasibility\\b|\\bbenefits?\\b|\\boutcomes?\\b|\\bscores?\\b|\\bresults?\\b|\\bpotential\\b', weight: 1}
+          {pattern: '\\b(?:superior|inferior) to\\b|\\bfeasibility\\b|\\bbenefits?\\b|\\boutcomes?\\b|\\bscores?\\b|\\bresults?\\b|\\bpotential\\b', weight: 1}
         ]
       },
       {
@@ -150,7 +151,7 @@ export default defineConfig({
         cues: [
           {pattern: '\\bisolat(?:ed|ion|e)\\b|\\bobtained\\b|\\bharvest|\\bmobiliz|\\bmobilis|\\bexpan(?:d|ded|sion)\\b|\\bprotocols?\\b|\\b(?:cell|tissue) sources?\\b|\\bsources? of (?:stem |progenitor )?cells\\b', weight: 2},
           {pattern: '\\bderived? (?:and characterized )?(?:from|and)\\b', weight: 1},
-          {pattern: '\\bdeveloped\\b|\\breprogrammed\\b|\\bgenerat(?:ed|ion) from\\b|\\bstrateg(?:y|ies)\\b|\\bengineer|\\bencapsulat|\\bpriming\\b|\\bleave the bone marrow\\b|\\bcirculate\\b|\\bmanufactur', weight: 2}
+          {pattern: '\\bdeveloped\\b|\\breprogrammed\\b|\\bgenerat(?:ed|ion) from\\b|\\bstrateg(?:y|ies)\\b|\\bengineer|encapsulat|\\bmodified\\b|\\bgenetically\\b|\\boverexpress|\\bpriming\\b|\\bleave the bone marrow\\b|\\bcirculate\\b|\\bmanufactur', weight: 2}
         ]
       },
       {
@@ -163,8 +164,8 @@ export default defineConfig({
     ],
     defaultCategory: 'biology',
     evidence: [
-      {id: 'clinical', cues: ['\\bpatients?\\b', '\\bclinical (?:stud|trial|setting|use|application)', '\\btrials?\\b', '\\bhuman stud', '\\bin humans\\b', '\\bautopsy\\b', '\\bphase (?:I|II|III|1|2|3)\\b', '\\brandomi[sz]ed\\b', '\\bpilot stud', '\\bcohort\\b']},
-      {id: 'preclinical', cues: ['\\banimals?\\b', '\\bmice\\b', '\\bmouse model', '\\brats?\\b', '\\bpreclinical\\b', '\\bmodels? of (?:liver )?(?:injury|fibrosis|cirrhosis|disease)\\b', '\\bexperimental (?:animal|model)', '\\bin vivo\\b', '\\bxenograft']},
+      {id: 'clinical', cues: ['\\bpatients?\\b(?!-)', '\\bclinical (?:stud|trial)', '\\btrials?\\b', '\\bhuman stud', '\\bin humans\\b', '\\bautopsy\\b', '\\bphase (?:I|II|III|1|2|3)\\b', '\\brandomi[sz]ed\\b', '\\bpilot stud', '\\bcohort\\b']},
+      {id: 'preclinical', cues: ['\\banimals?\\b', '\\bmice\\b', '\\bmouse model', '\\brats?\\b', '\\bpreclinical\\b', '\\bmodels? of (?:liver )?(?:injury|fibrosis|cirrhosis|disease)\\b', '\\bexperimental (?:animal|model)', '\\bxenograft']},
       {id: 'in-vitro', cues: ['\\bin vitro\\b', '\\bex vivo\\b', '\\bin culture\\b', '\\bcultured\\b', '\\bcell lines?\\b']}
     ],
     defaultEvidence: 'unspecified',
@@ -179,7 +180,7 @@ export default defineConfig({
       '\\b(?:are|is|will be) (?:\\w+ )?(?:discussed|summarized|reviewed|outlined|presented)\\b'
     ],
     studyOnlyPatterns: [
-      '\\b(?:has|have|had) been (?:\\w+ly )?(?:investigated|studied|used|employed|utilized|evaluated|examined|explored|tested|applied)\\b',
+      '\\b(?:(?:has|have|had) (?:\\w+ )?been|was|were) (?:\\w+ly )?(?:investigated|studied|used|employed|utilized|evaluated|examined|explored|tested|applied)\\b',
       '\\b(?:attracted|gained|received) (?:\\w+ )?(?:attention|interest)\\b',
       '\\bmost (?:widely|frequently|extensively|commonly) (?:studied|used|investigated)\\b(?![^.]*\\b(?:thus|therefore|because)\\b)'
     ],
