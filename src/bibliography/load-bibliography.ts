@@ -154,7 +154,8 @@ function readBibtex(path: string, text: string): ReadResult {
     } catch (error) {
       const message = firstLine(error)
       const at = /at line (\d+) col (\d+)/.exec(message)
-      const line = at ? chunk.line + Math.max(0, Number(at[1]) - 1 - macroLines) : chunk.line
+      // Where the parser stopped, unless it ran into the end of the entry: then the entry itself.
+      const line = at && !/got EOF/.test(message) ? chunk.line + Math.max(0, Number(at[1]) - 1 - macroLines) : chunk.line
       problems.push({
         severity: 'error',
         code: 'bibliography-entry-invalid',
