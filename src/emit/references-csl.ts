@@ -5,16 +5,30 @@ const sourceOnly = new Set(['id', 'citation-key', 'citation-number'])
 
 /**
  * A cited entry as written to `<id>.references.csl.json`: id `ref-<n>` (the key of the pandoc
- * citations `[@ref-n]`), the source file's own key and number dropped, keys sorted at every level so
- * that the same work gives the same bytes whichever format it was read from.
+ * citations `[@ref-n]`), the source file's own key and number dropped, name particles folded into
+ * the family name, keys sorted at every level: the same work gives the same bytes whichever format
+ * it was read from.
  */
 export function toOutputCslItem(number: number, item: CslItem): CslItem {
   const out: Record<string, unknown> = {id: `ref-${number}`}
   for (const key of Object.keys(item).sort()) {
     if (sourceOnly.has(key) || key.startsWith('_')) continue
-    out[key] = sortKeys(item[key])
+    out[key] = sortKeys(foldParticles(item[key]))
   }
   return out as CslItem
+}
+
+/**
+ * BibTeX readers split "van der Meulen" into a particle and "Meulen", RIS and CSL-JSON exports keep
+ * it whole; citeproc reads the particle off a whole family name anyway, so whole is the common form.
+ */
+function foldParticles(value: unknown): unknown {
+  if (!Array.isArray(value)) return value
+  return value.map((name: unknown) => {
+    if (name === null || typeof name !== 'object' || !('non-dropping-particle' in name)) return name
+    const {'non-dropping-particle': particle, ...rest} = name as Record<string, unknown>
+    return typeof rest.family === 'string' ? {...rest, family: `${String(particle)} ${rest.family}`} : name
+  })
 }
 
 /** `<id>.references.csl.json`: the cited entries as a CSL-JSON array in citation-number order. */
