@@ -1,14 +1,17 @@
 import {readdir, stat} from 'node:fs/promises'
-import {join, relative} from 'node:path'
+import {join, relative, resolve} from 'node:path'
 import {bibliographyExtensions, documentExtensions, documentId} from './document-id.js'
 
 /** A document found on disk, with the bibliography that belongs to it. */
 export interface DiscoveredInput {
   id: string
+  /** Absolute path, to read from. */
   path: string
   /** Path relative to the working directory, `/`-separated: what outputs and diagnostics show. */
   source: string
   bibliographyPath?: string
+  /** The bibliography's path as outputs and diagnostics show it, like `source`. */
+  bibliographySource?: string
 }
 
 /** A problem found while looking for inputs: a missing path, or two inputs with one id. */
@@ -21,7 +24,7 @@ export interface DiscoveryProblem {
 /**
  * Finds the documents under `paths` (files, or folders read recursively), sorted by path so runs are
  * deterministic, each paired with `<name>.csl.json|.bib|.ris` beside it or the bibliography the
- * config names for its id.
+ * config names for its id. Relative paths are relative to `cwd`.
  */
 export async function discoverInputs(
   paths: readonly string[],
@@ -29,11 +32,13 @@ export async function discoverInputs(
   cwd = process.cwd()
 ): Promise<{inputs: DiscoveredInput[]; problems: DiscoveryProblem[]}> {
   const problems: DiscoveryProblem[] = []
+  const shown = (path: string): string => relative(cwd, path).split('\\').join('/') || path
   const files = new Set<string>()
-  for (const path of paths) {
+  for (const given of paths) {
+    const path = resolve(cwd, given)
     const info = await stat(path).catch(() => undefined)
-    if (!info) problems.push({path, code: 'input-missing', message: `no such file or folder: ${path}`})
-    else if (info.isDirectory()) for (const file of await walk(path, problems)) files.add(file)
+    if (!info) problems.push({path: given, code: 'input-missing', message: `no such file or folder: ${given}`})
+    else if (info.isDirectory()) for (const file of await walk(path, problems, shown)) files.add(file)
     else files.add(path)
   }
   const all = [...files].sort()
@@ -43,14 +48,19 @@ export async function discoverInputs(
   for (const path of all) {
     if (!documentExtensions.some((extension) => path.toLowerCase().endsWith(extension))) continue
     const id = documentId(path)
-    const source = relative(cwd, path).split('\\').join('/') || path
+    const source = shown(path)
     const stem = path.replace(/\.(?:txt|md|markdown)$/i, '')
     const configured = bibliographyFiles[id]
-    const bibliographyPath = configured ?? bibliographyExtensions.map((extension) => stem + extension).find((candidate) => present.has(candidate))
-    const input: DiscoveredInput = {id, path, source, ...(bibliographyPath ? {bibliographyPath} : {})}
+    // A document named on the command line has its bibliography beside it even if that was not named.
+    let bibliographyPath = configured !== undefined ? resolve(cwd, configured) : undefined
+    for (const extension of bibliographyExtensions) {
+      const candidate = stem + extension
+      if (bibliographyPath === undefined && (present.has(candidate) || (await isFile(candidate)))) bibliographyPath = candidate
+    }
+    const input: DiscoveredInput = {id, path, source, ...(bibliographyPath ? {bibliographyPath, bibliographySource: shown(bibliographyPath)} : {})}
     const other = byId.get(id)
     if (other) {
-      problems.push({path, code: 'input-duplicate-id', message: `${source} and ${other.source} both have the document id "${id}": rename one`})
+      problems.push({path: source, code: 'input-duplicate-id', message: `${source} and ${other.source} both have the document id "${id}": rename one`})
       continue
     }
     byId.set(id, input)
@@ -59,16 +69,20 @@ export async function discoverInputs(
   return {inputs, problems}
 }
 
-async function walk(dir: string, problems: DiscoveryProblem[]): Promise<string[]> {
+async function walk(dir: string, problems: DiscoveryProblem[], shown: (path: string) => string): Promise<string[]> {
   const entries = await readdir(dir, {withFileTypes: true}).catch((error: NodeJS.ErrnoException) => {
-    problems.push({path: dir, code: 'input-unreadable', message: `cannot read folder ${dir}: ${error.code ?? error.message}`})
+    problems.push({path: shown(dir), code: 'input-unreadable', message: `cannot read folder ${shown(dir)}: ${error.code ?? error.message}`})
     return []
   })
   const out: string[] = []
   for (const entry of entries) {
     const path = join(dir, entry.name)
-    if (entry.isDirectory()) out.push(...(await walk(path, problems)))
+    if (entry.isDirectory()) out.push(...(await walk(path, problems, shown)))
     else if (entry.isFile()) out.push(path)
   }
   return out
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined))?.isFile() ?? false
 }

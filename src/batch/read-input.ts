@@ -24,10 +24,10 @@ export async function readInput(discovered: DiscoveredInput): Promise<ReadInput>
   const bibliographyDiagnostics: DiagnosticRecord[] = []
   if (discovered.bibliographyPath) {
     try {
-      input.bibliography = {source: discovered.bibliographyPath, bytes: await readFile(discovered.bibliographyPath)}
+      input.bibliography = {source: discovered.bibliographySource ?? discovered.bibliographyPath, bytes: await readFile(discovered.bibliographyPath)}
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? ''
-      bibliographyDiagnostics.push({severity: 'error', code: 'bibliography-unreadable', message: `cannot read bibliography ${discovered.bibliographyPath}: ${code}`, start: null})
+      bibliographyDiagnostics.push({severity: 'error', code: 'bibliography-unreadable', message: `cannot read bibliography ${discovered.bibliographySource ?? discovered.bibliographyPath}: ${code}`, start: null})
     }
   }
   return {ok: true, input, bibliographyDiagnostics}

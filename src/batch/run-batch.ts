@@ -125,7 +125,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
     const {output, sha256} = await analyserFor().analyse(input)
     result.analysed++
     const diagnostics: ManifestEntry['diagnostics'] = []
-    const bibliographyFile = discovered.bibliographyPath ?? discovered.source
+    const bibliographyFile = discovered.bibliographySource ?? discovered.source
     for (const diagnostic of [...read.bibliographyDiagnostics, ...output.bibliographyDiagnostics]) diagnostics.push({file: bibliographyFile, ...diagnostic})
     for (const diagnostic of output.diagnostics) diagnostics.push({file: discovered.source, ...diagnostic})
     for (const {file, ...diagnostic} of diagnostics) report(file, diagnostic)
