@@ -28,7 +28,9 @@ export function remarkCitations(options: CitationsOptions = {}) {
       if (node.type !== 'text' || !parent || index === undefined) return
       const replacement = splitText(node, file, () => `g${++count}`, maxRange)
       if (!replacement) return
-      ;(parent as Parent).children.splice(index, 1, ...replacement)
+      // Not `splice(index, 1, ...replacement)`: spreading 100,000 groups into arguments overflows the stack.
+      const children = (parent as Parent).children
+      ;(parent as Parent).children = children.slice(0, index).concat(replacement as typeof children, children.slice(index + 1))
       return [SKIP, index + replacement.length]
     })
   }
