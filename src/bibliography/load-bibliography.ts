@@ -100,7 +100,7 @@ function readCslJson(path: string, text: string): ReadResult {
   } catch (error) {
     const at = /position (\d+)/.exec(firstLine(error))
     const line = at ? lineAt(text, Number(at[1])) : undefined
-    return {entries: [], size: 0, problems: [{severity: 'error', code: 'bibliography-invalid', message: `${path}${line ? `:${line}` : ''}: not valid JSON (${firstLine(error)}); no entries read`, ...(line ? {line} : {})}]}
+    return {entries: [], size: 0, problems: [{severity: 'error', code: 'bibliography-invalid', message: `${path}: not valid JSON${line ? ` at line ${line}` : ''} (${firstLine(error)}); no entries read`, ...(line ? {line} : {})}]}
   }
   const list = Array.isArray(data) ? data : data !== null && typeof data === 'object' ? [data] : undefined
   if (!list) return {entries: [], size: 0, problems: [{severity: 'error', code: 'bibliography-invalid', message: `${path}: CSL-JSON must be an array of items`}]}
@@ -159,7 +159,7 @@ function readBibtex(path: string, text: string): ReadResult {
       problems.push({
         severity: 'error',
         code: 'bibliography-entry-invalid',
-        message: `${path}:${line}: ${label(chunk)} could not be read (${message.replace(/\s*at line \d+ col \d+:?$/, '')}): skipped`,
+        message: `${path}: ${label(chunk)} could not be read (${message.replace(/\s*at line \d+ col \d+:?$/, '')}): skipped`,
         line
       })
     }
@@ -177,14 +177,14 @@ function readRis(path: string, text: string): ReadResult {
   const readable: Array<{record: (typeof records)[number]; position: number; text: string}> = []
   for (const [index, record] of records.entries()) {
     if (record.type === null) {
-      problems.push({severity: 'error', code: 'bibliography-entry-invalid', message: `${path}:${record.line}: ${label(record)} has no TY line: skipped`, line: record.line})
+      problems.push({severity: 'error', code: 'bibliography-entry-invalid', message: `${path}: ${label(record)} has no TY line: skipped`, line: record.line})
       continue
     }
     if (record.unterminated) {
-      problems.push({severity: 'warning', code: 'bibliography-entry-unterminated', message: `${path}:${record.line}: ${label(record)} has no ER line before the next record or the end of the file`, line: record.line})
+      problems.push({severity: 'warning', code: 'bibliography-entry-unterminated', message: `${path}: ${label(record)} has no ER line before the next record or the end of the file`, line: record.line})
     }
     if (record.id === null && anyId) {
-      problems.push({severity: 'warning', code: 'bibliography-entry-no-id', message: `${path}:${record.line}: ${label(record)} has no ID line: numbered by its position (${index + 1})`, line: record.line})
+      problems.push({severity: 'warning', code: 'bibliography-entry-no-id', message: `${path}: ${label(record)} has no ID line: numbered by its position (${index + 1})`, line: record.line})
     }
     readable.push({record, position: index + 1, text: record.unterminated ? `${record.text.replace(/\s*$/, '')}\nER  - \n` : record.text})
   }
@@ -198,7 +198,7 @@ function readRis(path: string, text: string): ReadResult {
         if (parsed.length !== 1) throw new Error('no entry found')
         entries.push(entryOf(parsed[0]!, position, label(record)))
       } catch (error) {
-        problems.push({severity: 'error', code: 'bibliography-entry-invalid', message: `${path}:${record.line}: ${label(record)} could not be read (${firstLine(error)}): skipped`, line: record.line})
+        problems.push({severity: 'error', code: 'bibliography-entry-invalid', message: `${path}: ${label(record)} could not be read (${firstLine(error)}): skipped`, line: record.line})
       }
     }
   }

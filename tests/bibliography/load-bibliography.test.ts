@@ -65,7 +65,7 @@ describe('loadBibliography', () => {
     ])
     expect(loaded.problems).toHaveLength(1)
     expect(loaded.problems[0]).toMatchObject({severity: 'error', code: 'bibliography-entry-invalid', line: 5})
-    expect(loaded.problems[0]!.message).toMatch(/^lib\.ris:5: record "ref-2" at line 5 has no TY line/)
+    expect(loaded.problems[0]!.message).toMatch(/^lib\.ris: record "ref-2" at line 5 has no TY line/)
   })
 
   it('warns about an RIS record without an ID among records with IDs, gives it a stable id and numbers it by position', () => {
@@ -77,7 +77,7 @@ describe('loadBibliography', () => {
       [3, 'Three', 'ref-3']
     ])
     expect(first.problems.map((problem) => [problem.code, problem.line])).toEqual([['bibliography-entry-no-id', 5]])
-    expect(first.problems[0]!.message).toContain('lib.ris:5: record "Two"')
+    expect(first.problems[0]!.message).toContain('lib.ris: record "Two" at line 5')
     expect(loadBibliography('lib.ris', text)).toEqual(first)
   })
 
@@ -92,7 +92,7 @@ describe('loadBibliography', () => {
     expect(loaded.entries).toEqual([])
     expect(loaded.problems).toHaveLength(1)
     expect(loaded.problems[0]).toMatchObject({code: 'bibliography-invalid', line: 3})
-    expect(loaded.problems[0]!.message).toMatch(/^x\.csl\.json:3: not valid JSON/)
+    expect(loaded.problems[0]!.message).toMatch(/^x\.csl\.json: not valid JSON at line 3/)
   })
 
   it('skips a CSL-JSON item that is not an object and keeps the others in place', () => {

@@ -130,7 +130,7 @@ describe('a malformed bibliography', () => {
     const {output, record} = analyseText(input, {source: 'ohip.txt', bibliography: {source: 'ohip.ris', text: brokenRis}})
     const problems = output.bibliographyDiagnostics.filter((d) => d.severity === 'error')
     expect(problems.map((d) => d.code)).toEqual(['bibliography-entry-invalid'])
-    expect(problems[0]!.message).toMatch(/^ohip\.ris:\d+: record "ref-7"/)
+    expect(problems[0]!.message).toMatch(/^ohip\.ris: record "ref-7" at line \d+/)
     expect(record.references.find((reference) => reference.number === 7)?.csl).toBeNull()
     expect(record.references.find((reference) => reference.number === 8)?.csl?.title).toBe(titleOf.get(8))
   })
