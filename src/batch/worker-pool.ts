@@ -4,7 +4,7 @@ import {pathToFileURL} from 'node:url'
 import Tinypool from 'tinypool'
 import type {ResolvedConfig} from '../config/types.js'
 import type {DocumentInput} from './analyse-document.js'
-import {analyseAndHash, type AnalysedDocument} from './analyse-task.js'
+import type {AnalysedDocument} from './analyse-task.js'
 import type {WorkerData} from './worker.js'
 
 /** Analyses documents, on worker threads or in this thread. */
@@ -16,23 +16,33 @@ export interface Analyser {
 }
 
 /**
+ * Heap limits of a worker. V8 grows a heap lazily, far beyond what one document keeps alive (an
+ * unlimited worker sits at ~150 MB after a few hundred seed-sized documents, ~30 MB of it live), so
+ * each worker would add that much RSS. These limits make it collect earlier at no measurable cost.
+ * A document too big for them (a 100× seed document needs ~400 MB) is retried in this thread.
+ */
+const workerLimits = {maxYoungGenerationSizeMb: 12, maxOldGenerationSizeMb: 192}
+
+/**
  * An analyser for `threads` documents at a time: a tinypool of that many worker threads, or, for one
  * thread, plain calls in this thread (a pool's start-up, about a tenth of a second per worker, would
- * cost more than a small run).
+ * cost more than a small run). The analysis modules are loaded only where analysis runs.
  */
 export function createAnalyser(config: ResolvedConfig, threads: number): Analyser {
-  if (threads <= 1) {
-    return {
-      threads: 1,
-      analyse: async (input) => analyseAndHash(input, config),
-      close: async () => {}
-    }
-  }
+  const inThisThread = async (input: DocumentInput): Promise<AnalysedDocument> => (await import('./analyse-task.js')).analyseAndHash(input, config)
+  if (threads <= 1) return {threads: 1, analyse: inThisThread, close: async () => {}}
   const workerData: WorkerData = {config}
-  const pool = new Tinypool({filename: workerFile(), minThreads: threads, maxThreads: threads, workerData})
+  const pool = new Tinypool({filename: workerFile(), minThreads: threads, maxThreads: threads, workerData, resourceLimits: workerLimits})
   return {
     threads,
-    analyse: (input) => pool.run(input) as Promise<AnalysedDocument>,
+    analyse: async (input) => {
+      try {
+        return (await pool.run(input)) as AnalysedDocument
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw error
+        return inThisThread(input)
+      }
+    },
     close: () => pool.destroy()
   }
 }

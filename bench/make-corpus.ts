@@ -1,0 +1,105 @@
+import {createHash} from 'node:crypto'
+import {existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+
+/** A small, fast, seeded PRNG (mulberry32): the same seed always draws the same paragraphs. */
+export function random(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const heading = /^\d+(?:\.\d+)*\.\s+\S[^\n]{0,80}$/
+const group = /\[([\d\s,\u2013\u2014-]+)\]/g
+
+/** The seed split into its abstract and its body paragraphs (headings left out: new ones are made). */
+export function seedParts(seed: string): {abstract: string; paragraphs: string[]} {
+  const blocks = seed.split(/\n\s*\n/).map((block) => block.replace(/^\s+|\s+$/g, '')).filter((block) => block !== '')
+  const [abstract = '', ...rest] = blocks
+  return {abstract, paragraphs: rest.filter((block) => !heading.test(block) && block.length > 200)}
+}
+
+/**
+ * Renumbers the citations of a text 1..n, keeping their order: numbers are mapped through the sorted
+ * set of every number cited (ranges expanded), so a range stays a range of the same length.
+ */
+export function renumberCitations(text: string): string {
+  const cited = new Set<number>()
+  for (const match of text.matchAll(group)) {
+    for (const part of match[1]!.split(',')) {
+      const [from, to] = part.split(/[\u2013\u2014-]/).map((n) => Number.parseInt(n.trim(), 10))
+      if (from === undefined || Number.isNaN(from)) continue
+      const end = to !== undefined && !Number.isNaN(to) && to >= from && to - from < 1000 ? to : from
+      for (let n = from; n <= end; n++) cited.add(n)
+    }
+  }
+  const mapped = new Map([...cited].sort((a, b) => a - b).map((n, index) => [n, index + 1]))
+  return text.replace(group, (whole: string, inner: string) => whole.replace(inner, inner.replace(/\d+/g, (n) => String(mapped.get(Number(n)) ?? n))))
+}
+
+/**
+ * A synthetic review of about `bytes` bytes: the seed's abstract, then its paragraphs drawn at random
+ * (with replacement) under numbered headings, citations renumbered. Deterministic in `index`.
+ */
+export function syntheticDocument(parts: {abstract: string; paragraphs: string[]}, bytes: number, index: number): string {
+  const draw = random(index * 7919 + bytes)
+  const blocks = [parts.abstract]
+  let size = parts.abstract.length
+  let section = 0
+  let inSection = 5
+  while (size < bytes) {
+    if (inSection >= 4 + Math.floor(draw() * 3)) {
+      section++
+      inSection = 0
+      blocks.push(`${section}. Section ${section}`)
+    }
+    const paragraph = parts.paragraphs[Math.floor(draw() * parts.paragraphs.length)]!
+    blocks.push(paragraph)
+    size += paragraph.length + 2
+    inSection++
+  }
+  return renumberCitations(blocks.join('\n\n') + '\n')
+}
+
+/** What the bench reads: folders of seed-sized documents, and single documents of growing size. */
+export interface BenchCorpus {
+  root: string
+  /** Folders of `n` seed-sized documents, by n. */
+  folders: Record<number, string>
+  /** Files of one document `k` times the seed, by k. */
+  sizes: Record<number, string>
+}
+
+// Bump when the generator changes, so an old corpus on disk is made again.
+const generatorVersion = 1
+
+/**
+ * Makes (or reuses, when the seed and the generator are unchanged) the synthetic corpora under
+ * `root`: for each count a folder of that many seed-sized documents, and one document per size factor.
+ */
+export function makeCorpus(seedPath: string, root: string, counts: readonly number[], sizeFactors: readonly number[]): BenchCorpus {
+  const seed = readFileSync(seedPath, 'utf8')
+  const stamp = JSON.stringify({generatorVersion, seed: createHash('sha256').update(seed).digest('hex'), counts, sizeFactors})
+  const stampPath = join(root, 'corpus.json')
+  const corpus: BenchCorpus = {root, folders: {}, sizes: {}}
+  for (const count of counts) corpus.folders[count] = join(root, `docs-${count}`)
+  for (const factor of sizeFactors) corpus.sizes[factor] = join(root, 'sizes', `size-${factor}x.txt`)
+  if (existsSync(stampPath) && readFileSync(stampPath, 'utf8') === stamp) return corpus
+
+  rmSync(root, {recursive: true, force: true})
+  const parts = seedParts(seed)
+  for (const count of counts) {
+    mkdirSync(corpus.folders[count]!, {recursive: true})
+    const width = String(count - 1).length
+    for (let i = 0; i < count; i++) writeFileSync(join(corpus.folders[count]!, `doc-${String(i).padStart(width, '0')}.txt`), syntheticDocument(parts, seed.length, i))
+  }
+  mkdirSync(join(root, 'sizes'), {recursive: true})
+  for (const factor of sizeFactors) writeFileSync(corpus.sizes[factor]!, syntheticDocument(parts, seed.length * factor, 1_000_000 + factor))
+  writeFileSync(stampPath, stamp)
+  return corpus
+}

@@ -1,0 +1,154 @@
+/**
+ * `npm run bench`: measures the real pipeline on synthetic corpora made from the seed, and writes
+ * bench/results.json. `npm run bench -- --quick` is a smoke run on small corpora (results not written).
+ */
+import {spawnSync} from 'node:child_process'
+import {readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {cpus, totalmem, availableParallelism} from 'node:os'
+import {join} from 'node:path'
+import {fileURLToPath, pathToFileURL} from 'node:url'
+import {makeCorpus} from './make-corpus.js'
+
+type AnalyseModule = typeof import('../src/batch/analyse-document.js')
+type ConfigModule = typeof import('../src/config/load-config.js')
+type ParseModule = typeof import('../src/parse/pdf-text.js')
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const quick = process.argv.includes('--quick')
+const reps = Number(process.env['BENCH_REPS'] ?? 3)
+const seedPath = join(root, 'input', '000_a1b4395412355638.txt')
+const counts = quick ? {speedup: 40, throughput: 100, large: 400} : {speedup: 120, throughput: 1000, large: 10000}
+const sizeFactors = [1, 10, 100] as const
+const cores = availableParallelism()
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+const round = (value: number, digits = 2): number => Number(value.toFixed(digits))
+const log = (line: string): void => void process.stderr.write(line + '\n')
+
+log('bench: building dist/ (the CLI the bench runs)')
+const build = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {cwd: root, stdio: 'inherit'})
+if (build.status !== 0) log('bench: warning: tsc reported errors; measuring what it emitted')
+
+log('bench: making the synthetic corpora under bench/corpus/')
+const corpus = makeCorpus(seedPath, join(root, 'bench', 'corpus'), [counts.speedup, counts.throughput, counts.large], sizeFactors)
+const folderBytes = (folder: string): number => readdirSync(folder).reduce((sum, name) => sum + statSync(join(folder, name)).size, 0)
+
+const dist = (path: string): string => pathToFileURL(join(root, 'dist', path)).href
+const {analyseDocument} = (await import(dist('batch/analyse-document.js'))) as AnalyseModule
+const {loadConfig} = (await import(dist('config/load-config.js'))) as ConfigModule
+const {pdfTextParse} = (await import(dist('parse/pdf-text.js'))) as ParseModule
+const {unified} = await import('unified')
+const {default: remarkParse} = await import('remark-parse')
+const {default: remarkStringify} = await import('remark-stringify')
+const {toString} = await import('mdast-util-to-string')
+const {config} = await loadConfig(undefined, root)
+
+const analyse = (path: string, bytes: Uint8Array): void => void analyseDocument({id: 'bench', source: path, bytes}, config)
+const time = (work: () => void): number => {
+  const start = performance.now()
+  work()
+  return performance.now() - start
+}
+
+// floorRatio: the whole pipeline against remark-parse + remark-stringify alone on the cleaned text.
+log('bench: floorRatio (in process, one thread)')
+const floorDocs = readdirSync(corpus.folders[counts.throughput]!).slice(0, 20).map((name) => {
+  const path = join(corpus.folders[counts.throughput]!, name)
+  const bytes = readFileSync(path)
+  const cleaned = pdfTextParse(bytes.toString('utf8')).children.map((node) => toString(node)).join('\n\n')
+  return {path, bytes, cleaned}
+})
+const remark = unified().use(remarkParse).use(remarkStringify).freeze()
+const floorPass = (): number => time(() => floorDocs.forEach((doc) => remark.stringify(remark.parse(doc.cleaned))))
+const pipelinePass = (): number => time(() => floorDocs.forEach((doc) => analyse(doc.path, doc.bytes)))
+for (let i = 0; i < 2; i++) {
+  floorPass()
+  pipelinePass()
+}
+const floorTimes: number[] = []
+const pipelineTimes: number[] = []
+for (let i = 0; i < Math.max(reps, 5); i++) {
+  floorTimes.push(floorPass() / floorDocs.length)
+  pipelineTimes.push(pipelinePass() / floorDocs.length)
+}
+const floor = {documents: floorDocs.length, pipelineMsPerDoc: round(median(pipelineTimes)), remarkMsPerDoc: round(median(floorTimes))}
+
+// sizeScaling: a 100× document against ten 10× documents.
+log('bench: sizeScaling (in process, one thread)')
+const sizeBytes = Object.fromEntries(sizeFactors.map((factor) => [factor, readFileSync(corpus.sizes[factor]!)])) as Record<(typeof sizeFactors)[number], Buffer>
+analyse('size-10x.txt', sizeBytes[10])
+const sizeTimes: Record<number, number[]> = {1: [], 10: [], 100: []}
+for (let i = 0; i < reps; i++) for (const factor of sizeFactors) sizeTimes[factor]!.push(time(() => analyse(`size-${factor}x.txt`, sizeBytes[factor])))
+const sizes = Object.fromEntries(sizeFactors.map((factor) => [`${factor}x`, {bytes: sizeBytes[factor].length, ms: round(median(sizeTimes[factor]!), 1)}]))
+
+/** Runs the built CLI over a folder in a child process; wall seconds and the child's peak RSS. */
+function runCli(folder: string, concurrency: number): {seconds: number; peakRssMb: number} {
+  const out = join(root, 'bench', 'corpus', 'out')
+  rmSync(out, {recursive: true, force: true})
+  const probe = `data:text/javascript,${encodeURIComponent("process.on('exit', () => process.stderr.write('\\nbench-max-rss-kb=' + process.resourceUsage().maxRSS + '\\n'))")}`
+  const start = performance.now()
+  const child = spawnSync(process.execPath, ['--import', probe, 'bin/citeclaim.js', 'run', folder, '--out', out, '--force', '--quiet', '--concurrency', String(concurrency)], {cwd: root, encoding: 'utf8', maxBuffer: 1 << 30})
+  const seconds = (performance.now() - start) / 1000
+  const rss = /bench-max-rss-kb=(\d+)/.exec(child.stderr)
+  if (child.status === 2 || !rss) throw new Error(`citeclaim failed (exit ${child.status}):\n${child.stderr.slice(-2000)}`)
+  rmSync(out, {recursive: true, force: true})
+  return {seconds, peakRssMb: Number(rss[1]) / 1024}
+}
+
+log(`bench: workerSpeedup (${counts.speedup} documents, 1 worker vs ${cores})`)
+const one: number[] = []
+const all: number[] = []
+for (let i = 0; i < reps; i++) {
+  one.push(runCli(corpus.folders[counts.speedup]!, 1).seconds)
+  all.push(runCli(corpus.folders[counts.speedup]!, 0).seconds)
+}
+
+log(`bench: throughput (${counts.throughput} documents, ${cores} workers, ${reps} runs)`)
+const throughputRuns = Array.from({length: reps}, () => runCli(corpus.folders[counts.throughput]!, 0))
+const throughputSeconds = median(throughputRuns.map((run) => run.seconds))
+const throughputBytes = folderBytes(corpus.folders[counts.throughput]!)
+
+log(`bench: peak RSS at ${counts.large} documents (one run)`)
+const large = runCli(corpus.folders[counts.large]!, 0)
+
+const rss = {small: median(throughputRuns.map((run) => run.peakRssMb)), large: large.peakRssMb}
+const results = {
+  machine: {cpus: cores, model: cpus()[0]?.model ?? 'unknown', memoryGb: round(totalmem() / 2 ** 30, 1), node: process.version, platform: `${process.platform}-${process.arch}`},
+  seedBytes: statSync(seedPath).size,
+  repetitions: reps,
+  docsPerSecond: round(counts.throughput / throughputSeconds, 1),
+  mbPerSecond: round(throughputBytes / 1e6 / throughputSeconds, 3),
+  floorRatio: round(floor.pipelineMsPerDoc / floor.remarkMsPerDoc),
+  workerSpeedup: round(median(one) / median(all)),
+  sizeScaling: round(median(sizeTimes[100]!) / (10 * median(sizeTimes[10]!))),
+  peakRssMb: {[counts.throughput]: round(rss.small, 0), [counts.large]: round(rss.large, 0)},
+  details: {
+    throughput: {documents: counts.throughput, bytes: throughputBytes, workers: cores, secondsMedian: round(throughputSeconds), seconds: throughputRuns.map((run) => round(run.seconds))},
+    floor,
+    workerSpeedup: {documents: counts.speedup, oneWorkerSeconds: one.map((s) => round(s)), allCoresSeconds: all.map((s) => round(s))},
+    sizes,
+    large: {documents: counts.large, seconds: round(large.seconds), docsPerSecond: round(counts.large / large.seconds, 1)},
+    rssGrowth: round(rss.large / rss.small)
+  },
+  targets: {
+    floorRatio: '≤ 2.0',
+    sizeScaling: '≤ 1.15',
+    workerSpeedup: `≥ 1.7 on 2 cores`,
+    peakRssMb: `${counts.large} docs within 20% of ${counts.throughput} docs and < 400`
+  }
+}
+
+const met = {
+  floorRatio: results.floorRatio <= 2,
+  sizeScaling: results.sizeScaling <= 1.15,
+  workerSpeedup: results.workerSpeedup >= 1.7,
+  peakRssMb: rss.large <= rss.small * 1.2 && rss.large < 400
+}
+const json = JSON.stringify({...results, met}, null, 2) + '\n'
+process.stdout.write(json)
+if (quick) log('bench: --quick, results not written')
+else writeFileSync(join(root, 'bench', 'results.json'), json)
