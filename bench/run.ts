@@ -4,7 +4,7 @@
  */
 import {spawnSync} from 'node:child_process'
 import {readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
-import {cpus, totalmem, availableParallelism} from 'node:os'
+import {availableParallelism, cpus, loadavg, totalmem} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {makeCorpus} from './make-corpus.js'
@@ -20,6 +20,8 @@ const seedPath = join(root, 'input', '000_a1b4395412355638.txt')
 const counts = quick ? {speedup: 40, throughput: 100, large: 400} : {speedup: 120, throughput: 1000, large: 10000}
 const sizeFactors = [1, 10, 100] as const
 const cores = availableParallelism()
+// Other processes on the machine skew every figure: the load average is recorded with the results.
+const loadAtStart = loadavg()[0]!
 
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b)
@@ -117,7 +119,7 @@ const large = runCli(corpus.folders[counts.large]!, 0)
 
 const rss = {small: median(throughputRuns.map((run) => run.peakRssMb)), large: large.peakRssMb}
 const results = {
-  machine: {cpus: cores, model: cpus()[0]?.model ?? 'unknown', memoryGb: round(totalmem() / 2 ** 30, 1), node: process.version, platform: `${process.platform}-${process.arch}`},
+  machine: {cpus: cores, model: cpus()[0]?.model ?? 'unknown', memoryGb: round(totalmem() / 2 ** 30, 1), node: process.version, platform: `${process.platform}-${process.arch}`, loadAverage: {start: round(loadAtStart), end: round(loadavg()[0]!)}},
   seedBytes: statSync(seedPath).size,
   repetitions: reps,
   docsPerSecond: round(counts.throughput / throughputSeconds, 1),
