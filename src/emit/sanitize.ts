@@ -19,10 +19,13 @@ export function sanitizeInputTree(tree: Root): Root {
 
 /** Whether a URL from the input may be printed as a link target. */
 export function isSafeUrl(url: string): boolean {
-  // Browsers ignore white space and control characters inside a scheme (`java\tscript:`); so do we.
-  const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]+/g, '')
-  const scheme = /^([a-z][a-z\d+.-]*):/i.exec(compact)?.[1]
-  return scheme === undefined || safeSchemes.has(scheme.toLowerCase())
+  const colon = url.indexOf(':')
+  if (colon === -1) return true
+  // Browsers ignore white space and control characters in a scheme (`java\tscript:`); so do we.
+  const prefix = url.slice(0, colon).replace(/[\u0000-\u0020\u007f-\u009f]+/g, '')
+  // Anything else before the colon (`./a:b`, `#x:y`) means no scheme: the URL is relative.
+  if (!/^[a-z][a-z\d+.-]*$/i.test(prefix)) return true
+  return safeSchemes.has(prefix.toLowerCase())
 }
 
 function cleanChildren(parent: Parent): Nodes[] {
