@@ -17,7 +17,7 @@ console.log(`fast-check: seed ${seed}, ${numRuns} runs per property (replay with
 
 /** The text as the pipeline sees it after UTF-8 encoding (a lone surrogate becomes U+FFFD). */
 function asDecoded(text: string): string {
-  return text.toWellFormed()
+  return new TextDecoder().decode(new TextEncoder().encode(text))
 }
 
 /** Everything that must hold for any input: no throw, schema-valid JSON, positions, safe Markdown. */
