@@ -193,11 +193,9 @@ describe('linear time on 1 MB adversarial input', () => {
   // The whole pipeline at half the size: it also covers the stages between the scanners.
   describe('the whole pipeline', () => {
     const inputs: Case[] = [
-      {name: 'a run of [', build: (n) => repeat('[', n)},
       {name: '[1,1,1,… never closed', build: (n) => 'Text [' + repeat('1,', n)},
       {name: 'hyphenated line ends', build: (n) => repeat('prolon-\nged ', n)},
-      {name: 'capitals and periods', build: (n) => repeat('A. ', n)},
-      {name: 'a run of (', build: (n) => repeat('(', n)}
+      {name: 'capitals and periods', build: (n) => repeat('A. ', n)}
     ]
     for (const input of inputs) {
       it(`stays linear on ${input.name}`, () => {
