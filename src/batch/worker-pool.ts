@@ -21,7 +21,7 @@ export interface Analyser {
  * each worker would add that much RSS. These limits make it collect earlier at no measurable cost.
  * A document too big for them (a 100× seed document needs ~400 MB) is retried in this thread.
  */
-const workerLimits = {maxYoungGenerationSizeMb: 12, maxOldGenerationSizeMb: 192}
+const workerLimits = {maxYoungGenerationSizeMb: 24, maxOldGenerationSizeMb: 192}
 
 /**
  * An analyser for `threads` documents at a time: a tinypool of that many worker threads, or, for one
