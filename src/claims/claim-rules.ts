@@ -19,50 +19,68 @@ const trailingSubordinateClause = /[,;]\s+(?:although|though|even though|whereas
 /** The complement of a reporting verb: what a study "suggested that" or "showed that". */
 const reportedClause = /\b(?:suggest|show|demonstrat|indicat|reveal|confirm|report)\w* that\b/i
 
-/** The sentence cut into parts with the weight their category cues get. */
-function weightedParts(text: string): Array<{text: string; weight: number}> {
-  const leading = leadingSubordinateClause.exec(text)?.[0] ?? ''
-  let main = text.slice(leading.length)
-  const trailingAt = main.search(trailingSubordinateClause)
-  const trailing = trailingAt === -1 ? '' : main.slice(trailingAt)
-  if (trailingAt !== -1) main = main.slice(0, trailingAt)
-  const parts = [
-    {text: leading, weight: 0.5},
-    {text: trailing, weight: 0.5}
-  ]
-  const reported = reportedClause.exec(main)
-  if (reported) {
-    const at = reported.index + reported[0].length
-    parts.push({text: main.slice(0, at), weight: 1}, {text: main.slice(at), weight: 2})
-  } else parts.push({text: main, weight: 1})
-  return parts.filter((part) => part.text !== '')
+/** Where each clause of the sentence ends, and the weight its category cues get. */
+function clauseWeights(text: string): Array<{end: number; weight: number}> {
+  const spans: Array<{end: number; weight: number}> = []
+  const leading = leadingSubordinateClause.exec(text)?.[0].length ?? 0
+  if (leading > 0) spans.push({end: leading, weight: 0.5})
+  const trailingAt = text.slice(leading).search(trailingSubordinateClause)
+  const mainEnd = trailingAt === -1 ? text.length : leading + trailingAt
+  const reported = reportedClause.exec(text.slice(leading, mainEnd))
+  if (reported) spans.push({end: leading + reported.index + reported[0].length, weight: 1}, {end: mainEnd, weight: 2})
+  else spans.push({end: mainEnd, weight: 1})
+  if (mainEnd < text.length) spans.push({end: text.length, weight: 0.5})
+  return spans
+}
+
+/** Regular-expression flags for a config pattern: the unicode flag only when the pattern needs it (it is slower). */
+function flagsFor(source: string, flags: string): string {
+  return /\\[pP]\{|\\u\{/.test(source) ? flags + 'u' : flags
 }
 
 /** Compiles `ClaimOptions` into `ClaimRules`; every pattern is case-insensitive. */
 export function compileClaimRules(options: ClaimOptions): ClaimRules {
-  const compile = (source: string, flags = 'iu'): RegExp => new RegExp(source, flags)
-  const categories = options.categories.map((category) => ({
-    id: category.id,
-    cues: category.cues.map((cue) => (typeof cue === 'string' ? {regex: compile(cue, 'giu'), weight: 1} : {regex: compile(cue.pattern, 'giu'), weight: cue.weight}))
-  }))
-  const evidence = options.evidence.map((level) => ({id: level.id, cues: level.cues.map((cue) => compile(cue))}))
-  const hedges = options.hedgeCues.map((cue) => compile(cue))
-  const nonClaims = options.nonClaimPatterns.map((pattern) => compile(pattern))
-  const studyOnly = (options.studyOnlyPatterns ?? []).map((pattern) => compile(pattern))
+  const compile = (source: string, flags = 'i'): RegExp => new RegExp(source, flagsFor(source, flags))
+  // Each list of patterns becomes one alternation, so a sentence is read once per list, not once per
+  // pattern; a category's alternation is a pre-check before its weighted cues are counted.
+  const anyOf = (sources: readonly string[]): RegExp => (sources.length === 0 ? /(?!)/ : compile(sources.map((source) => `(?:${source})`).join('|')))
+  const categories = options.categories.map((category) => {
+    const cues = category.cues.map((cue) => (typeof cue === 'string' ? {pattern: cue, weight: 1} : cue))
+    return {
+      id: category.id,
+      any: anyOf(cues.map((cue) => cue.pattern)),
+      cues: cues.map((cue) => ({regex: compile(cue.pattern, 'gi'), weight: cue.weight}))
+    }
+  })
+  const evidence = options.evidence.map((level) => ({id: level.id, any: anyOf(level.cues)}))
+  const hedges = anyOf(options.hedgeCues)
+  const nonClaims = anyOf(options.nonClaimPatterns)
+  const studyOnly = anyOf(options.studyOnlyPatterns ?? [])
   const strongCue = options.strongCueWeight ?? 2
 
   // The main assertion decides the category: cues in subordinate clauses count for less, cues in
   // what a reporting verb reports ("… suggested that they are pluripotent") for more.
+  // The claims stage asks several questions of one sentence in a row: score it once.
+  let lastText: string | undefined
+  let lastScores: Array<{id: string; score: number; strongest: number}> = []
   const scores = (text: string): Array<{id: string; score: number; strongest: number}> => {
-    const parts = weightedParts(text)
+    if (text !== lastText) {
+      lastScores = computeScores(text)
+      lastText = text
+    }
+    return lastScores
+  }
+  const computeScores = (text: string): Array<{id: string; score: number; strongest: number}> => {
+    const spans = clauseWeights(text)
+    const weightAt = (index: number): number => spans.find((span) => index < span.end)?.weight ?? 1
     return categories.map((category) => {
       let score = 0
       let strongest = 0
+      if (!category.any.test(text)) return {id: category.id, score, strongest}
       for (const cue of category.cues) {
-        for (const part of parts) {
-          const hits = part.text.match(cue.regex)?.length ?? 0
-          score += hits * cue.weight * part.weight
-          if (hits > 0) strongest = Math.max(strongest, cue.weight)
+        for (const match of text.matchAll(cue.regex)) {
+          score += cue.weight * weightAt(match.index)
+          strongest = Math.max(strongest, cue.weight)
         }
       }
       return {id: category.id, score, strongest}
@@ -72,9 +90,9 @@ export function compileClaimRules(options: ClaimOptions): ClaimRules {
   return {
     defaultEvidence: options.defaultEvidence,
     isClaim(text) {
-      if (nonClaims.some((regex) => regex.test(text))) return false
+      if (nonClaims.test(text)) return false
       // "X has been studied" is a claim only with a clear outcome or property: one strong cue.
-      if (studyOnly.some((regex) => regex.test(text))) return scores(text).some((s) => s.strongest >= strongCue)
+      if (studyOnly.test(text)) return scores(text).some((s) => s.strongest >= strongCue)
       return true
     },
     category(text) {
@@ -83,13 +101,13 @@ export function compileClaimRules(options: ClaimOptions): ClaimRules {
       return best.id
     },
     evidence(text) {
-      return evidence.find((level) => level.cues.some((regex) => regex.test(text)))?.id ?? options.defaultEvidence
+      return evidence.find((level) => level.any.test(text))?.id ?? options.defaultEvidence
     },
     hasPropertyCue(text) {
       return scores(text).some((s) => s.score >= strongCue)
     },
     hedged(text) {
-      return hedges.some((regex) => regex.test(text))
+      return hedges.test(text)
     }
   }
 }

@@ -1,4 +1,4 @@
-import type {Heading, Link, List, ListItem, PhrasingContent, Root, RootContent} from 'mdast'
+import type {Paragraph, Parent, PhrasingContent, Root} from 'mdast'
 import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import type {Handle, Options as StringifyOptions} from 'mdast-util-to-markdown'
@@ -15,13 +15,55 @@ export interface MarkdownOptions {
 }
 
 /** The claim tag after a sentence: `[claim c3: MSC](#claim-c3 "mechanism; preclinical; hedged")`. */
-export function claimTag(claim: Pick<ClaimRecord, 'id' | 'cellTypes' | 'category' | 'evidence' | 'hedged'>): Link {
-  return {
-    type: 'link',
-    url: `#claim-${claim.id}`,
-    title: `${claim.category}; ${claim.evidence}; ${claim.hedged ? 'hedged' : 'not hedged'}`,
-    children: [{type: 'text', value: `claim ${claim.id}: ${claim.cellTypes.join(', ')}`}]
+export function claimTag(claim: Pick<ClaimRecord, 'id' | 'cellTypes' | 'category' | 'evidence' | 'hedged'>): string {
+  const label = `claim ${claim.id}: ${claim.cellTypes.join(', ')}`.replace(/[\\[\]]/g, '\\$&')
+  const title = `${claim.category}; ${claim.evidence}; ${claim.hedged ? 'hedged' : 'not hedged'}`.replace(/["\\]/g, '\\$&')
+  return `[${label}](#claim-${claim.id} "${title}")`
+}
+
+/** A claim tag in the tree that is printed: a literal written by its own handler. */
+interface ClaimTagNode {
+  type: 'claimTag'
+  value: string
+}
+
+/**
+ * The paragraph as one flat run of phrasing content: sentence nodes give way to their children and
+ * the claim tag after them, and neighbouring text nodes merge. remark-stringify then escapes a few
+ * long texts instead of many short ones, and no sentence needs a nested phrasing container.
+ */
+function flattenSentences(paragraph: Paragraph, claims: ReadonlyMap<string, ClaimRecord>): Paragraph {
+  if (!paragraph.children.some((child) => (child.type as string) === 'sentence')) return paragraph
+  const flat: Array<PhrasingContent | ClaimTagNode> = []
+  const push = (node: PhrasingContent | ClaimTagNode): void => {
+    const last = flat[flat.length - 1]
+    if (node.type === 'text' && last?.type === 'text') flat[flat.length - 1] = {type: 'text', value: last.value + node.value}
+    else flat.push(node.type === 'text' ? {type: 'text', value: node.value} : node)
   }
+  for (const child of paragraph.children as Array<PhrasingContent | Sentence>) {
+    if (child.type !== 'sentence') {
+      push(child)
+      continue
+    }
+    for (const node of child.children) push(node)
+    const claim = claims.get(child.data.id)
+    if (claim) {
+      push({type: 'text', value: ' '})
+      push({type: 'claimTag', value: claimTag(claim)})
+    }
+  }
+  return {...paragraph, children: flat as PhrasingContent[]}
+}
+
+/** A copy of `parent` with every paragraph flattened; the input tree is not changed. */
+function withFlatParagraphs<T extends Parent>(parent: T, claims: ReadonlyMap<string, ClaimRecord>): T {
+  let changed = false
+  const children = parent.children.map((child) => {
+    const next = child.type === 'paragraph' ? flattenSentences(child as Paragraph, claims) : 'children' in child ? withFlatParagraphs(child as Parent, claims) : child
+    if (next !== child) changed = true
+    return next
+  })
+  return changed ? {...parent, children} : parent
 }
 
 /**
@@ -34,79 +76,65 @@ export function toAnnotatedMarkdown(tree: Root, record: DocumentRecord, options:
   const style = citationStyles[options.citationStyle]
   const claims = new Map(record.claims.map((claim) => [claim.sentenceId, claim]))
 
-  const citation: Handle = (node: Citation) => (node.data.valid ? style(node.data.numbers) : escapeInline(node.value))
-  const sentence: Handle = (node: Sentence, _parent, state, info) => {
-    const claim = claims.get(node.data.id)
-    const children: PhrasingContent[] = claim ? [...node.children, {type: 'text', value: ' '}, claimTag(claim)] : node.children
-    return state.containerPhrasing({type: 'paragraph', children}, info)
-  }
+  // `peek` tells remark-stringify the first character without printing the node (both start with `[`).
+  const citation = Object.assign((node: Citation) => (node.data.valid ? style(node.data.numbers) : escapeInline(node.value)), {peek: () => '['})
+  const claimTagHandler = Object.assign((node: ClaimTagNode) => node.value, {peek: () => '['})
+  // A sentence outside a paragraph (a tree built by hand) still prints: its children in a row.
+  const sentence: Handle = (node: Sentence, _parent, state, info) => state.containerPhrasing(flattenSentences({type: 'paragraph', children: [node as unknown as PhrasingContent]}, claims), info)
 
-  const root: Root = {
-    type: 'root',
-    children: [...sanitizeInputTree(tree).children, ...claimsSection(record), ...referencesSection(record, options)]
-  }
+  const root = withFlatParagraphs(sanitizeInputTree(tree), claims)
   const stringifyOptions: StringifyOptions = {
     bullet: '-',
     emphasis: '_',
     fences: true,
     listItemIndent: 'one',
     rule: '-',
-    handlers: {citation, sentence} as StringifyOptions['handlers']
+    handlers: {citation, sentence, claimTag: claimTagHandler} as StringifyOptions['handlers']
   }
-  return unified().use(remarkStringify, stringifyOptions).stringify(root)
+  const body = unified().use(remarkStringify, stringifyOptions).stringify(root)
+  return [body, claimsSection(record, style), referencesSection(record, options)].filter((part) => part !== '').join('\n')
 }
 
-/** Escapes what CommonMark would read as syntax in a literal written by a handler. */
+/**
+ * Escapes text for a CommonMark paragraph that citeclaim writes itself: white space folded (so no
+ * line starts inside it), then every character that could open inline syntax backslash-escaped.
+ */
 function escapeInline(value: string): string {
-  return value.replace(/[\\`*_[\]<>&#!|~]/g, '\\$&')
+  return value.replace(/\s+/g, ' ').replace(/[\\`*_[\]<>&#!|~]/g, '\\$&')
 }
 
-function heading(depth: Heading['depth'], value: string): Heading {
-  return {type: 'heading', depth, children: [{type: 'text', value}]}
-}
+// The generated sections are written as strings, not through remark-stringify: they are flat lists of
+// one-line items, and escaping a few hundred small text nodes through mdast-util-to-markdown cost more
+// than the whole document body.
 
-function claimsSection(record: DocumentRecord): RootContent[] {
-  const out: RootContent[] = [heading(2, 'Claims by cell type')]
-  if (record.claims.length === 0) out.push({type: 'paragraph', children: [{type: 'text', value: 'No claims found.'}]})
+function claimsSection(record: DocumentRecord, style: (numbers: readonly number[]) => string): string {
+  const lines = ['## Claims by cell type', '']
+  if (record.claims.length === 0) lines.push('No claims found.', '')
   const anchored = new Set<string>()
   const claimsById = new Map(record.claims.map((claim) => [claim.id, claim]))
   for (const type of record.cellTypes) {
     if (type.claimIds.length === 0) continue
-    out.push(heading(3, `${type.id}: ${type.label}${type.ontologyId ? ` (${type.ontologyId})` : ''}`))
-    const items: ListItem[] = type.claimIds.map((id) => {
+    lines.push(`### ${escapeInline(`${type.id}: ${type.label}${type.ontologyId ? ` (${type.ontologyId})` : ''}`)}`, '')
+    for (const id of type.claimIds) {
       const claim = claimsById.get(id)!
-      const children: RootContent[] = []
-      if (!anchored.has(id)) {
-        anchored.add(id)
-        children.push({type: 'html', value: `<a id="claim-${id}"></a>`})
-      }
-      children.push({type: 'text', value: `${claim.text} (${claim.category}, ${claim.evidence}${claim.hedged ? ', hedged' : ''})${claim.citations.length > 0 ? ' ' : ''}`})
-      if (claim.citations.length > 0) children.push({type: 'citation', value: '', data: {id: '', raw: '', numbers: claim.citations, valid: true}} as Citation)
-      return {type: 'listItem', spread: false, children: [{type: 'paragraph', children: children as PhrasingContent[]}]}
-    })
-    out.push({type: 'list', ordered: false, spread: false, children: items} satisfies List)
+      const anchor = anchored.has(id) ? '' : `<a id="claim-${id}"></a>`
+      anchored.add(id)
+      const attributes = `(${claim.category}, ${claim.evidence}${claim.hedged ? ', hedged' : ''})`
+      const citations = claim.citations.length > 0 ? ` ${style(claim.citations)}` : ''
+      lines.push(`- ${anchor}${escapeInline(`${claim.text} ${attributes}`)}${citations}`)
+    }
+    lines.push('')
   }
-  return out
+  return lines.join('\n')
 }
 
-function referencesSection(record: DocumentRecord, options: MarkdownOptions): RootContent[] {
-  if (record.references.length === 0) return []
-  const items: ListItem[] = record.references.map((reference) => {
+function referencesSection(record: DocumentRecord, options: MarkdownOptions): string {
+  if (record.references.length === 0) return ''
+  const lines = ['## References', '']
+  for (const reference of record.references) {
     const text = options.formattedReferences?.get(reference.number) ?? reference.entry?.raw ?? (reference.csl?.title ? String(reference.csl.title) : 'No bibliography entry.')
-    return {
-      type: 'listItem',
-      spread: false,
-      children: [
-        {
-          type: 'paragraph',
-          children: [
-            {type: 'html', value: `<a id="ref-${reference.number}"></a>`},
-            {type: 'strong', children: [{type: 'text', value: `${reference.number}.`}]},
-            {type: 'text', value: ` ${text.replace(/^\s*\d+\.\s*/, '').trim()}`}
-          ]
-        }
-      ]
-    }
-  })
-  return [heading(2, 'References'), {type: 'list', ordered: false, spread: false, children: items}]
+    lines.push(`- <a id="ref-${reference.number}"></a>**${reference.number}.** ${escapeInline(text.replace(/^\s*\d+\.\s*/, '').trim())}`)
+  }
+  lines.push('')
+  return lines.join('\n')
 }

@@ -21,7 +21,8 @@ export interface Match {
 }
 
 interface NamePattern {
-  regex: RegExp
+  /** Regular-expression source of the name, without groups of its own. */
+  source: string
   sense: Sense
   via: 'name' | 'subtype'
 }
@@ -32,20 +33,26 @@ export class EntityMatcher {
   /** Abbreviation base form → senses from the config. */
   private readonly abbreviations = new Map<string, Sense[]>()
   private readonly abbreviationRegex: RegExp
+  private readonly nameRegex: RegExp
 
   constructor(types: readonly EntityType[], distractors: readonly Distractor[]) {
     for (const type of types) {
       const sense: Sense = {kind: 'type', id: type.id, contextCues: []}
-      for (const name of type.names) this.names.push({regex: namePattern(name), sense, via: 'name'})
-      for (const name of type.subtypes ?? []) this.names.push({regex: namePattern(name), sense, via: 'subtype'})
+      for (const name of type.names) this.names.push({source: namePattern(name), sense, via: 'name'})
+      for (const name of type.subtypes ?? []) this.names.push({source: namePattern(name), sense, via: 'subtype'})
       for (const abbreviation of type.abbreviations ?? []) this.addAbbreviation(abbreviation, sense)
     }
     for (const distractor of distractors) {
       const sense: Sense = {kind: 'distractor', id: distractor.id, contextCues: distractor.contextCues ?? []}
-      for (const name of distractor.names) this.names.push({regex: namePattern(name), sense, via: 'name'})
+      for (const name of distractor.names) this.names.push({source: namePattern(name), sense, via: 'name'})
       for (const abbreviation of distractor.abbreviations ?? []) this.addAbbreviation(abbreviation, sense)
     }
     this.abbreviationRegex = abbreviationPattern([...this.abbreviations.keys()])
+    // One pass over the text for all names: longer names first, so at one position the longest wins.
+    this.names.sort((a, b) => b.source.length - a.source.length)
+    // The word-boundary checks stand outside the alternation: one check per position, not one per name.
+    this.nameRegex =
+      this.names.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${this.names.map((pattern) => `(${pattern.source})`).join('|')})(?![\\p{L}\\p{N}])`, 'giu') : /(?!)/g
   }
 
   /**
@@ -65,22 +72,27 @@ export class EntityMatcher {
     return new DocumentMatcher(this, documentSenses)
   }
 
-  /** Name and subtype matches, longest first where they overlap. */
+  /** Name and subtype matches, leftmost first, the longest name at one position. */
   matchNames(text: string): Match[] {
     const matches: Match[] = []
-    for (const pattern of this.names) {
-      pattern.regex.lastIndex = 0
-      for (let m = pattern.regex.exec(text); m; m = pattern.regex.exec(text)) {
-        matches.push({start: m.index, end: m.index + m[0].length, text: m[0], via: pattern.via, senses: [pattern.sense]})
-      }
+    this.nameRegex.lastIndex = 0
+    for (let m = this.nameRegex.exec(text); m; m = this.nameRegex.exec(text)) {
+      const pattern = this.names[m.indexOf(m[0], 1) - 1]!
+      matches.push({start: m.index, end: m.index + m[0].length, text: m[0], via: pattern.via, senses: [pattern.sense]})
     }
     return matches
   }
 
+  /** The pattern for the configured abbreviations plus `extra` ones (compiled anew only when there are new ones). */
+  abbreviationRegexWith(extra: ReadonlyMap<string, Sense>): RegExp {
+    const added = [...extra.keys()].filter((key) => !this.abbreviations.has(key))
+    return added.length === 0 ? this.abbreviationRegex : abbreviationPattern([...this.abbreviations.keys(), ...added])
+  }
+
   /** Abbreviation matches (`HSCs`, `BM-MSCs`, `iPSC-derived`), with every configured sense. */
-  matchAbbreviations(text: string, extra: ReadonlyMap<string, Sense>): Match[] {
+  matchAbbreviations(text: string, extra: ReadonlyMap<string, Sense>, regex: RegExp = this.abbreviationRegexWith(extra)): Match[] {
     const matches: Match[] = []
-    const regex = extra.size > 0 ? abbreviationPattern([...this.abbreviations.keys(), ...extra.keys()]) : this.abbreviationRegex
+    regex.lastIndex = 0
     for (let m = regex.exec(text); m; m = regex.exec(text)) {
       const base = baseForm(m[1]!)
       const senses = [...(extra.has(base) ? [extra.get(base)!] : []), ...(this.abbreviations.get(base) ?? [])]
@@ -100,14 +112,18 @@ export class EntityMatcher {
 
 /** An `EntityMatcher` plus the abbreviations one document defines. */
 export class DocumentMatcher {
+  private readonly abbreviationRegex: RegExp
+
   constructor(
     private readonly matcher: EntityMatcher,
     readonly definedSenses: ReadonlyMap<string, Sense>
-  ) {}
+  ) {
+    this.abbreviationRegex = matcher.abbreviationRegexWith(definedSenses)
+  }
 
   /** All matches in `text`, overlaps resolved: the longest match wins, then the earliest. */
   match(text: string): Match[] {
-    const all = [...this.matcher.matchNames(text), ...this.matcher.matchAbbreviations(text, this.definedSenses)]
+    const all = [...this.matcher.matchNames(text), ...this.matcher.matchAbbreviations(text, this.definedSenses, this.abbreviationRegex)]
     const kept: Match[] = []
     for (const match of longestFirst(all)) {
       if (kept.some((k) => match.start < k.end && k.start < match.end)) continue
@@ -129,11 +145,11 @@ function escape(text: string): string {
  * A case-insensitive pattern for a name: spaces and hyphens interchangeable, an optional plural `s`
  * on the last word (or on the head noun before a trailing prepositional phrase).
  */
-function namePattern(name: string): RegExp {
+function namePattern(name: string): string {
   const words = name.trim().split(/[\s-]+/).map(escape)
   const last = words.length - 1
   const body = words.map((word, index) => (index === last && /\p{L}$/u.test(word) ? `${word}(?:s|es)?` : word)).join('[\\s\\u2010-]+')
-  return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'giu')
+  return body
 }
 
 /** Base form of an abbreviation: without a plural `s` (`HSCs` → `HSC`), spaces folded. */
