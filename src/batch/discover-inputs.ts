@@ -24,13 +24,17 @@ export interface DiscoveryProblem {
 /**
  * Finds the documents under `paths` (files, or folders read recursively), sorted by path so runs are
  * deterministic, each paired with `<name>.csl.json|.bib|.ris` beside it or the bibliography the
- * config names for its id. Relative paths are relative to `cwd`.
+ * config names for its id. Relative paths are relative to `cwd`. Folders in `exclude` (the output
+ * folder) and hidden folders are not read.
  */
 export async function discoverInputs(
   paths: readonly string[],
   bibliographyFiles: Readonly<Record<string, string>> = {},
-  cwd = process.cwd()
+  cwd = process.cwd(),
+  exclude: readonly string[] = []
 ): Promise<{inputs: DiscoveredInput[]; problems: DiscoveryProblem[]}> {
+  // The output folder may sit inside an input folder: its .md files are not inputs.
+  const skipped = new Set(exclude.map((folder) => resolve(cwd, folder)))
   const problems: DiscoveryProblem[] = []
   const shown = (path: string): string => relative(cwd, path).split('\\').join('/') || path
   const files = new Set<string>()
@@ -38,7 +42,7 @@ export async function discoverInputs(
     const path = resolve(cwd, given)
     const info = await stat(path).catch(() => undefined)
     if (!info) problems.push({path: given, code: 'input-missing', message: `no such file or folder: ${given}`})
-    else if (info.isDirectory()) for (const file of await walk(path, problems, shown)) files.add(file)
+    else if (info.isDirectory()) for (const file of await walk(path, problems, shown, skipped)) files.add(file)
     else files.add(path)
   }
   const all = [...files].sort()
@@ -69,7 +73,8 @@ export async function discoverInputs(
   return {inputs, problems}
 }
 
-async function walk(dir: string, problems: DiscoveryProblem[], shown: (path: string) => string): Promise<string[]> {
+/** Files under `dir`, leaving out `skipped` folders and hidden ones (`.git`, `.citeclaim-cache`). */
+async function walk(dir: string, problems: DiscoveryProblem[], shown: (path: string) => string, skipped: ReadonlySet<string>): Promise<string[]> {
   const entries = await readdir(dir, {withFileTypes: true}).catch((error: NodeJS.ErrnoException) => {
     problems.push({path: shown(dir), code: 'input-unreadable', message: `cannot read folder ${shown(dir)}: ${error.code ?? error.message}`})
     return []
@@ -77,7 +82,9 @@ async function walk(dir: string, problems: DiscoveryProblem[], shown: (path: str
   const out: string[] = []
   for (const entry of entries) {
     const path = join(dir, entry.name)
-    if (entry.isDirectory()) out.push(...(await walk(path, problems, shown)))
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith('.') && !skipped.has(path)) out.push(...(await walk(path, problems, shown, skipped)))
+    }
     else if (entry.isFile()) out.push(path)
   }
   return out

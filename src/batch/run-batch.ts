@@ -68,7 +68,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
     options.onDiagnostic?.(file, diagnostic)
   }
 
-  const {inputs: found, problems} = await discoverInputs(options.paths, config.bibliography.files, cwd)
+  const {inputs: found, problems} = await discoverInputs(options.paths, config.bibliography.files, cwd, [out])
   for (const problem of problems) report(problem.path, {severity: 'error', code: problem.code, message: problem.message, start: null})
   const inputs = found.filter((input) => {
     if (!reservedIds.has(input.id)) return true

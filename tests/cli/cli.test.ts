@@ -68,6 +68,16 @@ describe('citeclaim CLI', () => {
     expect(version.stdout.trim()).toBe((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {version: string}).version)
   })
 
+  it('does not read its own output folder as input when it sits inside the input folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'citeclaim-cli-'))
+    writeFileSync(join(dir, 'review.md'), 'Mesenchymal stem cells reduce fibrosis [1].\n')
+    for (let run = 0; run < 2; run++) {
+      const result = citeclaim(['run', dir, '--out', join(dir, 'out')])
+      expect(result.stderr).not.toMatch(/input-duplicate-id/)
+      expect(result.status).toBe(0)
+    }
+  })
+
   it('refuses two inputs with one id, naming both', () => {
     const dir = mkdtempSync(join(tmpdir(), 'citeclaim-cli-'))
     writeFileSync(join(dir, 'same.txt'), 'One text [1].\n')
