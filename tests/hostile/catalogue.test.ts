@@ -142,9 +142,18 @@ function diagnosticLine(file: string, diagnostic: ExpectedDiagnostic): RegExp {
   return new RegExp(`^${escapeRegExp(file)}:${place}: ${diagnostic.severity} .*\\[${escapeRegExp(diagnostic.code)}\\]$`, 'm')
 }
 
+const asRoot = process.getuid?.() === 0
+const nobody = 65_534
+/**
+ * Root reads a file whatever its mode, so as root the unreadable-file case runs the CLI as nobody.
+ * That needs a repository nobody may read; where it may not (a private home folder), the case is
+ * skipped rather than failing for a reason that has nothing to do with citeclaim.
+ */
+const canTestUnreadable =
+  !asRoot || spawnSync(process.execPath, ['-e', `require('node:fs').accessSync(${JSON.stringify(join(repo, 'bin/citeclaim.js'))})`], {uid: nobody, gid: nobody}).status === 0
+
 describe('hostile-input catalogue, through the built CLI', () => {
   let work: string
-  const asRoot = process.getuid?.() === 0
 
   beforeAll(() => {
     // Build dist/ from the current sources so the CLI under test is this tree's.
@@ -207,14 +216,14 @@ describe('hostile-input catalogue, through the built CLI', () => {
     })
   }
 
-  it('reports an unreadable document with input-unreadable and still writes the others (exit code 1)', () => {
+  it.runIf(canTestUnreadable)('reports an unreadable document with input-unreadable and still writes the others (exit code 1)', () => {
     const dir = scratch('unreadable')
     writeFileSync(join(dir, 'in', 'good.txt'), 'Stem cells repair tissue [1].\n')
     writeFileSync(join(dir, 'in', 'secret.txt'), 'Stem cells repair tissue [2].\n')
     chmodSync(join(dir, 'in', 'secret.txt'), 0o000)
-    // Root reads any file whatever its mode: run the CLI as nobody, in folders nobody may use.
+    // As root: run the CLI as nobody, in folders nobody may use.
     if (asRoot) for (const path of [work, dir, join(dir, 'in')]) chmodSync(path, 0o777)
-    const {status, stderr} = runCli(['run', 'in', '--out', 'out'], dir, asRoot ? 65_534 : undefined)
+    const {status, stderr} = runCli(['run', 'in', '--out', 'out'], dir, asRoot ? nobody : undefined)
     expect(stderr).not.toMatch(stackLine)
     expect(stderr).toMatch(/^in\/secret\.txt:1:1: error .*EACCES.* \[input-unreadable\]$/m)
     expect(status, stderr).toBe(1)
