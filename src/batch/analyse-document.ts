@@ -61,11 +61,11 @@ export function analyseDocument(input: DocumentInput, config: ResolvedConfig): D
       id: input.id,
       source: input.source,
       files: [],
-      diagnostics: [{severity: 'error', code: decoded.code, message: decoded.message, start: null}],
+      diagnostics: [{severity: 'error', code: decoded.code, message: decoded.message, start: decoded.start}],
       bibliographyDiagnostics: []
     }
   }
-  const file = new VFile({path: input.source, value: decoded.text.replace(/^\uFEFF/, '')})
+  const file = new VFile({path: input.source, value: decoded.text})
   file.data.id = input.id
   file.data.source = input.source
   file.data.sha256 = createHash('sha256').update(input.bytes).digest('hex')

@@ -121,6 +121,12 @@ function point(p: Point | undefined): OutputPoint {
   return {line: p?.line ?? 1, column: p?.column ?? 1, offset: p?.offset ?? 0}
 }
 
+/**
+ * Longest sentence text copied into `references[].contexts` (the full text is in `sentences`): a
+ * run-on "sentence" of megabytes citing hundreds of references must not be copied hundreds of times.
+ */
+const maxContextLength = 1000
+
 /** Builds the JSON record of an analysed document from its tree and `file.data`. */
 export function toDocumentRecord(tree: Root, file: VFile, config: ResolvedConfig): DocumentRecord {
   const sections = file.data.sections ?? []
@@ -158,7 +164,14 @@ export function toDocumentRecord(tree: Root, file: VFile, config: ResolvedConfig
       if (stats) stats.mentions++
     }
     const sentenceGroups = collectCitations(sentence, id)
-    for (const group of sentenceGroups) for (const n of group.numbers) reference(n).contexts.push({sentenceId: id, text, raw: group.raw})
+    const contextText = text.length > maxContextLength ? `${text.slice(0, maxContextLength)}…` : text
+    for (const group of sentenceGroups) {
+      for (const n of group.numbers) {
+        // One context per reference, sentence and callout: a sentence that repeats `[1]` is one context.
+        const contexts = reference(n).contexts
+        if (!hasContext(contexts, id, group.raw)) contexts.push({sentenceId: id, text: contextText, raw: group.raw})
+      }
+    }
     if (claim) {
       const citations = [...new Set(sentenceGroups.flatMap((group) => group.numbers))]
       claims.push({
@@ -201,7 +214,8 @@ export function toDocumentRecord(tree: Root, file: VFile, config: ResolvedConfig
       groups.push(record)
       for (const n of record.numbers) {
         const ref = reference(n)
-        if (!ref.groupIds.includes(record.id)) ref.groupIds.push(record.id)
+        // Groups come in document order: a repeat can only be the last one added (`[1, 1]`).
+        if (ref.groupIds[ref.groupIds.length - 1] !== record.id) ref.groupIds.push(record.id)
       }
     })
     return found
@@ -236,6 +250,14 @@ export function toDocumentRecord(tree: Root, file: VFile, config: ResolvedConfig
     }),
     diagnostics: diagnosticsOf(file)
   }
+}
+
+/** Whether `contexts` has this sentence and callout; a sentence's contexts are the last ones added. */
+function hasContext(contexts: readonly ReferenceContext[], sentenceId: string, raw: string): boolean {
+  for (let index = contexts.length - 1; index >= 0 && contexts[index]!.sentenceId === sentenceId; index--) {
+    if (contexts[index]!.raw === raw) return true
+  }
+  return false
 }
 
 /** The file's messages as diagnostic records, in document order. */

@@ -121,20 +121,29 @@ export class DocumentMatcher {
     this.abbreviationRegex = matcher.abbreviationRegexWith(definedSenses)
   }
 
-  /** All matches in `text`, overlaps resolved: the longest match wins, then the earliest. */
+  /**
+   * All matches in `text`, overlaps resolved: of two overlapping matches the longer wins, then the
+   * earlier. Names never overlap names, nor abbreviations abbreviations (each list comes from one
+   * regular-expression pass), so one sweep in start order with a stack settles it in linear time.
+   */
   match(text: string): Match[] {
     const all = [...this.matcher.matchNames(text), ...this.matcher.matchAbbreviations(text, this.definedSenses, this.abbreviationRegex)]
+    all.sort((a, b) => a.start - b.start || b.end - a.end)
     const kept: Match[] = []
-    for (const match of longestFirst(all)) {
-      if (kept.some((k) => match.start < k.end && k.start < match.end)) continue
-      kept.push(match)
+    for (const match of all) {
+      let wins = true
+      while (kept.length > 0 && kept[kept.length - 1]!.end > match.start) {
+        const top = kept[kept.length - 1]!
+        if (top.end - top.start >= match.end - match.start) {
+          wins = false
+          break
+        }
+        kept.pop()
+      }
+      if (wins) kept.push(match)
     }
-    return kept.sort((a, b) => a.start - b.start)
+    return kept
   }
-}
-
-function longestFirst(matches: Match[]): Match[] {
-  return [...matches].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
 }
 
 function escape(text: string): string {

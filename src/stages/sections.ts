@@ -28,13 +28,18 @@ export function remarkSections() {
   return function transform(tree: Root, file: VFile): void {
     const sections: Section[] = []
     const used = new Set<string>()
+    const repeats = new Map<string, number>()
     visit(tree, 'heading', (heading) => {
       const text = toString(heading).replace(/\s+/g, ' ').trim()
       const number = heading.data?.number !== undefined ? heading.data.number : leadingNumber.exec(text)?.[1] ?? null
       const title = heading.data?.title ?? (number ? text.replace(leadingNumber, '') : text).replace(/\.$/, '')
       const base = number ? `sec-${number}` : `sec-${slug(title) || sections.length + 1}`
+      // Repeats get -2, -3, …; the next suffix per base is remembered, so many repeats stay linear.
       let id = base
-      for (let n = 2; used.has(id); n++) id = `${base}-${n}`
+      for (let n = repeats.get(base) ?? 2; used.has(id); n++) {
+        id = `${base}-${n}`
+        repeats.set(base, n + 1)
+      }
       used.add(id)
       heading.data = {...heading.data, number, title, sectionId: id}
       sections.push({id, number, title, level: heading.depth, start: heading.position!.start})
