@@ -64,7 +64,7 @@ export function loadBibliography(path: string, text: string): LoadedBibliography
   const clean = text.replace(/^\uFEFF/, '')
   const read = format.read(path, clean)
   const numbered = numberEntries(read.entries)
-  const problems = read.problems.map((problem) => (problem.line === undefined ? problem : {...problem, start: {line: problem.line, column: 1, offset: offsetOfLine(clean, problem.line)}}))
+  const problems = read.problems.map((problem) => (problem.line === undefined || problem.start ? problem : {...problem, start: {line: problem.line, column: 1, offset: offsetOfLine(clean, problem.line)}}))
   for (const problem of numbered.problems) problems.push({severity: 'warning', code: problem.code, message: `${path}: ${problem.message}`})
   if (read.size === 0 && problems.length === 0) problems.push({severity: 'warning', code: 'bibliography-empty', message: `${path}: no entries found`})
   return {entries: numbered.entries, size: read.size, problems}
@@ -140,6 +140,18 @@ function readBibtex(path: string, text: string): ReadResult {
   const label = (chunk: (typeof items)[number]): string => `entry ${chunk.key ? `"${chunk.key}"` : `@${chunk.type} without a key`} at line ${chunk.line}`
   if (items.length === 0 && text.trim() !== '') {
     problems.push({severity: 'error', code: 'bibliography-invalid', message: `${path}: no BibTeX entries found (an entry starts with @type{key, on its own line)`})
+  }
+  for (const chunk of chunks) {
+    if (!chunk.stray) continue
+    const {stray} = chunk
+    const shown = stray.text.length > 40 ? stray.text.slice(0, 40) + '…' : stray.text
+    problems.push({
+      severity: 'warning',
+      code: 'bibliography-garbage',
+      message: `${path}: text after the ${chunk.key ? `entry "${chunk.key}"` : `@${chunk.type}`} at line ${chunk.line} is not BibTeX and was ignored: ${JSON.stringify(shown)}`,
+      line: stray.line,
+      start: {line: stray.line, column: stray.column, offset: stray.offset}
+    })
   }
   const whole = tryParse(text, '@bibtex/text')
   if (whole && whole.length === items.length) {

@@ -1,0 +1,34 @@
+import {describe, expect, it} from 'vitest'
+import {loadBibliography} from '../../src/bibliography/load-bibliography.js'
+import {splitBibtex} from '../../src/bibliography/split-bibtex.js'
+
+/** The stray-text warnings of a .bib, as `line:column code`. */
+function strays(text: string): string[] {
+  return loadBibliography('refs.bib', text)
+    .problems.filter((problem) => problem.code === 'bibliography-garbage')
+    .map((problem) => `${problem.start?.line}:${problem.start?.column} ${problem.severity}`)
+}
+
+describe('BibTeX text between entries', () => {
+  it('warns at the text left after an entry closed too early, and still reads the entry', () => {
+    const loaded = loadBibliography('refs.bib', '@article{broken, title={x\n@@@ }}} garbage {{{')
+    expect(strays('@article{broken, title={x\n@@@ }}} garbage {{{')).toEqual(['2:7 warning'])
+    expect(loaded.entries.map((entry) => entry.item.id)).toEqual(['broken'])
+    expect(loaded.problems[0]!.message).toContain('refs.bib')
+    expect(loaded.problems[0]!.message).toContain('"} garbage {{{"')
+  })
+
+  it('accepts white space and % comment lines between entries', () => {
+    expect(strays('% JabRef header\n@article{a, title={A}}\n\n  % a comment\n\n@book{b, title={B}}\n% trailing\n')).toEqual([])
+  })
+
+  it('finds stray text on a later line, and after a parenthesised entry', () => {
+    expect(strays('@article{a, title={A}}\n\nnot a comment\n@book{b, title={B}}\n')).toEqual(['3:1 warning'])
+    expect(strays('@article(a, title={A (1)}) junk\n')).toEqual(['1:28 warning'])
+  })
+
+  it('leaves an entry that never closes to bibliography-entry-invalid', () => {
+    const text = '@article{a, title={A}\n\n@article{b, title={B}}\n'
+    expect(splitBibtex(text).map((chunk) => chunk.stray)).toEqual([null, null])
+  })
+})
