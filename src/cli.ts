@@ -4,6 +4,7 @@ import {loadConfig} from './config/load-config.js'
 import {ConfigError} from './config/resolve-config.js'
 import {mergeOutputs} from './batch/merge-outputs.js'
 import {createProgress, isInteractive, useColor, type Progress} from './batch/progress.js'
+import {OutputFolderError} from './batch/output-folder.js'
 import {formatDiagnostic} from './batch/report.js'
 import {runBatch} from './batch/run-batch.js'
 import {parseShard, type Shard} from './batch/shard.js'
@@ -28,7 +29,8 @@ Options:
   -h, --help          show this help
   -v, --version       show the version
 
-Exit codes: 0 all good; 1 a document had an error or --check found changes; 2 bad usage or config.`
+Exit codes: 0 all good; 1 a document had an error or --check found changes; 2 bad usage or config;
+130 interrupted (Ctrl-C: the documents in progress are finished or dropped; Ctrl-C again quits at once).`
 
 /** Where progress goes: stderr, a terminal or not. */
 export interface ProgressStream {
@@ -109,7 +111,12 @@ export async function main(
       return result.problems > 0 || (values.check && result.changed.length > 0) ? 1 : 0
     }
     const {config} = await loadConfig(values.config)
+    const interruption = onInterrupt(() => {
+      progress.clear()
+      stderr('citeclaim: interrupted again: quitting at once (every file written is complete)')
+    })
     const result = await runBatch({
+      signal: interruption.signal,
       paths: paths.length > 0 ? paths : [config.input],
       config,
       out: values.out ?? config.output,
@@ -122,7 +129,13 @@ export async function main(
       },
       onDocument: () => progress.tick(),
       onDiagnostic: (file, diagnostic) => print(formatDiagnostic(file, diagnostic))
-    })
+    }).finally(interruption.dispose)
+    if (result.interrupted) {
+      progress.clear()
+      const done = result.analysed + result.skipped
+      stderr(`citeclaim: interrupted: ${done} of ${result.documents} document${result.documents === 1 ? '' : 's'} done, their files complete; the corpus files are not updated: run again to finish`)
+      return interruptedExitCode
+    }
     if (values.check) {
       for (const path of result.changed) print(`${path}: would change`)
       for (const path of result.removed) print(`${path}: would be removed`)
@@ -136,9 +149,35 @@ export async function main(
       stderr(`${error.file ?? 'config'}: error ${error.message} [config-invalid]`)
       return 2
     }
+    if (error instanceof OutputFolderError) {
+      stderr(formatDiagnostic(error.path, {severity: 'error', code: error.code, message: error.message, start: null}))
+      return 2
+    }
     stderr(`citeclaim: internal error: ${(error as Error).message}${values.debug ? `\n${(error as Error).stack}` : ' (run with --debug for details)'}`)
     return 2
   }
+}
+
+/** The shell's convention for a process stopped by SIGINT: 128 + 2. */
+const interruptedExitCode = 130
+
+/**
+ * Turns the first SIGINT into an abort signal, so the run can stop cleanly; a second one exits at
+ * once (atomic writes leave no partial files, only temp files the next run removes). `dispose`
+ * gives SIGINT back to its default.
+ */
+function onInterrupt(beforeExit: () => void): {signal: AbortSignal; dispose: () => void} {
+  const controller = new AbortController()
+  const handler = (): void => {
+    if (!controller.signal.aborted) {
+      controller.abort()
+      return
+    }
+    beforeExit()
+    process.exit(interruptedExitCode)
+  }
+  process.on('SIGINT', handler)
+  return {signal: controller.signal, dispose: () => void process.off('SIGINT', handler)}
 }
 
 function version(): string {

@@ -89,8 +89,10 @@ export function analyseDocument(input: DocumentInput, config: ResolvedConfig): D
   const formatted = references.size > 0 ? formatReferences(references, {style: config.bibliography.style, lang: config.bibliography.lang}) : undefined
   if (formatted?.problem) file.message(formatted.problem.message, {ruleId: formatted.problem.code, source: 'citeclaim'})
   const record: DocumentRecord = toDocumentRecord(tree, file, config)
+  const json = recordJson(record)
+  if (json === undefined) return tooLarge(input)
   const files = [
-    {suffix: '.json', content: JSON.stringify(record, null, 2) + '\n'},
+    {suffix: '.json', content: json},
     {suffix: '.md', content: toAnnotatedMarkdown(tree, record, {citationStyle: config.citations.markdownStyle, ...(formatted ? {formattedReferences: formatted.entries} : {})})}
   ]
   if (input.bibliography) files.push({suffix: '.references.csl.json', content: toReferencesCslJson(references)})
@@ -100,5 +102,29 @@ export function analyseDocument(input: DocumentInput, config: ResolvedConfig): D
     files,
     diagnostics: diagnosticsOf(file),
     bibliographyDiagnostics
+  }
+}
+
+/**
+ * The JSON record, or undefined when it is longer than V8 lets a string be (about 512 MB: a 25 MB
+ * input of dense citations gets there, its record repeating ids and positions many times over).
+ */
+function recordJson(record: DocumentRecord): string | undefined {
+  try {
+    return JSON.stringify(record, null, 2) + '\n'
+  } catch (error) {
+    if (error instanceof RangeError) return undefined
+    throw error
+  }
+}
+
+/** The outcome for a document too large to write: no files, one error saying so. */
+export function tooLarge(input: DocumentInput, reason = 'its JSON record would be longer than the longest string Node.js can build (about 512 MB)'): DocumentOutput {
+  return {
+    id: input.id,
+    source: input.source,
+    files: [],
+    diagnostics: [{severity: 'error', code: 'document-too-large', message: `document too large to analyse: ${reason}; split it into smaller files`, start: null}],
+    bibliographyDiagnostics: []
   }
 }

@@ -1,10 +1,43 @@
 import {createHash, randomBytes} from 'node:crypto'
 import {createReadStream} from 'node:fs'
-import {copyFile, mkdir, open, rename, rm, writeFile, type FileHandle} from 'node:fs/promises'
+import {copyFile, mkdir, open, readdir, rename, rm, writeFile, type FileHandle} from 'node:fs/promises'
 import {basename, dirname, join} from 'node:path'
 
+/**
+ * Temp files are hidden (discovery and output listings skip dot files) and carry the writer's pid, so
+ * a later run can tell the leftovers of a killed process from the files of one still running.
+ */
 function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+}
+
+const tempName = /^\..+\.([1-9]\d*)\.[0-9a-f]{8}\.tmp$/
+
+/** Whether a process with this pid exists (EPERM: it does, it belongs to someone else). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Deletes the temp files a killed writer left in `dir` (a SIGKILL between writing a temp file and
+ * renaming it cannot be caught). Those of running processes, this one included, are left alone.
+ * Resolves to the names removed; a missing folder has none.
+ */
+export async function removeStaleTempFiles(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[])
+  const removed: string[] = []
+  for (const name of names.sort()) {
+    const pid = tempName.exec(name)?.[1]
+    if (pid === undefined || isRunning(Number(pid))) continue
+    await rm(join(dir, name), {force: true})
+    removed.push(name)
+  }
+  return removed
 }
 
 /**

@@ -4,11 +4,13 @@ import {join, relative, resolve} from 'node:path'
 import pMap from 'p-map'
 import type {ResolvedConfig} from '../config/types.js'
 import type {DiagnosticRecord} from '../emit/document.js'
-import {sha256OfFile, writeFileAtomic} from './atomic-write.js'
+import type {AnalysedDocument} from './analyse-task.js'
+import {removeStaleTempFiles, sha256OfFile, writeFileAtomic} from './atomic-write.js'
 import {analysisSettings, cacheKey, pipelineVersion} from './cache-key.js'
 import {isDocumentRecord, writeCorpus} from './corpus.js'
 import {discoverInputs, type DiscoveredInput} from './discover-inputs.js'
-import {readManifest, writeManifest, type ManifestEntry} from './manifest.js'
+import {cacheFolder, readManifest, writeManifest, type ManifestEntry} from './manifest.js'
+import {describeFsError, prepareOutputFolder} from './output-folder.js'
 import {readInput} from './read-input.js'
 import {knownSuffixes, listOutputDocuments, reservedIds} from './output-documents.js'
 import {inShard, type Shard} from './shard.js'
@@ -36,6 +38,12 @@ export interface RunOptions {
   onStart?: (total: number) => void
   /** Called after each document, analysed or skipped. */
   onDocument?: () => void
+  /**
+   * Stops the run (the CLI aborts it on SIGINT): no document is started after it fires, analyses in
+   * progress are discarded, files being written are finished, and the manifest records exactly the
+   * documents written. The corpus files are left as they were; the next run rebuilds them.
+   */
+  signal?: AbortSignal
 }
 
 export interface RunResult {
@@ -50,6 +58,8 @@ export interface RunResult {
   removed: string[]
   errors: number
   warnings: number
+  /** Whether `signal` stopped the run before every document was through. */
+  interrupted: boolean
 }
 
 /**
@@ -61,13 +71,19 @@ export interface RunResult {
 export async function runBatch(options: RunOptions): Promise<RunResult> {
   const {config, out} = options
   const cwd = options.cwd ?? process.cwd()
-  const result: RunResult = {documents: 0, analysed: 0, skipped: 0, changed: [], removed: [], errors: 0, warnings: 0}
+  const {signal} = options
+  const result: RunResult = {documents: 0, analysed: 0, skipped: 0, changed: [], removed: [], errors: 0, warnings: 0, interrupted: false}
   const report = (file: string, diagnostic: DiagnosticRecord): void => {
     if (diagnostic.severity === 'error') result.errors++
     else if (diagnostic.severity === 'warning') result.warnings++
     options.onDiagnostic?.(file, diagnostic)
   }
 
+  if (!options.check) {
+    // Before anything is read or written: an output path that cannot be a folder is one usage error.
+    await prepareOutputFolder(out)
+    for (const dir of [out, join(out, cacheFolder)]) await removeStaleTempFiles(dir)
+  }
   const {inputs: found, problems} = await discoverInputs(options.paths, config.bibliography.files, cwd, [out])
   for (const problem of problems) report(problem.path, {severity: 'error', code: problem.code, message: problem.message, start: null})
   const inputs = found.filter((input) => {
@@ -92,27 +108,33 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   // The pool starts on the first document that needs analysing: a run that skips everything pays nothing.
   let analyser: Analyser | undefined
   const analyserFor = (): Analyser => (analyser ??= createAnalyser(config, threads))
+  // Stopping the workers makes the analyses in flight reject at once; their documents are discarded.
+  const stopAnalyses = (): void => void analyser?.close()
+  signal?.addEventListener('abort', stopAnalyses, {once: true})
 
   try {
     await pMap(
       selected,
       async (input) => {
-        await processDocument(input)
-        options.onDocument?.()
+        // Not p-map's own signal: it would reject at once and leave the documents in flight writing.
+        if (signal?.aborted) return
+        if (await processDocument(input)) options.onDocument?.()
       },
       // Twice the threads: a worker never waits for the main thread to read or write a file.
       {concurrency: threads * 2}
     )
   } finally {
+    signal?.removeEventListener('abort', stopAnalyses)
     await analyser?.close()
   }
 
-  async function processDocument(discovered: DiscoveredInput): Promise<void> {
+  /** Resolves to false when the run was stopped and the document discarded. */
+  async function processDocument(discovered: DiscoveredInput): Promise<boolean> {
     const read = await readInput(discovered)
     if (!read.ok) {
       report(discovered.source, read.diagnostic)
       manifest.delete(discovered.id)
-      return
+      return true
     }
     const {input} = read
     const key = cacheKey({source: input.source, bytes: input.bytes, ...(input.bibliography ? {bibliography: input.bibliography} : {}), settings, pipeline})
@@ -120,9 +142,22 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
     if (!options.force && read.bibliographyDiagnostics.length === 0 && previous?.key === key && previous.source === input.source && (await intact(out, previous.files))) {
       result.skipped++
       for (const {file, ...diagnostic} of previous.diagnostics) report(file, diagnostic)
-      return
+      return true
     }
-    const {output, sha256} = await analyserFor().analyse(input)
+    if (signal?.aborted) return false
+    let analysed: AnalysedDocument
+    try {
+      analysed = await analyserFor().analyse(input)
+    } catch (error) {
+      if (signal?.aborted) return false
+      // A bug or a resource limit hit by one document: report it there and go on with the others.
+      report(discovered.source, {severity: 'error', code: 'analysis-failed', message: `analysis failed: ${firstLine(error)}`, start: null})
+      manifest.delete(input.id)
+      return true
+    }
+    // Past this point the document is written whole, even if the run is stopped meanwhile.
+    if (signal?.aborted) return false
+    const {output, sha256} = analysed
     result.analysed++
     const diagnostics: ManifestEntry['diagnostics'] = []
     const bibliographyFile = discovered.bibliographySource ?? discovered.source
@@ -131,18 +166,35 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
     for (const {file, ...diagnostic} of diagnostics) report(file, diagnostic)
 
     const files: Record<string, string> = {}
-    for (const [index, {suffix, content}] of output.files.entries()) {
-      const name = output.id + suffix
+    for (const [index, file] of output.files.entries()) {
+      const name = output.id + file.suffix
       files[name] = sha256[index]!
       const path = join(out, name)
-      if (await sameContent(path, content)) continue
+      if (await sameContent(path, file.content)) continue
       result.changed.push(path)
-      if (!options.check) await writeFileAtomic(path, content)
+      if (options.check) continue
+      try {
+        await writeFileAtomic(path, file.content)
+      } catch (error) {
+        // Not recorded in the manifest: the next run analyses the document again and retries.
+        report(discovered.source, {severity: 'error', code: 'output-write-failed', message: `cannot write ${path}: ${describeFsError(error)}`, start: null})
+        manifest.delete(input.id)
+        return true
+      }
     }
     for (const name of Object.keys(previous?.files ?? {})) if (!(name in files)) await remove(join(out, name), options.check, result.removed)
     manifest.set(input.id, {source: input.source, key, files, diagnostics})
+    return true
   }
 
+  if (signal?.aborted) {
+    // What was written is complete and recorded; the corpus files wait for a run that finishes.
+    result.interrupted = true
+    if (!options.check) await writeManifestIfChanged(out, manifest)
+    result.changed.sort()
+    result.removed.sort()
+    return result
+  }
   if (!options.check) await writeManifestIfChanged(out, manifest)
   const corpusDocuments = selected.filter((input) => manifest.get(input.id)?.files[input.id + '.json'] !== undefined).map((input) => ({id: input.id, jsonPath: join(out, input.id + '.json')}))
   const corpusChanged = await writeCorpus(out, corpusDocuments, {
@@ -165,8 +217,12 @@ async function intact(out: string, files: Record<string, string>): Promise<boole
 async function sameContent(path: string, content: string): Promise<boolean> {
   // Most changed files change size too: compare sizes before reading.
   const info = await stat(path).catch(() => undefined)
-  if (!info || info.size !== Buffer.byteLength(content)) return false
+  if (!info?.isFile() || info.size !== Buffer.byteLength(content)) return false
   return (await readFile(path, 'utf8').catch(() => undefined)) === content
+}
+
+function firstLine(error: unknown): string {
+  return String((error as Error)?.message ?? error).split('\n')[0]!.trim()
 }
 
 async function remove(path: string, check: boolean | undefined, removed: string[]): Promise<void> {
