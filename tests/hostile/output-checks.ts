@@ -1,0 +1,85 @@
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {join, relative} from 'node:path'
+import {schemaErrors} from '../helpers/schema.js'
+
+/*
+ * Checks of an output folder after a run was killed or interrupted, written without src/: every file
+ * there must be whole, whatever moment the run stopped at.
+ */
+
+/** Every file under `dir` (hidden ones too), relative to it, `/`-separated, with its bytes. */
+export function snapshot(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>()
+  if (!existsSync(dir)) return files
+  const entries = readdirSync(dir, {recursive: true, withFileTypes: true}).filter((entry) => entry.isFile())
+  for (const entry of entries) {
+    const path = join(entry.parentPath, entry.name)
+    files.set(relative(dir, path).split('\\').join('/'), readFileSync(path))
+  }
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+}
+
+/** A temp file of an atomic write: hidden, named after its target, the writer's pid and 8 hex digits. */
+export const tempFile = /(?:^|\/)\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/
+
+/**
+ * What is wrong with the files of an output folder: a JSON file that does not parse, a document
+ * record that fails the schema, a `claims.jsonl` line that does not parse, a manifest that is not
+ * one. Temp files are returned apart, for the caller to judge. Empty problems: every file is whole.
+ */
+export function outputProblems(files: ReadonlyMap<string, Buffer>): {problems: string[]; temps: string[]} {
+  const problems: string[] = []
+  const temps: string[] = []
+  const parse = (name: string, text: string): unknown => {
+    try {
+      return JSON.parse(text) as unknown
+    } catch (error) {
+      problems.push(`${name}: ${(error as Error).message}`)
+      return undefined
+    }
+  }
+  for (const [name, bytes] of files) {
+    const text = bytes.toString('utf8')
+    if (tempFile.test(name) || name.endsWith('.tmp')) {
+      temps.push(name)
+    } else if (name === 'claims.jsonl') {
+      if (text !== '' && !text.endsWith('\n')) problems.push(`${name}: no newline at the end`)
+      text.split('\n').slice(0, -1).forEach((line, index) => parse(`${name} line ${index + 1}`, line))
+    } else if (name === 'index.json') {
+      const index = parse(name, text) as {schemaVersion?: unknown; documents?: unknown} | undefined
+      if (index && (index.schemaVersion !== 1 || !Array.isArray(index.documents))) problems.push(`${name}: not a corpus index`)
+    } else if (name === '.citeclaim-cache/manifest.json') {
+      const manifest = parse(name, text) as {manifestVersion?: unknown; documents?: unknown} | undefined
+      if (manifest && (manifest.manifestVersion !== 1 || typeof manifest.documents !== 'object')) problems.push(`${name}: not a manifest`)
+    } else if (name.endsWith('.references.csl.json')) {
+      const items = parse(name, text)
+      if (items !== undefined && !Array.isArray(items)) problems.push(`${name}: not a CSL-JSON array`)
+    } else if (name.endsWith('.json')) {
+      const record = parse(name, text)
+      if (record !== undefined) for (const error of schemaErrors(record)) problems.push(`${name}: ${error}`)
+    } else if (name.endsWith('.md')) {
+      if (!text.endsWith('\n')) problems.push(`${name}: no newline at the end`)
+    } else {
+      problems.push(`${name}: a file citeclaim does not write`)
+    }
+  }
+  return {problems, temps}
+}
+
+/** The names whose bytes differ between two snapshots, or that only one has. */
+export function differences(actual: ReadonlyMap<string, Buffer>, expected: ReadonlyMap<string, Buffer>): string[] {
+  const names = new Set([...actual.keys(), ...expected.keys()])
+  return [...names].filter((name) => !actual.get(name)?.equals(expected.get(name) ?? Buffer.alloc(0)) || !expected.has(name) || !actual.has(name)).sort()
+}
+
+/** Seeded PRNG (mulberry32): the same delays on every run, so a failure replays. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
