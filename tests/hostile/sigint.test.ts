@@ -1,0 +1,108 @@
+import {spawn} from 'node:child_process'
+import {createHash} from 'node:crypto'
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {differences, outputProblems, snapshot} from './output-checks.js'
+import {buildPrivateCli, repo, type PrivateCli} from './private-cli.js'
+
+/*
+ * Ctrl-C on the built CLI: the run stops with exit code 130 and one line on stderr; the files it
+ * wrote are whole and the manifest records exactly them; the next run finishes the job.
+ */
+
+let work: string
+let cli: PrivateCli
+let reference: Map<string, Buffer>
+
+interface Finished {
+  status: number | null
+  stderr: string
+}
+
+/** Runs the CLI in `work`; sends SIGINT `signals` times, the first once `out` has a file. */
+function run(out: string, signals = 0): Promise<Finished> {
+  const child = spawn(process.execPath, [cli.bin, 'run', 'in', '--out', out, '--force', '--config', cli.config, '--quiet'], {cwd: work, stdio: ['ignore', 'ignore', 'pipe']})
+  let stderr = ''
+  child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text))
+  let sent = 0
+  const poll = setInterval(() => {
+    if (sent >= signals) return
+    let names: string[] = []
+    try {
+      names = readdirSync(join(work, out)).filter((name) => name.endsWith('.json'))
+    } catch {}
+    if (names.length === 0) return
+    child.kill('SIGINT')
+    sent++
+  }, 2)
+  return new Promise((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', (status) => {
+      clearInterval(poll)
+      resolve({status, stderr})
+    })
+  })
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+describe('SIGINT during a batch run', () => {
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'citeclaim-sigint-'))
+    cli = buildPrivateCli(join(work, 'cli'))
+    mkdirSync(join(work, 'in'))
+    const seed = readFileSync(join(repo, 'input/000_a1b4395412355638.txt'))
+    for (let index = 1; index <= 16; index++) writeFileSync(join(work, 'in', `seed-${String(index).padStart(2, '0')}.txt`), seed)
+    writeFileSync(join(work, 'in', 'small.txt'), 'Mesenchymal stem cells repair tissue [1].\n')
+    const whole = await run('reference')
+    expect(whole.status, whole.stderr).toBe(0)
+    reference = snapshot(join(work, 'reference'))
+  }, 120_000)
+
+  afterAll(() => {
+    if (work) rmSync(work, {recursive: true, force: true})
+  })
+
+  it('stops with exit code 130 and one line on stderr; what it wrote is whole and recorded; the next run finishes', async () => {
+    const interrupted = await run('once', 1)
+    expect(interrupted.status, interrupted.stderr).toBe(130)
+    expect(interrupted.stderr).toMatch(/^citeclaim: interrupted: \d+ of 17 documents done, [^\n]*\n$/)
+
+    const files = snapshot(join(work, 'once'))
+    const {problems, temps} = outputProblems(files)
+    expect(problems).toEqual([])
+    expect(temps).toEqual([])
+    // Stopped early: some documents are missing, and the corpus files were not written.
+    const records = [...files.keys()].filter((name) => /^seed-\d+\.json$|^small\.json$/.test(name))
+    expect(records.length).toBeGreaterThan(0)
+    expect(records.length).toBeLessThan(17)
+    expect(files.has('index.json')).toBe(false)
+    // The manifest lists exactly the documents on disk, with the hashes of their files.
+    const manifest = JSON.parse(files.get('.citeclaim-cache/manifest.json')!.toString('utf8')) as {documents: Record<string, {files: Record<string, string>}>}
+    const listed = Object.values(manifest.documents).flatMap((entry) => Object.entries(entry.files))
+    expect(listed.map(([name]) => name).sort()).toEqual([...files.keys()].filter((name) => !name.startsWith('.')).sort())
+    for (const [name, hash] of listed) expect(sha256(files.get(name)!), name).toBe(hash)
+    // What it wrote is what an uninterrupted run writes.
+    for (const [name, bytes] of files) if (!name.startsWith('.')) expect(bytes.equals(reference.get(name)!), name).toBe(true)
+
+    const next = await run('once')
+    expect(next.status, next.stderr).toBe(0)
+    expect(differences(snapshot(join(work, 'once')), reference)).toEqual([])
+  })
+
+  it('quits at once on a second SIGINT, with exit code 130, one line on stderr and only whole files', async () => {
+    const interrupted = await run('twice', 2)
+    expect(interrupted.status, interrupted.stderr).toBe(130)
+    expect(interrupted.stderr.split('\n').filter((line) => line !== '')).toHaveLength(1)
+    expect(interrupted.stderr).toMatch(/^citeclaim: interrupted again: quitting at once/)
+    const {problems} = outputProblems(snapshot(join(work, 'twice')))
+    expect(problems).toEqual([])
+    const next = await run('twice')
+    expect(next.status, next.stderr).toBe(0)
+    expect(differences(snapshot(join(work, 'twice')), reference)).toEqual([])
+  })
+})
