@@ -14,7 +14,7 @@ import {describeFsError, prepareOutputFolder} from './output-folder.js'
 import {readInput} from './read-input.js'
 import {knownSuffixes, listOutputDocuments, reservedIds} from './output-documents.js'
 import {inShard, type Shard} from './shard.js'
-import {createAnalyser, type Analyser} from './worker-pool.js'
+import {createAnalyser, DocumentTooLargeError, type Analyser} from './worker-pool.js'
 
 export interface RunOptions {
   /** Files or folders to read (default: the config's input folder). */
@@ -151,7 +151,8 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
     } catch (error) {
       if (signal?.aborted) return false
       // A bug or a resource limit hit by one document: report it there and go on with the others.
-      report(discovered.source, {severity: 'error', code: 'analysis-failed', message: `analysis failed: ${firstLine(error)}`, start: null})
+      if (error instanceof DocumentTooLargeError) report(discovered.source, {severity: 'error', code: error.code, message: error.message, start: null})
+      else report(discovered.source, {severity: 'error', code: 'analysis-failed', message: `analysis failed: ${firstLine(error)}`, start: null})
       manifest.delete(input.id)
       return true
     }

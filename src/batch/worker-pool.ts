@@ -1,4 +1,5 @@
 import {createRequire} from 'node:module'
+import {totalmem} from 'node:os'
 import {dirname, join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import Tinypool from 'tinypool'
@@ -19,9 +20,32 @@ export interface Analyser {
  * Heap limits of a worker. V8 grows a heap lazily, far beyond what one document keeps alive (an
  * unlimited worker sits at ~150 MB after a few hundred seed-sized documents, ~30 MB of it live), so
  * each worker would add that much RSS. These limits make it collect earlier at no measurable cost.
- * A document too big for them (a 100× seed document needs ~400 MB) is retried in this thread.
+ * A document too big for them (a 100× seed document needs ~400 MB) is retried in a worker of its own
+ * with `bigWorkerLimits`.
  */
 const workerLimits = {maxYoungGenerationSizeMb: 24, maxOldGenerationSizeMb: 192}
+
+/**
+ * Heap limits of the worker that retries a document too big for the pool: half the machine's memory
+ * (a 50 MB input needs several GB). Never this thread: a heap that runs out here ends the process,
+ * taking the whole run with it; in a worker it costs one document.
+ */
+const bigWorkerLimits = {maxOldGenerationSizeMb: Math.max(512, Math.floor(totalmem() / 2 ** 21))}
+
+/**
+ * Inputs at least this big are analysed in a worker of their own even when the run analyses in this
+ * thread: they may need more memory than the main thread can give without dying.
+ */
+const bigInputBytes = 8 * 2 ** 20
+
+/** A document that ran out of memory even in a worker of its own. */
+export class DocumentTooLargeError extends Error {
+  readonly code = 'document-too-large'
+  constructor(heapMb: number) {
+    super(`document too large to analyse: it needs more than ${heapMb} MB of memory; split it into smaller files`)
+    this.name = 'DocumentTooLargeError'
+  }
+}
 
 /**
  * An analyser for `threads` documents at a time: a tinypool of that many worker threads, or, for one
@@ -30,20 +54,49 @@ const workerLimits = {maxYoungGenerationSizeMb: 24, maxOldGenerationSizeMb: 192}
  */
 export function createAnalyser(config: ResolvedConfig, threads: number): Analyser {
   const inThisThread = async (input: DocumentInput): Promise<AnalysedDocument> => (await import('./analyse-task.js')).analyseAndHash(input, config)
-  if (threads <= 1) return {threads: 1, analyse: inThisThread, close: async () => {}}
   const workerData: WorkerData = {config}
+  // Workers of big documents in progress, so that closing the analyser (SIGINT) stops them too.
+  const bigPools = new Set<Tinypool>()
+  const inBigWorker = (input: DocumentInput): Promise<AnalysedDocument> => analyseInOwnWorker(input, workerData, bigPools)
+  const closeBigPools = async (): Promise<void> => {
+    await Promise.all([...bigPools].map((pool) => pool.destroy()))
+  }
+  if (threads <= 1) {
+    return {threads: 1, analyse: (input) => (input.bytes.length >= bigInputBytes ? inBigWorker(input) : inThisThread(input)), close: closeBigPools}
+  }
   const pool = new Tinypool({filename: workerFile(), minThreads: threads, maxThreads: threads, workerData, resourceLimits: workerLimits})
+  // A run stopped by SIGINT closes the pool early, and again when it ends.
+  let closed: Promise<void> | undefined
   return {
     threads,
     analyse: async (input) => {
       try {
         return (await pool.run(input)) as AnalysedDocument
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw error
-        return inThisThread(input)
+        if (!isOutOfMemory(error)) throw error
+        return inBigWorker(input)
       }
     },
-    close: () => pool.destroy()
+    close: () => (closed ??= Promise.all([pool.destroy(), closeBigPools()]).then(() => {}))
+  }
+}
+
+function isOutOfMemory(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException)?.code === 'ERR_WORKER_OUT_OF_MEMORY'
+}
+
+/** Analyses one document in a worker started for it with `bigWorkerLimits`, stopped afterwards. */
+async function analyseInOwnWorker(input: DocumentInput, workerData: WorkerData, active: Set<Tinypool>): Promise<AnalysedDocument> {
+  const pool = new Tinypool({filename: workerFile(), minThreads: 1, maxThreads: 1, workerData, resourceLimits: bigWorkerLimits})
+  active.add(pool)
+  try {
+    return (await pool.run(input)) as AnalysedDocument
+  } catch (error) {
+    if (isOutOfMemory(error)) throw new DocumentTooLargeError(bigWorkerLimits.maxOldGenerationSizeMb)
+    throw error
+  } finally {
+    active.delete(pool)
+    await pool.destroy()
   }
 }
 
