@@ -38,7 +38,7 @@ describe('citeclaim CLI', () => {
     const out = join(dir, 'out')
     const result = citeclaim(['run', dir, '--out', out])
     expect(result.status).toBe(1)
-    expect(result.stderr).toMatch(/binary\.txt:1:1: error .* \[input-binary\]/)
+    expect(result.stderr).toMatch(/binary\.txt:1:2: error .* \[input-binary\]/)
     expect(result.stderr).toMatch(/reversed\.txt:2:23: warning .* \[citation-reversed-range\]/)
     expect(result.stderr).not.toMatch(/\n\s+at /)
     const good = JSON.parse(readFileSync(join(out, 'good.json'), 'utf8')) as {citationGroups: unknown[]; document: {source: string}}
