@@ -53,15 +53,17 @@ function score() {
 describe('claims on the dev sections of the seed (abstract, 1, 2, 2.1–2.3)', () => {
   const result = score()
 
-  it('reaches (sentence, cell type) F1 ≥ 0.95 over the 52 gold pairs', () => {
+  // Held at what the rules reach (F1 1.0, category 0.956 = 43/45): a change that loses a pair fails here.
+  it('finds every (sentence, cell type) pair of the 52 gold pairs and no other', () => {
     expect(result.goldPairs).toBe(52)
-    expect(result.f1).toBeGreaterThanOrEqual(0.95)
+    expect(result.precision).toBe(1)
+    expect(result.recall).toBe(1)
   })
 
-  it('gets category, evidence and hedging right on nearly every true claim', () => {
-    expect(result.category).toBeGreaterThanOrEqual(0.9)
-    expect(result.evidence).toBeGreaterThanOrEqual(0.95)
-    expect(result.hedged).toBeGreaterThanOrEqual(0.95)
+  it('gets evidence and hedging right on every true claim, category on all but two', () => {
+    expect(result.category).toBeGreaterThanOrEqual(43 / 45)
+    expect(result.evidence).toBe(1)
+    expect(result.hedged).toBe(1)
   })
 
   it('reads "suppressing activating HSCs" as hepatic stellate cells: that claim is EPC only', () => {
