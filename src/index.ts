@@ -25,6 +25,12 @@ export {findCitationGroups, type FoundGroup} from './citations/find-citation-gro
 export {splitSentences, type SentenceRange} from './sentences/split-sentences.js'
 export {findAbbreviationDefinitions, type AbbreviationDefinition} from './entities/schwartz-hearst.js'
 export {toDocumentRecord} from './emit/document.js'
+export {toAnnotatedMarkdown, type MarkdownOptions} from './emit/markdown.js'
+export {readAnnotations, remarkReadAnnotations, type AnnotatedClaim, type Annotations} from './emit/read-annotations.js'
+export {loadBibliography, type LoadedBibliography} from './bibliography/load-bibliography.js'
+export {formatReferences} from './bibliography/format-references.js'
+export {analyseDocument, type DocumentInput, type DocumentOutput} from './batch/analyse-document.js'
+export {runBatch, type RunOptions, type RunResult} from './batch/run-batch.js'
 export type {
   CellTypeRecord,
   CitationGroupRecord,
