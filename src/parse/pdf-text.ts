@@ -222,6 +222,8 @@ type Join = 'space' | 'none' | 'drop-hyphen'
 
 function joinLines(lastChar: string, previous: string, next: string, vocabulary: Vocabulary): Join {
   if (!dashes.includes(lastChar)) return 'space'
+  // A dash set off by a space ("0.78 –/0.90") keeps its spacing on both sides.
+  if (/\s\S$/.test(previous)) return 'space'
   // The lookbehind lets the search start only at a word's first letter: without it every position of
   // a long word ending in `--` starts a scan to the line end, quadratic in the word's length.
   const before = /(?<![\p{L}\p{N}])([\p{L}\p{N}]+)[-\u2010\u2011\u2012\u2013\u2014\u2212]$/u.exec(previous)?.[1]

@@ -27,6 +27,11 @@ describe('pdfTextParse', () => {
     expect(textOf(tree.children[0] as Paragraph).value).toBe('Studies agree [304—306].')
   })
 
+  it('keeps the space after a spaced dash at a line end ("0.78 –/0.90")', () => {
+    const tree = pdfTextParse('Values were high (ICC = 0.78 –\n0.90) overall.')
+    expect(textOf(tree.children[0] as Paragraph).value).toBe('Values were high (ICC = 0.78 – 0.90) overall.')
+  })
+
   it('rejoins a paragraph cut by a page break, and keeps a real paragraph break', () => {
     const tree = pdfTextParse('Orthotopic transplantation helps. Despite current advancements\n\n in its management, cirrhosis kills.\n\nA new paragraph starts here.')
     expect(tree.children).toHaveLength(2)
