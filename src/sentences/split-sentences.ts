@@ -1,3 +1,5 @@
+import {rangeDashes} from '../citations/parse-citation-group.js'
+
 /**
  * Abbreviations that end in a period without ending a sentence. Lower-cased, without the final period.
  * ("etc." is left out: it ends sentences as often as not.)
@@ -11,7 +13,7 @@ const abbreviations = new Set([
 /** A sentence-ending mark, with any closing quotes or brackets after it, followed by white space. */
 const terminal = /[.!?]["'”’)]*(?=\s)/g
 const wordBefore = /([\p{L}.]+)$/u
-const citationAfter = /^\s*\[[\d\s,;\-\u2010-\u2015\u2212]+\](?=\s+["'“‘(]?[\p{Lu}\p{N}])/u
+const citationAfter = new RegExp(`^\\s*\\[[${rangeDashes}\\d\\s,;]+\\](?=\\s+["'“‘(]?[\\p{Lu}\\p{N}])`, 'u')
 const sentenceStart = /^\s+["'“‘(\[]?[\p{Lu}\p{N}]/u
 
 /** A sentence as a range [start, end) of the text it was split from, white space trimmed. */

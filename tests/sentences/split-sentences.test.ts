@@ -30,3 +30,10 @@ describe('splitSentences', () => {
     expect(splitSentences('  One. Two.  ')).toEqual([{start: 2, end: 6}, {start: 7, end: 11}])
   })
 })
+
+describe('splitSentences and brackets after a period', () => {
+  it('keeps only a numeric group with the sentence before it, not a bracketed word', () => {
+    expect(split('Fibrosis regressed. [See below] The next study differed.')).toEqual(['Fibrosis regressed.', '[See below] The next study differed.'])
+    expect(split('Fibrosis regressed. [2–5] The next study differed.')).toEqual(['Fibrosis regressed. [2–5]', 'The next study differed.'])
+  })
+})
