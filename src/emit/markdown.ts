@@ -6,6 +6,7 @@ import type {MarkdownCitationStyle} from '../config/types.js'
 import type {Citation, Sentence} from '../types.js'
 import {citationStyles} from './citation-styles.js'
 import type {ClaimRecord, DocumentRecord} from './document.js'
+import {textHandler} from './plain-text.js'
 import {sanitizeInputTree} from './sanitize.js'
 
 export interface MarkdownOptions {
@@ -89,7 +90,7 @@ export function toAnnotatedMarkdown(tree: Root, record: DocumentRecord, options:
     fences: true,
     listItemIndent: 'one',
     rule: '-',
-    handlers: {citation, sentence, claimTag: claimTagHandler} as StringifyOptions['handlers']
+    handlers: {citation, sentence, claimTag: claimTagHandler, text: textHandler} as StringifyOptions['handlers']
   }
   const body = unified().use(remarkStringify, stringifyOptions).stringify(root)
   return [body, claimsSection(record, style), referencesSection(record, options)].filter((part) => part !== '').join('\n')
