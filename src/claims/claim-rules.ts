@@ -1,4 +1,5 @@
 import type {ClaimOptions} from '../config/types.js'
+import {anyMatches, CueIndex, type CuePattern} from './cue-pattern.js'
 
 /** Claim options compiled once per processor: the regular expressions behind each decision. */
 export interface ClaimRules {
@@ -40,22 +41,19 @@ function flagsFor(source: string, flags: string): string {
 
 /** Compiles `ClaimOptions` into `ClaimRules`; every pattern is case-insensitive. */
 export function compileClaimRules(options: ClaimOptions): ClaimRules {
-  const compile = (source: string, flags = 'i'): RegExp => new RegExp(source, flagsFor(source, flags))
-  // Each list of patterns becomes one alternation, so a sentence is read once per list, not once per
-  // pattern; a category's alternation is a pre-check before its weighted cues are counted.
-  const anyOf = (sources: readonly string[]): RegExp => (sources.length === 0 ? /(?!)/ : compile(sources.map((source) => `(?:${source})`).join('|')))
-  const categories = options.categories.map((category) => {
-    const cues = category.cues.map((cue) => (typeof cue === 'string' ? {pattern: cue, weight: 1} : cue))
-    return {
-      id: category.id,
-      any: anyOf(cues.map((cue) => cue.pattern)),
-      cues: cues.map((cue) => ({regex: compile(cue.pattern, 'gi'), weight: cue.weight}))
-    }
-  })
-  const evidence = options.evidence.map((level) => ({id: level.id, any: anyOf(level.cues)}))
-  const hedges = anyOf(options.hedgeCues)
-  const nonClaims = anyOf(options.nonClaimPatterns)
-  const studyOnly = anyOf(options.studyOnlyPatterns ?? [])
+  // In a sentence most cues of most lists cannot occur: the index rules them out by their literals
+  // before their expressions run (cue-pattern.ts).
+  const index = new CueIndex()
+  const compile = (source: string, flags = 'i'): CuePattern => index.add(source, flagsFor(source, flags))
+  const listOf = (sources: readonly string[]): CuePattern[] => sources.map((source) => compile(source))
+  const categories = options.categories.map((category) => ({
+    id: category.id,
+    cues: category.cues.map((cue) => (typeof cue === 'string' ? {pattern: cue, weight: 1} : cue)).map((cue) => ({pattern: compile(cue.pattern, 'gi'), weight: cue.weight}))
+  }))
+  const evidence = options.evidence.map((level) => ({id: level.id, cues: listOf(level.cues)}))
+  const hedges = listOf(options.hedgeCues)
+  const nonClaims = listOf(options.nonClaimPatterns)
+  const studyOnly = listOf(options.studyOnlyPatterns ?? [])
   const strongCue = options.strongCueWeight ?? 2
 
   // The main assertion decides the category: cues in subordinate clauses count for less, cues in
@@ -73,12 +71,17 @@ export function compileClaimRules(options: ClaimOptions): ClaimRules {
   const computeScores = (text: string): Array<{id: string; score: number; strongest: number}> => {
     const spans = clauseWeights(text)
     const weightAt = (index: number): number => spans.find((span) => index < span.end)?.weight ?? 1
+    const candidates = index.candidates(text)
     return categories.map((category) => {
       let score = 0
       let strongest = 0
-      if (!category.any.test(text)) return {id: category.id, score, strongest}
       for (const cue of category.cues) {
-        for (const match of text.matchAll(cue.regex)) {
+        if (!candidates.has(cue.pattern)) continue
+        // exec in a loop, not matchAll: matchAll copies the expression on every call.
+        const regex = cue.pattern.regex
+        regex.lastIndex = 0
+        for (let match = regex.exec(text); match; match = regex.exec(text)) {
+          if (match[0] === '') regex.lastIndex += regex.unicode && text.codePointAt(regex.lastIndex)! > 0xffff ? 2 : 1
           score += cue.weight * weightAt(match.index)
           strongest = Math.max(strongest, cue.weight)
         }
@@ -90,9 +93,9 @@ export function compileClaimRules(options: ClaimOptions): ClaimRules {
   return {
     defaultEvidence: options.defaultEvidence,
     isClaim(text) {
-      if (nonClaims.test(text)) return false
+      if (anyMatches(nonClaims, text, index.candidates(text))) return false
       // "X has been studied" is a claim only with a clear outcome or property: one strong cue.
-      if (studyOnly.test(text)) return scores(text).some((s) => s.strongest >= strongCue)
+      if (anyMatches(studyOnly, text, index.candidates(text))) return scores(text).some((s) => s.strongest >= strongCue)
       return true
     },
     category(text) {
@@ -101,13 +104,13 @@ export function compileClaimRules(options: ClaimOptions): ClaimRules {
       return best.id
     },
     evidence(text) {
-      return evidence.find((level) => level.any.test(text))?.id ?? options.defaultEvidence
+      return evidence.find((level) => anyMatches(level.cues, text, index.candidates(text)))?.id ?? options.defaultEvidence
     },
     hasPropertyCue(text) {
       return scores(text).some((s) => s.score >= strongCue)
     },
     hedged(text) {
-      return hedges.test(text)
+      return anyMatches(hedges, text, index.candidates(text))
     }
   }
 }

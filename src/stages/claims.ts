@@ -1,6 +1,6 @@
 import type {Root} from 'mdast'
 import type {Parent} from 'unist'
-import {visit} from 'unist-util-visit'
+import {SKIP, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import type {ClaimOptions, Distractor, EntityType} from '../config/types.js'
 import {compileClaimRules, type ClaimRules} from '../claims/claim-rules.js'
@@ -69,6 +69,8 @@ export function remarkClaims(options: ClaimsOptions) {
       }
       previousSentence = sentence
       previousClaim = claim
+      // Nothing below a sentence is one: its text and citations are most of the tree.
+      return SKIP
     })
   }
 }

@@ -1,6 +1,6 @@
-import type {Root} from 'mdast'
+import type {Heading, Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {visit} from 'unist-util-visit'
+import {SKIP, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import type {Distractor, EntityType} from '../config/types.js'
 import {EntityMatcher, type Match, type Sense} from '../entities/entity-matcher.js'
@@ -38,20 +38,24 @@ export function remarkEntities(options: EntitiesOptions) {
 
   return function transform(tree: Root, file: VFile): void {
     const sentences: Sentence[] = []
-    visit(tree, 'sentence', (sentence) => {
-      sentences.push(sentence)
+    const headings: Heading[] = []
+    // SKIP: no sentence or heading is inside another (and a sentence's text and citations are most of the tree).
+    visit(tree, ['sentence', 'heading'], (node) => {
+      if (node.type === 'heading') headings.push(node)
+      else sentences.push(node as Sentence)
+      return SKIP
     })
     const definitions = findAbbreviationDefinitions(sentences.map((sentence) => sentence.data.text).join(' '))
     const matcher = base.withDefinitions(definitions)
 
     const subjects: Record<string, string[]> = {}
-    visit(tree, 'heading', (heading) => {
+    for (const heading of headings) {
       const id = heading.data?.sectionId
-      if (!id) return
+      if (!id) continue
       const title = heading.data?.title ?? toString(heading)
       const types = matcher.match(title).map((match) => resolve(match, title)).filter((sense) => sense?.kind === 'type' && !general.has(sense.id))
       subjects[id] = [...new Set(types.map((sense) => sense!.id))]
-    })
+    }
     file.data.sectionSubjects = subjects
 
     for (const sentence of sentences) {

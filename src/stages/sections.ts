@@ -1,7 +1,7 @@
 import type {Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Point} from 'unist'
-import {visit} from 'unist-util-visit'
+import {SKIP, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 
 /** A section of the document, opened by a heading. */
@@ -43,6 +43,7 @@ export function remarkSections() {
       used.add(id)
       heading.data = {...heading.data, number, title, sectionId: id}
       sections.push({id, number, title, level: heading.depth, start: heading.position!.start})
+      return SKIP
     })
     file.data.sections = sections
   }
