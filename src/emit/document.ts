@@ -1,11 +1,11 @@
 import type {CslItem} from '@citation-js/core'
-import type {Root} from 'mdast'
+import type {Nodes, Root} from 'mdast'
 import type {Point} from 'unist'
-import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import type {ResolvedConfig} from '../config/types.js'
 import type {Section} from '../stages/sections.js'
-import type {Citation, Sentence} from '../types.js'
+import {skipChildren, walk} from '../tree-walk.js'
+import type {Sentence} from '../types.js'
 
 /** A position in the original input: line and column 1-based, offset 0-based. */
 export interface OutputPoint {
@@ -149,11 +149,11 @@ export function toDocumentRecord(tree: Root, file: VFile, config: ResolvedConfig
   }
 
   let sectionId: string | null = null
-  visit(tree, (node) => {
+  walk(tree, (node) => {
     if (node.type === 'heading') {
       sectionId = node.data?.sectionId ?? sectionId
       collectCitations(node, null)
-      return 'skip'
+      return skipChildren
     }
     if (node.type !== 'sentence') return
     const sentence = node as Sentence
@@ -194,12 +194,13 @@ export function toDocumentRecord(tree: Root, file: VFile, config: ResolvedConfig
         for (const n of citations) stats.references.add(n)
       }
     }
-    return 'skip'
+    return skipChildren
   })
 
-  function collectCitations(parent: Parameters<typeof visit>[0], sentenceId: string | null): CitationGroupRecord[] {
+  function collectCitations(parent: Nodes, sentenceId: string | null): CitationGroupRecord[] {
     const found: CitationGroupRecord[] = []
-    visit(parent, 'citation', (citation: Citation) => {
+    walk(parent, (citation) => {
+      if (citation.type !== 'citation') return
       const record: CitationGroupRecord = {
         id: citation.data.id,
         raw: citation.data.raw,

@@ -1,10 +1,10 @@
 import type {CslItem} from '@citation-js/core'
 import type {Root} from 'mdast'
 import type {Position} from 'unist'
-import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {pointAt} from '../parse/positions.js'
 import type {ReferenceListEntry} from '../parse/reference-list.js'
+import {walk} from '../tree-walk.js'
 
 /** A bibliography handed to the processor with the document (`file.data.bibliography`). */
 export interface Bibliography {
@@ -65,7 +65,8 @@ export function remarkBibliography() {
     const known = bibliography !== undefined || list !== undefined
 
     const cited = new Set<number>()
-    visit(tree, 'citation', (citation) => {
+    walk(tree, (citation) => {
+      if (citation.type !== 'citation') return
       const beyond = citation.data.numbers.filter((n) => n > size)
       if (beyond.length > 0) {
         file.message(`citation number ${beyond[0]} in \`${citation.data.raw}\` is beyond the ${size} entries of ${sourceName}: group marked invalid`, {

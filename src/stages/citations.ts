@@ -1,5 +1,4 @@
 import type {Parent, Root, Text} from 'mdast'
-import {SKIP, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {findCitationGroups} from '../citations/find-citation-groups.js'
 import {parseCitationGroup} from '../citations/parse-citation-group.js'
@@ -23,16 +22,30 @@ export function remarkCitations(options: CitationsOptions = {}) {
   const maxRange = options.maxRange ?? 1000
   return function transform(tree: Root, file: VFile): void {
     let count = 0
-    visit(tree, (node, index, parent) => {
-      if (skipped.has(node.type)) return SKIP
-      if (node.type !== 'text' || !parent || index === undefined) return
-      const replacement = splitText(node, file, () => `g${++count}`, maxRange)
-      if (!replacement) return
-      // Not `splice(index, 1, ...replacement)`: spreading 100,000 groups into arguments overflows the stack.
-      const children = (parent as Parent).children
-      ;(parent as Parent).children = children.slice(0, index).concat(replacement as typeof children, children.slice(index + 1))
-      return [SKIP, index + replacement.length]
-    })
+    const nextId = (): string => `g${++count}`
+    splitTexts(tree, (node) => splitText(node, file, nextId, maxRange))
+  }
+}
+
+/**
+ * Replaces every text node below `parent` (outside `skipped` containers) by what `split` makes of it,
+ * in document order; the new nodes are not visited again.
+ */
+function splitTexts(parent: Parent, split: (node: Text) => Array<Text | Citation> | undefined): void {
+  let children = parent.children
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]!
+    if (skipped.has(child.type)) continue
+    if (child.type !== 'text') {
+      if ('children' in child && child.children) splitTexts(child as Parent, split)
+      continue
+    }
+    const replacement = split(child as Text)
+    if (!replacement) continue
+    // Not `splice(index, 1, ...replacement)`: spreading 100,000 groups into arguments overflows the stack.
+    children = children.slice(0, index).concat(replacement as typeof children, children.slice(index + 1))
+    parent.children = children
+    index += replacement.length - 1
   }
 }
 

@@ -1,9 +1,9 @@
 import type {Root} from 'mdast'
 import type {Parent} from 'unist'
-import {SKIP, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import type {ClaimOptions, Distractor, EntityType} from '../config/types.js'
 import {compileClaimRules, type ClaimRules} from '../claims/claim-rules.js'
+import {skipChildren, walk} from '../tree-walk.js'
 import type {ClaimData, Sentence} from '../types.js'
 
 export interface ClaimsOptions {
@@ -45,7 +45,8 @@ export function remarkClaims(options: ClaimsOptions) {
     let paragraph: Parent | undefined
     let paragraphTopic: ClaimData | undefined
     let count = 0
-    visit(tree, 'sentence', (sentence, _index, parent) => {
+    walk(tree, (sentence, parent) => {
+      if (sentence.type !== 'sentence') return
       if (parent !== paragraph) {
         paragraph = parent
         paragraphTopic = undefined
@@ -70,7 +71,7 @@ export function remarkClaims(options: ClaimsOptions) {
       previousSentence = sentence
       previousClaim = claim
       // Nothing below a sentence is one: its text and citations are most of the tree.
-      return SKIP
+      return skipChildren
     })
   }
 }

@@ -1,10 +1,10 @@
 import type {Heading, Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {SKIP, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import type {Distractor, EntityType} from '../config/types.js'
 import {EntityMatcher, type Match, type Sense} from '../entities/entity-matcher.js'
 import {findAbbreviationDefinitions} from '../entities/schwartz-hearst.js'
+import {skipChildren, walk} from '../tree-walk.js'
 import type {Mention, Sentence} from '../types.js'
 
 export interface EntitiesOptions {
@@ -39,11 +39,12 @@ export function remarkEntities(options: EntitiesOptions) {
   return function transform(tree: Root, file: VFile): void {
     const sentences: Sentence[] = []
     const headings: Heading[] = []
-    // SKIP: no sentence or heading is inside another (and a sentence's text and citations are most of the tree).
-    visit(tree, ['sentence', 'heading'], (node) => {
+    // Not below them: no sentence or heading is inside another (and a sentence's text and citations are most of the tree).
+    walk(tree, (node) => {
       if (node.type === 'heading') headings.push(node)
-      else sentences.push(node as Sentence)
-      return SKIP
+      else if (node.type === 'sentence') sentences.push(node)
+      else return
+      return skipChildren
     })
     const definitions = findAbbreviationDefinitions(sentences.map((sentence) => sentence.data.text).join(' '))
     const matcher = base.withDefinitions(definitions)

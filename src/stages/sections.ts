@@ -1,8 +1,8 @@
 import type {Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Point} from 'unist'
-import {SKIP, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
+import {skipChildren, walk} from '../tree-walk.js'
 
 /** A section of the document, opened by a heading. */
 export interface Section {
@@ -29,7 +29,8 @@ export function remarkSections() {
     const sections: Section[] = []
     const used = new Set<string>()
     const repeats = new Map<string, number>()
-    visit(tree, 'heading', (heading) => {
+    walk(tree, (heading) => {
+      if (heading.type !== 'heading') return
       const text = toString(heading).replace(/\s+/g, ' ').trim()
       const number = heading.data?.number !== undefined ? heading.data.number : leadingNumber.exec(text)?.[1] ?? null
       const title = heading.data?.title ?? (number ? text.replace(leadingNumber, '') : text).replace(/\.$/, '')
@@ -43,7 +44,7 @@ export function remarkSections() {
       used.add(id)
       heading.data = {...heading.data, number, title, sectionId: id}
       sections.push({id, number, title, level: heading.depth, start: heading.position!.start})
-      return SKIP
+      return skipChildren
     })
     file.data.sections = sections
   }

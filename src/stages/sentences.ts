@@ -1,9 +1,9 @@
 import type {Paragraph, PhrasingContent, Root, RootContent, Text} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {SKIP, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {offsetMapOf, positionOf} from '../parse/positions.js'
 import {splitSentences} from '../sentences/split-sentences.js'
+import {skipChildren, walk} from '../tree-walk.js'
 import type {Sentence} from '../types.js'
 
 /**
@@ -15,14 +15,14 @@ export function remarkSentences() {
   return function transform(tree: Root, file: VFile): void {
     let count = 0
     let sectionId: string | null = null
-    visit(tree, (node) => {
+    walk(tree, (node) => {
       if (node.type === 'heading') {
         sectionId = node.data?.sectionId ?? sectionId
-        return SKIP
+        return skipChildren
       }
       if (node.type !== 'paragraph') return
       node.children = splitParagraph(node, file, sectionId, () => `s${++count}`) as PhrasingContent[]
-      return SKIP
+      return skipChildren
     })
   }
 }
