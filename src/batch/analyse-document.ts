@@ -44,6 +44,8 @@ export interface DocumentOutput {
    * written; empty when the input could not be read as text.
    */
   files: Array<{suffix: string; content: string}>
+  /** The record `<id>.json` holds, when there is one. */
+  record?: DocumentRecord
   diagnostics: DiagnosticRecord[]
   /** Diagnostics of the bibliography file, reported against that file. */
   bibliographyDiagnostics: DiagnosticRecord[]
@@ -100,6 +102,7 @@ export function analyseDocument(input: DocumentInput, config: ResolvedConfig): D
     id: input.id,
     source: input.source,
     files,
+    record,
     diagnostics: diagnosticsOf(file),
     bibliographyDiagnostics
   }

@@ -1,18 +1,84 @@
 import {createHash} from 'node:crypto'
+import {readFile, stat} from 'node:fs/promises'
+import {join} from 'node:path'
 import type {ResolvedConfig} from '../config/types.js'
-import {analyseDocument, type DocumentInput, type DocumentOutput} from './analyse-document.js'
+import type {DiagnosticRecord} from '../emit/document.js'
+import {analyseDocument, type DocumentInput} from './analyse-document.js'
+import {discardTemps, writeFileAtomic, writeTempFile} from './atomic-write.js'
+import {corpusCache, corpusCachePath} from './corpus.js'
+import {describeFsError} from './output-folder.js'
 
-/** A document's output with the sha256 of each file's content, in `output.files` order. */
-export interface AnalysedDocument {
-  output: DocumentOutput
-  sha256: string[]
+/** Where a task writes: the same for every document of a run. */
+export interface TaskOptions {
+  /** Output folder. */
+  out: string
+  /** Compare only: write nothing. */
+  check?: boolean
+}
+
+/** One output file of an analysed document. */
+export interface TaskFile {
+  /** File name inside the output folder (`<id>.json`, …). */
+  name: string
+  sha256: string
+  /** Whether the file on disk has other content. */
+  changed: boolean
+  /** For a changed file (unless checking): the temp file beside it that holds the new content. */
+  temp?: string
+}
+
+/** What a task tells the run: small, so that passing it back from a worker costs next to nothing. */
+export interface TaskResult {
+  /** The document's output files in the order they were written; empty when it had no text. */
+  files: TaskFile[]
+  diagnostics: DiagnosticRecord[]
+  bibliographyDiagnostics: DiagnosticRecord[]
+  /** Set when a file could not be written; no temp file is left then. */
+  writeError?: {path: string; message: string}
 }
 
 /**
- * What one pool task does: analyse, then hash each output file here, in the worker, so the main
- * thread only compares and writes.
+ * What one pool task does, in the worker: analyse the document, hash its files and write those that
+ * changed to temp files beside them, and update its corpus cache. The run renames the temp files over
+ * the targets when it records the document, or deletes them when it is stopped first: the costly
+ * part of writing is done here, while the main thread, which only keeps the books, keeps a run
+ * stopped mid-way consistent.
  */
-export function analyseAndHash(input: DocumentInput, config: ResolvedConfig): AnalysedDocument {
+export async function analyseAndWrite(input: DocumentInput, config: ResolvedConfig, options: TaskOptions): Promise<TaskResult> {
   const output = analyseDocument(input, config)
-  return {output, sha256: output.files.map((file) => createHash('sha256').update(file.content).digest('hex'))}
+  const result: TaskResult = {files: [], diagnostics: output.diagnostics, bibliographyDiagnostics: output.bibliographyDiagnostics}
+  let jsonSha256: string | undefined
+  for (const file of output.files) {
+    const name = output.id + file.suffix
+    const path = join(options.out, name)
+    const bytes = Buffer.from(file.content, 'utf8')
+    const sha256 = createHash('sha256').update(bytes).digest('hex')
+    if (file.suffix === '.json') jsonSha256 = sha256
+    const changed = !(await sameBytes(path, bytes))
+    const entry: TaskFile = {name, sha256, changed}
+    result.files.push(entry)
+    if (!changed || options.check) continue
+    try {
+      entry.temp = await writeTempFile(path, bytes)
+    } catch (error) {
+      result.writeError = {path, message: `cannot write ${path}: ${describeFsError(error)}`}
+      await discardTemps(result.files)
+      return result
+    }
+  }
+  if (output.record && jsonSha256 && !options.check) {
+    // Only a cache: a document whose cache cannot be written has its corpus entries read from its record.
+    const path = corpusCachePath(options.out, output.id)
+    const bytes = Buffer.from(corpusCache(output.record, jsonSha256), 'utf8')
+    if (!(await sameBytes(path, bytes))) await writeFileAtomic(path, bytes).catch(() => {})
+  }
+  return result
+}
+
+async function sameBytes(path: string, bytes: Uint8Array): Promise<boolean> {
+  // Most changed files change size too: compare sizes before reading.
+  const info = await stat(path).catch(() => undefined)
+  if (!info?.isFile() || info.size !== bytes.length) return false
+  const current = await readFile(path).catch(() => undefined)
+  return current !== undefined && current.equals(bytes)
 }

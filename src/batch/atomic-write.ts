@@ -25,15 +25,17 @@ function isRunning(pid: number): boolean {
 
 /**
  * Deletes the temp files a killed writer left in `dir` (a SIGKILL between writing a temp file and
- * renaming it cannot be caught). Those of running processes, this one included, are left alone.
- * Resolves to the names removed; a missing folder has none.
+ * renaming it cannot be caught). Those of running processes are left alone, and this process's own
+ * unless `own` (a run stopped early clears what its stopped workers left). Resolves to the names
+ * removed; a missing folder has none.
  */
-export async function removeStaleTempFiles(dir: string): Promise<string[]> {
+export async function removeStaleTempFiles(dir: string, options: {own?: boolean} = {}): Promise<string[]> {
   const names = await readdir(dir).catch(() => [] as string[])
   const removed: string[] = []
   for (const name of names.sort()) {
     const pid = tempName.exec(name)?.[1]
-    if (pid === undefined || isRunning(Number(pid))) continue
+    if (pid === undefined) continue
+    if (!(options.own && Number(pid) === process.pid) && isRunning(Number(pid))) continue
     await rm(join(dir, name), {force: true})
     removed.push(name)
   }
@@ -45,14 +47,40 @@ export async function removeStaleTempFiles(dir: string): Promise<string[]> {
  * over the target. A reader (or a crash) sees the old file or the new one, never half of one.
  */
 export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
+  await replaceWithTemp(await writeTempFile(path, content), path)
+}
+
+/**
+ * The first half of an atomic write: the content in a temp file beside `path`, whose path it resolves
+ * to. Nothing is left behind when it fails.
+ */
+export async function writeTempFile(path: string, content: string | Uint8Array): Promise<string> {
   await mkdir(dirname(path), {recursive: true})
   const temp = tempPathFor(path)
   try {
     await writeFile(temp, content)
+  } catch (error) {
+    await rm(temp, {force: true})
+    throw error
+  }
+  return temp
+}
+
+/** The second half: renames the temp file over `path` (or, when that fails, deletes it). */
+export async function replaceWithTemp(temp: string, path: string): Promise<void> {
+  try {
     await rename(temp, path)
   } catch (error) {
     await rm(temp, {force: true})
     throw error
+  }
+}
+
+/** Deletes the temp files of writes that will not be finished (`temp` is cleared on each). */
+export async function discardTemps(files: Iterable<{temp?: string}>): Promise<void> {
+  for (const file of files) {
+    if (file.temp) await rm(file.temp, {force: true})
+    delete file.temp
   }
 }
 

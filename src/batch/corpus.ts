@@ -2,6 +2,7 @@ import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import type {ClaimRecord, DocumentRecord} from '../emit/document.js'
 import {openAtomicSink} from './atomic-write.js'
+import {cacheFolder} from './manifest.js'
 
 /** Names of the corpus files in an output folder. */
 export const corpusFiles = {index: 'index.json', claims: 'claims.jsonl'} as const
@@ -47,6 +48,34 @@ export function claimLines(record: DocumentRecord): string {
   return lines
 }
 
+/**
+ * A document's corpus entries, cached beside the manifest when its files are written
+ * (`.citeclaim-cache/corpus/<id>.jsonl`): a first line naming the sha256 of the `<id>.json` they were
+ * made from, with the index entry, then the `claims.jsonl` lines. Rebuilding the corpus from these
+ * reads a fraction of the bytes and parses no record; a cache whose sha256 is not that of the record
+ * in the output folder is not used.
+ */
+export function corpusCache(record: DocumentRecord, jsonSha256: string): string {
+  return JSON.stringify({json: jsonSha256, entry: indexEntry(record)}) + '\n' + claimLines(record)
+}
+
+/** Path of a document's corpus cache in an output folder. */
+export function corpusCachePath(out: string, id: string): string {
+  return join(out, cacheFolder, 'corpus', id + '.jsonl')
+}
+
+/** The index entry and claim lines of a corpus cache made from a record with `jsonSha256`; else undefined. */
+function readCorpusCache(text: string, jsonSha256: string): {entry: IndexEntry; claims: string} | undefined {
+  const end = text.indexOf('\n')
+  if (end === -1) return undefined
+  try {
+    const head = JSON.parse(text.slice(0, end)) as {json?: unknown; entry?: IndexEntry}
+    return head.json === jsonSha256 && head.entry ? {entry: head.entry, claims: text.slice(end + 1)} : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /** Whether parsed JSON looks like a citeclaim document record (schemaVersion 1) for `id`. */
 export function isDocumentRecord(value: unknown, id: string): value is DocumentRecord {
   const record = value as Partial<DocumentRecord> | null
@@ -60,6 +89,10 @@ export function isDocumentRecord(value: unknown, id: string): value is DocumentR
 export interface CorpusDocument {
   id: string
   jsonPath: string
+  /** sha256 of the JSON file as the manifest knows it: lets its corpus cache stand in for it. */
+  jsonSha256?: string
+  /** Output folder whose cache may hold the document's corpus entries. */
+  cacheOut?: string
 }
 
 export interface CorpusOptions {
@@ -69,14 +102,39 @@ export interface CorpusOptions {
   onProblem?: (path: string, message: string) => void
 }
 
+interface CorpusEntries {
+  entry: IndexEntry
+  claims: string
+}
+
+/**
+ * A document's corpus entries: from its corpus cache when that was made from the record the manifest
+ * knows, else from the record itself. Undefined for a file that is not a record for the document.
+ */
+async function loadEntries(document: CorpusDocument): Promise<CorpusEntries | undefined> {
+  if (document.cacheOut !== undefined && document.jsonSha256 !== undefined) {
+    const cached = await readFile(corpusCachePath(document.cacheOut, document.id), 'utf8').then((text) => readCorpusCache(text, document.jsonSha256!), () => undefined)
+    if (cached) return cached
+  }
+  let record: unknown
+  try {
+    record = JSON.parse(await readFile(document.jsonPath, 'utf8'))
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code) throw error
+    return undefined
+  }
+  return isDocumentRecord(record, document.id) ? {entry: indexEntry(record), claims: claimLines(record)} : undefined
+}
+
 // How many JSON files are read ahead while one is parsed: keeps the disk busy without holding more
 // than a few records in memory.
 const readAhead = 4
 
 /**
- * Rebuilds `index.json` and `claims.jsonl` in `out` from per-document JSON files alone, so skipped
- * documents and shard outputs contribute exactly what a fresh run would. Documents are sorted by id;
- * both files are streamed, one record in memory at a time. Resolves to the corpus files that changed.
+ * Rebuilds `index.json` and `claims.jsonl` in `out` from per-document JSON files alone (or their
+ * corpus caches, made from the same records), so skipped documents and shard outputs contribute
+ * exactly what a fresh run would. Documents are sorted by id; both files are streamed, one record in
+ * memory at a time. Resolves to the corpus files that changed.
  */
 export async function writeCorpus(out: string, documents: Iterable<CorpusDocument>, options: CorpusOptions = {}): Promise<string[]> {
   const sorted = [...documents].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
@@ -88,34 +146,27 @@ export async function writeCorpus(out: string, documents: Iterable<CorpusDocumen
     // Written so that the file equals JSON.stringify({schemaVersion, documents}, null, 2) + '\n'.
     await index.write('{\n  "schemaVersion": 1,\n  "documents": [')
     let first = true
-    const pending: Array<Promise<string | Error>> = []
+    const pending: Array<Promise<CorpusEntries | Error | undefined>> = []
     const load = (i: number): void => {
       const document = sorted[i]
-      if (document) pending.push(readFile(document.jsonPath, 'utf8').catch((error: Error) => error))
+      if (document) pending.push(loadEntries(document).catch((error: Error) => error))
     }
     for (let i = 0; i < readAhead; i++) load(i)
     for (let i = 0; i < sorted.length; i++) {
       const document = sorted[i]!
-      const text = await pending.shift()!
+      const entries = await pending.shift()!
       load(i + readAhead)
-      let record: unknown
-      if (text instanceof Error) {
-        options.onProblem?.(document.jsonPath, `cannot read ${document.jsonPath}: ${(text as NodeJS.ErrnoException).code ?? text.message}`)
+      if (entries instanceof Error) {
+        options.onProblem?.(document.jsonPath, `cannot read ${document.jsonPath}: ${(entries as NodeJS.ErrnoException).code ?? entries.message}`)
         continue
       }
-      try {
-        record = JSON.parse(text)
-      } catch {
-        record = undefined
-      }
-      if (!isDocumentRecord(record, document.id)) {
+      if (!entries) {
         options.onProblem?.(document.jsonPath, `${document.jsonPath} is not a citeclaim document record (schemaVersion 1) for "${document.id}"`)
         continue
       }
-      const entry = JSON.stringify(indexEntry(record), null, 2).replace(/^/gm, '    ')
-      await index.write((first ? '\n' : ',\n') + entry)
+      await index.write((first ? '\n' : ',\n') + JSON.stringify(entries.entry, null, 2).replace(/^/gm, '    '))
       first = false
-      await claims.write(claimLines(record))
+      await claims.write(entries.claims)
     }
     await index.write(first ? ']\n}\n' : '\n  ]\n}\n')
   } catch (error) {

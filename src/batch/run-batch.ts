@@ -1,13 +1,13 @@
 import {availableParallelism} from 'node:os'
 import {readFile, rm, stat} from 'node:fs/promises'
-import {join, relative, resolve} from 'node:path'
+import {dirname, join, relative, resolve} from 'node:path'
 import pMap from 'p-map'
 import type {ResolvedConfig} from '../config/types.js'
 import type {DiagnosticRecord} from '../emit/document.js'
-import type {AnalysedDocument} from './analyse-task.js'
-import {removeStaleTempFiles, sha256OfFile, writeFileAtomic} from './atomic-write.js'
+import type {TaskResult} from './analyse-task.js'
+import {discardTemps, removeStaleTempFiles, replaceWithTemp, sha256OfFile} from './atomic-write.js'
 import {analysisSettings, cacheKey, pipelineVersion} from './cache-key.js'
-import {isDocumentRecord, writeCorpus} from './corpus.js'
+import {corpusCachePath, isDocumentRecord, writeCorpus, type CorpusDocument} from './corpus.js'
 import {discoverInputs, type DiscoveredInput} from './discover-inputs.js'
 import {cacheFolder, readManifest, writeManifest, type ManifestEntry} from './manifest.js'
 import {describeFsError, prepareOutputFolder} from './output-folder.js'
@@ -82,7 +82,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   if (!options.check) {
     // Before anything is read or written: an output path that cannot be a folder is one usage error.
     await prepareOutputFolder(out)
-    for (const dir of [out, join(out, cacheFolder)]) await removeStaleTempFiles(dir)
+    for (const dir of tempFolders(out)) await removeStaleTempFiles(dir)
   }
   const {inputs: found, problems} = await discoverInputs(options.paths, config.bibliography.files, cwd, [out])
   for (const problem of problems) report(problem.path, {severity: 'error', code: problem.code, message: problem.message, start: null})
@@ -107,7 +107,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   const threads = Math.max(1, Math.min(wanted > 0 ? wanted : availableParallelism(), selected.length))
   // The pool starts on the first document that needs analysing: a run that skips everything pays nothing.
   let analyser: Analyser | undefined
-  const analyserFor = (): Analyser => (analyser ??= createAnalyser(config, threads))
+  const analyserFor = (): Analyser => (analyser ??= createAnalyser(config, threads, {out, ...(options.check ? {check: true} : {})}))
   // Stopping the workers makes the analyses in flight reject at once; their documents are discarded.
   const stopAnalyses = (): void => void analyser?.close()
   signal?.addEventListener('abort', stopAnalyses, {once: true})
@@ -145,7 +145,8 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
       return true
     }
     if (signal?.aborted) return false
-    let analysed: AnalysedDocument
+    // The analyser writes the document's changed files itself (in the worker) and reports them.
+    let analysed: TaskResult
     try {
       analysed = await analyserFor().analyse(input)
     } catch (error) {
@@ -157,30 +158,38 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
       return true
     }
     // Past this point the document is written whole, even if the run is stopped meanwhile.
-    if (signal?.aborted) return false
-    const {output, sha256} = analysed
+    if (signal?.aborted) {
+      await discardTemps(analysed.files)
+      return false
+    }
     result.analysed++
     const diagnostics: ManifestEntry['diagnostics'] = []
     const bibliographyFile = discovered.bibliographySource ?? discovered.source
-    for (const diagnostic of [...read.bibliographyDiagnostics, ...output.bibliographyDiagnostics]) diagnostics.push({file: bibliographyFile, ...diagnostic})
-    for (const diagnostic of output.diagnostics) diagnostics.push({file: discovered.source, ...diagnostic})
+    for (const diagnostic of [...read.bibliographyDiagnostics, ...analysed.bibliographyDiagnostics]) diagnostics.push({file: bibliographyFile, ...diagnostic})
+    for (const diagnostic of analysed.diagnostics) diagnostics.push({file: discovered.source, ...diagnostic})
     for (const {file, ...diagnostic} of diagnostics) report(file, diagnostic)
 
+    // Not recorded in the manifest when a file cannot be written: the next run analyses the document again.
+    const writeFailed = async (message: string): Promise<true> => {
+      report(discovered.source, {severity: 'error', code: 'output-write-failed', message, start: null})
+      await discardTemps(analysed.files)
+      manifest.delete(input.id)
+      return true
+    }
+    if (analysed.writeError) return writeFailed(analysed.writeError.message)
     const files: Record<string, string> = {}
-    for (const [index, file] of output.files.entries()) {
-      const name = output.id + file.suffix
-      files[name] = sha256[index]!
-      const path = join(out, name)
-      if (await sameContent(path, file.content)) continue
+    for (const file of analysed.files) {
+      const path = join(out, file.name)
+      files[file.name] = file.sha256
+      if (!file.changed) continue
       result.changed.push(path)
-      if (options.check) continue
+      if (!file.temp) continue
       try {
-        await writeFileAtomic(path, file.content)
+        await replaceWithTemp(file.temp, path)
+        delete file.temp
       } catch (error) {
-        // Not recorded in the manifest: the next run analyses the document again and retries.
-        report(discovered.source, {severity: 'error', code: 'output-write-failed', message: `cannot write ${path}: ${describeFsError(error)}`, start: null})
-        manifest.delete(input.id)
-        return true
+        delete file.temp
+        return writeFailed(`cannot write ${path}: ${describeFsError(error)}`)
       }
     }
     for (const name of Object.keys(previous?.files ?? {})) if (!(name in files)) await remove(join(out, name), options.check, result.removed)
@@ -189,7 +198,9 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   }
 
   if (signal?.aborted) {
-    // What was written is complete and recorded; the corpus files wait for a run that finishes.
+    // What was written is complete and recorded; the corpus files wait for a run that finishes. The
+    // workers were stopped, maybe in the middle of a temp file: those go.
+    if (!options.check) for (const dir of tempFolders(out)) await removeStaleTempFiles(dir, {own: true})
     result.interrupted = true
     if (!options.check) await writeManifestIfChanged(out, manifest)
     result.changed.sort()
@@ -197,7 +208,11 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
     return result
   }
   if (!options.check) await writeManifestIfChanged(out, manifest)
-  const corpusDocuments = selected.filter((input) => manifest.get(input.id)?.files[input.id + '.json'] !== undefined).map((input) => ({id: input.id, jsonPath: join(out, input.id + '.json')}))
+  const corpusDocuments = selected.flatMap((input): CorpusDocument[] => {
+    const jsonSha256 = manifest.get(input.id)?.files[input.id + '.json']
+    if (jsonSha256 === undefined) return []
+    return [{id: input.id, jsonPath: join(out, input.id + '.json'), ...(options.check ? {} : {jsonSha256, cacheOut: out})}]
+  })
   const corpusChanged = await writeCorpus(out, corpusDocuments, {
     dryRun: options.check,
     // In a check, a new document's JSON is not on disk yet; it is already listed as a change.
@@ -209,17 +224,15 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   return result
 }
 
+/** The folders a run writes temp files in. */
+function tempFolders(out: string): string[] {
+  return [out, join(out, cacheFolder), dirname(corpusCachePath(out, 'x'))]
+}
+
 /** Whether every file a manifest entry lists is still there with the content it had. */
 async function intact(out: string, files: Record<string, string>): Promise<boolean> {
   for (const [name, sha256] of Object.entries(files)) if ((await sha256OfFile(join(out, name))) !== sha256) return false
   return true
-}
-
-async function sameContent(path: string, content: string): Promise<boolean> {
-  // Most changed files change size too: compare sizes before reading.
-  const info = await stat(path).catch(() => undefined)
-  if (!info?.isFile() || info.size !== Buffer.byteLength(content)) return false
-  return (await readFile(path, 'utf8').catch(() => undefined)) === content
 }
 
 function firstLine(error: unknown): string {
@@ -252,6 +265,7 @@ async function removeGoneDocuments(context: {
   for (const [id, entry] of manifest) {
     if (context.ids.has(id) || !context.inScope(entry.source)) continue
     for (const name of Object.keys(entry.files)) await remove(join(out, name), context.check, context.removed)
+    if (!context.check) await rm(corpusCachePath(out, id), {force: true})
     manifest.delete(id)
   }
   if (context.hadManifest) return

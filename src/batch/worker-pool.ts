@@ -5,14 +5,14 @@ import {pathToFileURL} from 'node:url'
 import Tinypool from 'tinypool'
 import type {ResolvedConfig} from '../config/types.js'
 import type {DocumentInput} from './analyse-document.js'
-import type {AnalysedDocument} from './analyse-task.js'
+import type {TaskOptions, TaskResult} from './analyse-task.js'
 import type {WorkerData} from './worker.js'
 
-/** Analyses documents, on worker threads or in this thread. */
+/** Analyses documents and writes their files, on worker threads or in this thread. */
 export interface Analyser {
   /** How many documents it analyses at once. */
   readonly threads: number
-  analyse(input: DocumentInput): Promise<AnalysedDocument>
+  analyse(input: DocumentInput): Promise<TaskResult>
   close(): Promise<void>
 }
 
@@ -54,12 +54,12 @@ export class DocumentTooLargeError extends Error {
  * thread, plain calls in this thread (a pool's start-up, about a tenth of a second per worker, would
  * cost more than a small run). The analysis modules are loaded only where analysis runs.
  */
-export function createAnalyser(config: ResolvedConfig, threads: number): Analyser {
-  const inThisThread = async (input: DocumentInput): Promise<AnalysedDocument> => (await import('./analyse-task.js')).analyseAndHash(input, config)
-  const workerData: WorkerData = {config}
+export function createAnalyser(config: ResolvedConfig, threads: number, task: TaskOptions): Analyser {
+  const inThisThread = async (input: DocumentInput): Promise<TaskResult> => (await import('./analyse-task.js')).analyseAndWrite(input, config, task)
+  const workerData: WorkerData = {config, task}
   // Workers of big documents in progress, so that closing the analyser (SIGINT) stops them too.
   const bigPools = new Set<Tinypool>()
-  const inBigWorker = (input: DocumentInput): Promise<AnalysedDocument> => analyseInOwnWorker(input, workerData, bigPools)
+  const inBigWorker = (input: DocumentInput): Promise<TaskResult> => analyseInOwnWorker(input, workerData, bigPools)
   const closeBigPools = async (): Promise<void> => {
     await Promise.all([...bigPools].map((pool) => pool.destroy()))
   }
@@ -73,7 +73,7 @@ export function createAnalyser(config: ResolvedConfig, threads: number): Analyse
     threads,
     analyse: async (input) => {
       try {
-        return (await pool.run(input)) as AnalysedDocument
+        return (await pool.run(input)) as TaskResult
       } catch (error) {
         if (!isOutOfMemory(error)) throw error
         return inBigWorker(input)
@@ -88,11 +88,11 @@ function isOutOfMemory(error: unknown): boolean {
 }
 
 /** Analyses one document in a worker started for it with `bigWorkerLimits`, stopped afterwards. */
-async function analyseInOwnWorker(input: DocumentInput, workerData: WorkerData, active: Set<Tinypool>): Promise<AnalysedDocument> {
+async function analyseInOwnWorker(input: DocumentInput, workerData: WorkerData, active: Set<Tinypool>): Promise<TaskResult> {
   const pool = new Tinypool({filename: workerFile(), minThreads: 1, maxThreads: 1, workerData, resourceLimits: bigWorkerLimits})
   active.add(pool)
   try {
-    return (await pool.run(input)) as AnalysedDocument
+    return (await pool.run(input)) as TaskResult
   } catch (error) {
     if (isOutOfMemory(error)) throw new DocumentTooLargeError(bigWorkerLimits.maxOldGenerationSizeMb)
     throw error

@@ -1,18 +1,19 @@
 import Tinypool from 'tinypool'
 import type {ResolvedConfig} from '../config/types.js'
 import type {DocumentInput} from './analyse-document.js'
-import {analyseAndHash, type AnalysedDocument} from './analyse-task.js'
+import {analyseAndWrite, type TaskOptions, type TaskResult} from './analyse-task.js'
 
 /** What every worker gets once, at start-up. */
 export interface WorkerData {
   config: ResolvedConfig
+  task: TaskOptions
 }
 
 // The resolved config arrives once per worker (a structured clone of plain data), not with each task;
 // the processor built from it is cached by analyseDocument for the worker's lifetime.
-const {config} = Tinypool.workerData as WorkerData
+const {config, task} = Tinypool.workerData as WorkerData
 
-/** A pool task: analyse one document. */
-export default function analyseInWorker(input: DocumentInput): AnalysedDocument {
-  return analyseAndHash(input, config)
+/** A pool task: analyse one document and write its files. */
+export default function analyseInWorker(input: DocumentInput): Promise<TaskResult> {
+  return analyseAndWrite(input, config, task)
 }

@@ -2,7 +2,9 @@ import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {claimLines, indexEntry, writeCorpus} from '../../src/batch/corpus.js'
+import {createHash} from 'node:crypto'
+import {mkdirSync} from 'node:fs'
+import {claimLines, corpusCache, corpusCachePath, indexEntry, writeCorpus} from '../../src/batch/corpus.js'
 import type {DocumentRecord} from '../../src/emit/document.js'
 import {analyseText} from '../helpers/analyse.js'
 
@@ -71,5 +73,43 @@ describe('corpus files', () => {
     expect(problems).toEqual([join(dir, 'c-doc.json')])
     const index = JSON.parse(readFileSync(join(dir, 'bad', 'index.json'), 'utf8')) as {documents: Array<{id: string}>}
     expect(index.documents.map((entry) => entry.id)).toEqual(['a-doc'])
+  })
+
+  it('takes a document from its corpus cache when the cache was made from the same record, else from the record', async () => {
+    const out = join(dir, 'cached')
+    const json = (r: DocumentRecord): string => JSON.stringify(r, null, 2) + '\n'
+    const sha = (text: string): string => createHash('sha256').update(text).digest('hex')
+    mkdirSync(join(out, '.citeclaim-cache', 'corpus'), {recursive: true})
+    for (const r of [a, b]) writeFileSync(join(out, `${r.document.id}.json`), json(r))
+    // A cache whose claims differ from the record's shows which source was read.
+    const marked = {...b, claims: b.claims.slice(0, 1)}
+    writeFileSync(corpusCachePath(out, 'b-doc'), corpusCache(marked, sha(json(b))))
+    // a-doc's cache names another record: it is not used.
+    writeFileSync(corpusCachePath(out, 'a-doc'), corpusCache({...a, claims: []}, sha('something else')))
+    const documents = [a, b].map((r) => ({id: r.document.id, jsonPath: join(out, `${r.document.id}.json`), jsonSha256: sha(json(r)), cacheOut: out}))
+    await writeCorpus(out, documents)
+    expect(readFileSync(join(out, 'claims.jsonl'), 'utf8')).toBe(claimLines(a) + claimLines(marked))
+    expect(b.claims.length).toBeGreaterThan(1)
+    // Without the sha256 of the record, the cache is never read.
+    await writeCorpus(out, documents.map(({id, jsonPath}) => ({id, jsonPath, cacheOut: out})))
+    expect(readFileSync(join(out, 'claims.jsonl'), 'utf8')).toBe(claimLines(a) + claimLines(b))
+  })
+
+  it('makes the same corpus files from caches as from records', async () => {
+    const fromRecords = join(dir, 'from-records')
+    const fromCaches = join(dir, 'from-caches')
+    for (const out of [fromRecords, fromCaches]) mkdirSync(join(out, '.citeclaim-cache', 'corpus'), {recursive: true})
+    const documents = [a, b].map((r) => {
+      const text = JSON.stringify(r, null, 2) + '\n'
+      const jsonSha256 = createHash('sha256').update(text).digest('hex')
+      for (const out of [fromRecords, fromCaches]) writeFileSync(join(out, `${r.document.id}.json`), text)
+      writeFileSync(corpusCachePath(fromCaches, r.document.id), corpusCache(r, jsonSha256))
+      return {id: r.document.id, jsonSha256}
+    })
+    await writeCorpus(fromRecords, documents.map(({id}) => ({id, jsonPath: join(fromRecords, `${id}.json`)})))
+    // The records are gone: only the caches can give the entries.
+    for (const {id} of documents) rmSync(join(fromCaches, `${id}.json`))
+    await writeCorpus(fromCaches, documents.map(({id, jsonSha256}) => ({id, jsonPath: join(fromCaches, `${id}.json`), jsonSha256, cacheOut: fromCaches})))
+    for (const name of ['index.json', 'claims.jsonl']) expect(readFileSync(join(fromCaches, name), 'utf8'), name).toBe(readFileSync(join(fromRecords, name), 'utf8'))
   })
 })

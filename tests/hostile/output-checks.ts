@@ -51,6 +51,13 @@ export function outputProblems(files: ReadonlyMap<string, Buffer>): {problems: s
     } else if (name === '.citeclaim-cache/manifest.json') {
       const manifest = parse(name, text) as {manifestVersion?: unknown; documents?: unknown} | undefined
       if (manifest && (manifest.manifestVersion !== 1 || typeof manifest.documents !== 'object')) problems.push(`${name}: not a manifest`)
+    } else if (name.startsWith('.citeclaim-cache/corpus/') && name.endsWith('.jsonl')) {
+      // A corpus cache: its head (the record's sha256 and index entry), then claims.jsonl lines.
+      if (!text.endsWith('\n')) problems.push(`${name}: no newline at the end`)
+      const lines = text.split('\n').slice(0, -1)
+      const head = parse(`${name} line 1`, lines[0] ?? '') as {json?: unknown; entry?: unknown} | undefined
+      if (head && (typeof head.json !== 'string' || typeof head.entry !== 'object')) problems.push(`${name}: not a corpus cache`)
+      lines.slice(1).forEach((line, index) => parse(`${name} line ${index + 2}`, line))
     } else if (name.endsWith('.references.csl.json')) {
       const items = parse(name, text)
       if (items !== undefined && !Array.isArray(items)) problems.push(`${name}: not a CSL-JSON array`)

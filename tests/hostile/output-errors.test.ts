@@ -21,9 +21,9 @@ vi.mock('../../src/batch/analyse-task.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/batch/analyse-task.js')>()
   return {
     ...original,
-    analyseAndHash: (...args: Parameters<typeof original.analyseAndHash>) => {
+    analyseAndWrite: (...args: Parameters<typeof original.analyseAndWrite>) => {
       if (args[0].id === 'boom') throw new TypeError('Cannot read properties of undefined (reading "start")')
-      return original.analyseAndHash(...args)
+      return original.analyseAndWrite(...args)
     }
   }
 })
