@@ -1,10 +1,10 @@
 import {createHash} from 'node:crypto'
-import {readFile, stat} from 'node:fs/promises'
+import {readFileSync, rmSync, statSync} from 'node:fs'
 import {join} from 'node:path'
 import type {ResolvedConfig} from '../config/types.js'
 import type {DiagnosticRecord} from '../emit/document.js'
 import {analyseDocument, type DocumentInput} from './analyse-document.js'
-import {discardTemps, writeFileAtomic, writeTempFile} from './atomic-write.js'
+import {writeFileAtomicSync, writeTempFileSync} from './atomic-write.js'
 import {corpusCache, corpusCachePath} from './corpus.js'
 import {describeFsError} from './output-folder.js'
 
@@ -42,9 +42,9 @@ export interface TaskResult {
  * changed to temp files beside them, and update its corpus cache. The run renames the temp files over
  * the targets when it records the document, or deletes them when it is stopped first: the costly
  * part of writing is done here, while the main thread, which only keeps the books, keeps a run
- * stopped mid-way consistent.
+ * stopped mid-way consistent. File access blocks: a worker has nothing else to do meanwhile.
  */
-export async function analyseAndWrite(input: DocumentInput, config: ResolvedConfig, options: TaskOptions): Promise<TaskResult> {
+export function analyseAndWrite(input: DocumentInput, config: ResolvedConfig, options: TaskOptions): TaskResult {
   const output = analyseDocument(input, config)
   const result: TaskResult = {files: [], diagnostics: output.diagnostics, bibliographyDiagnostics: output.bibliographyDiagnostics}
   let jsonSha256: string | undefined
@@ -54,15 +54,15 @@ export async function analyseAndWrite(input: DocumentInput, config: ResolvedConf
     const bytes = Buffer.from(file.content, 'utf8')
     const sha256 = createHash('sha256').update(bytes).digest('hex')
     if (file.suffix === '.json') jsonSha256 = sha256
-    const changed = !(await sameBytes(path, bytes))
+    const changed = !sameBytes(path, bytes)
     const entry: TaskFile = {name, sha256, changed}
     result.files.push(entry)
     if (!changed || options.check) continue
     try {
-      entry.temp = await writeTempFile(path, bytes)
+      entry.temp = writeTempFileSync(path, bytes)
     } catch (error) {
       result.writeError = {path, message: `cannot write ${path}: ${describeFsError(error)}`}
-      await discardTemps(result.files)
+      for (const written of result.files) if (written.temp) rmSync(written.temp, {force: true})
       return result
     }
   }
@@ -70,15 +70,22 @@ export async function analyseAndWrite(input: DocumentInput, config: ResolvedConf
     // Only a cache: a document whose cache cannot be written has its corpus entries read from its record.
     const path = corpusCachePath(options.out, output.id)
     const bytes = Buffer.from(corpusCache(output.record, jsonSha256), 'utf8')
-    if (!(await sameBytes(path, bytes))) await writeFileAtomic(path, bytes).catch(() => {})
+    try {
+      if (!sameBytes(path, bytes)) writeFileAtomicSync(path, bytes)
+    } catch {
+      // left to the record
+    }
   }
   return result
 }
 
-async function sameBytes(path: string, bytes: Uint8Array): Promise<boolean> {
+function sameBytes(path: string, bytes: Uint8Array): boolean {
   // Most changed files change size too: compare sizes before reading.
-  const info = await stat(path).catch(() => undefined)
+  const info = statSync(path, {throwIfNoEntry: false})
   if (!info?.isFile() || info.size !== bytes.length) return false
-  const current = await readFile(path).catch(() => undefined)
-  return current !== undefined && current.equals(bytes)
+  try {
+    return readFileSync(path).equals(bytes)
+  } catch {
+    return false
+  }
 }

@@ -1,5 +1,5 @@
 import {createHash, randomBytes} from 'node:crypto'
-import {createReadStream} from 'node:fs'
+import {createReadStream, mkdirSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {copyFile, mkdir, open, readdir, rename, rm, writeFile, type FileHandle} from 'node:fs/promises'
 import {basename, dirname, join} from 'node:path'
 
@@ -64,6 +64,33 @@ export async function writeTempFile(path: string, content: string | Uint8Array):
     throw error
   }
   return temp
+}
+
+/**
+ * `writeTempFile` in one blocking call, for worker threads: a worker has nothing else to do meanwhile,
+ * and awaiting the thread pool for each step would leave it idle instead.
+ */
+export function writeTempFileSync(path: string, content: string | Uint8Array): string {
+  mkdirSync(dirname(path), {recursive: true})
+  const temp = tempPathFor(path)
+  try {
+    writeFileSync(temp, content)
+  } catch (error) {
+    rmSync(temp, {force: true})
+    throw error
+  }
+  return temp
+}
+
+/** `writeFileAtomic` in one blocking call, for worker threads. */
+export function writeFileAtomicSync(path: string, content: string | Uint8Array): void {
+  const temp = writeTempFileSync(path, content)
+  try {
+    renameSync(temp, path)
+  } catch (error) {
+    rmSync(temp, {force: true})
+    throw error
+  }
 }
 
 /** The second half: renames the temp file over `path` (or, when that fails, deletes it). */

@@ -14,6 +14,6 @@ export interface WorkerData {
 const {config, task} = Tinypool.workerData as WorkerData
 
 /** A pool task: analyse one document and write its files. */
-export default function analyseInWorker(input: DocumentInput): Promise<TaskResult> {
+export default function analyseInWorker(input: DocumentInput): TaskResult {
   return analyseAndWrite(input, config, task)
 }
