@@ -28,15 +28,64 @@ export interface Vocabulary {
   has(word: string): boolean
 }
 
-/** Collects the lower-cased words (hyphenated ones too) of `text`. */
+/**
+ * Collects the lower-cased words of `text`: the matches of `[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*` (flags `gu`),
+ * and the parts of the hyphenated ones.
+ *
+ * A hand-written scan, not that regular expression: this runs over the whole input of every
+ * document, and the match objects and a `toLowerCase` per word cost more than the scan itself
+ * (tests/parse/hyphenation.test.ts checks it against the expression on random text).
+ */
 export function collectVocabulary(text: string): Vocabulary {
   const words = new Set<string>()
-  for (const match of text.matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu)) {
-    const word = match[0].toLowerCase()
+  const length = text.length
+  let index = 0
+  while (index < length) {
+    let size = wordCharSize(text, index)
+    if (size === 0) {
+      // A code unit at a time is fine: the second half of a surrogate pair is never a word character.
+      index++
+      continue
+    }
+    const start = index
+    let hyphenated = false
+    index += size
+    for (;;) {
+      size = wordCharSize(text, index)
+      if (size > 0) index += size
+      else if (text.charCodeAt(index) === 45 /* - */ && (size = wordCharSize(text, index + 1)) > 0) {
+        hyphenated = true
+        index += 1 + size
+      } else break
+    }
+    const word = lowerCase(text, start, index)
     words.add(word)
-    if (word.includes('-')) for (const part of word.split('-')) words.add(part)
+    if (hyphenated) for (const part of word.split('-')) words.add(part)
   }
   return words
+}
+
+/** ASCII letters and digits: 1, the other ASCII characters: 0. */
+const asciiWordChar = new Uint8Array(128).map((_, code) => (/[A-Za-z0-9]/.test(String.fromCharCode(code)) ? 1 : 0))
+const letterOrNumber = /^[\p{L}\p{N}]$/u
+
+/** Length in code units of the letter or digit (`\p{L}` or `\p{N}`) at `index`, or 0 if there is none. */
+function wordCharSize(text: string, index: number): number {
+  const code = text.charCodeAt(index)
+  if (code < 128) return asciiWordChar[code]!
+  if (Number.isNaN(code)) return 0
+  const size = text.codePointAt(index)! > 0xffff ? 2 : 1
+  return letterOrNumber.test(text.slice(index, index + size)) ? size : 0
+}
+
+/** `text.slice(start, end).toLowerCase()`, without the call for the usual word that is lower case already. */
+function lowerCase(text: string, start: number, end: number): string {
+  const word = text.slice(start, end)
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index)
+    if ((code >= 65 && code <= 90) || code >= 128) return word.toLowerCase()
+  }
+  return word
 }
 
 /**
