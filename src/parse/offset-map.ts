@@ -57,7 +57,12 @@ export class OffsetMap {
   }
 }
 
-/** Builds cleaned text and its `OffsetMap` together, one piece at a time. */
+/**
+ * Builds cleaned text and its `OffsetMap` together, one piece at a time. A piece that continues the
+ * original text right where the previous one stopped extends the current run instead of starting
+ * one: a paragraph whose lines were only joined by a space is one run, and slicing its map per
+ * sentence and citation stays cheap. (Runs are not observable: only the offsets they map to are.)
+ */
 export class OffsetMapBuilder {
   private readonly parts: string[] = []
   private readonly cleanStarts: number[] = []
@@ -79,11 +84,13 @@ export class OffsetMapBuilder {
 
   /** Appends one character that stands for original text at `originalOffset` (a folded line break). */
   insert(char: string, originalOffset: number): void {
-    this.cleanStarts.push(this.length)
-    this.originalStarts.push(originalOffset)
+    if (originalOffset !== this.nextOriginal) {
+      this.cleanStarts.push(this.length)
+      this.originalStarts.push(originalOffset)
+    }
     this.parts.push(char)
     this.length += char.length
-    this.nextOriginal = -1
+    this.nextOriginal = originalOffset + char.length
   }
 
   /** Removes the last character appended (a line-end hyphen that turned out to split a word). */

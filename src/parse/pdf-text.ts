@@ -208,14 +208,30 @@ function cleanLines(
       if (join === 'drop-hyphen') builder.dropLast()
       else if (join === 'space') builder.insert(' ', line.offset - 1)
     }
-    for (const piece of content.matchAll(/\S+|\s+/g)) {
-      if (/^\s/.test(piece[0])) builder.insert(' ', start + piece.index)
-      else builder.copy(piece[0], start + piece.index)
-    }
+    copyFoldingSpace(builder, content, start)
   }
   const {text, map} = builder.build()
   const node = textNode(text, map, point)
   return {text: node, position: node.position!}
+}
+
+/** White space other than a lone space: a run of two or more, or one tab, line break, no-break space… */
+const foldedSpace = /\s{2,}|[^\S ]/g
+
+/**
+ * Appends `content` (copied from the original at `start`) with every run of white space folded into
+ * one space. A lone space already is one, so the text is copied in as few pieces as there are other
+ * runs: usually the whole line at once.
+ */
+function copyFoldingSpace(builder: OffsetMapBuilder, content: string, start: number): void {
+  let copied = 0
+  foldedSpace.lastIndex = 0
+  for (let match = foldedSpace.exec(content); match; match = foldedSpace.exec(content)) {
+    builder.copy(content.slice(copied, match.index), start + copied)
+    builder.insert(' ', start + match.index)
+    copied = match.index + match[0].length
+  }
+  builder.copy(content.slice(copied), start + copied)
 }
 
 type Join = 'space' | 'none' | 'drop-hyphen'
