@@ -3,6 +3,7 @@ import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import type {Handle, Options as StringifyOptions} from 'mdast-util-to-markdown'
 import type {MarkdownCitationStyle} from '../config/types.js'
+import {foldWhiteSpace} from '../parse/white-space.js'
 import type {Citation, Sentence} from '../types.js'
 import {citationStyles} from './citation-styles.js'
 import type {ClaimRecord, DocumentRecord} from './document.js'
@@ -101,7 +102,7 @@ export function toAnnotatedMarkdown(tree: Root, record: DocumentRecord, options:
  * line starts inside it), then every character that could open inline syntax backslash-escaped.
  */
 function escapeInline(value: string): string {
-  return value.replace(/\s+/g, ' ').replace(/[\\`*_[\]<>&#!|~]/g, '\\$&')
+  return foldWhiteSpace(value).replace(/[\\`*_[\]<>&#!|~]/g, '\\$&')
 }
 
 // The generated sections are written as strings, not through remark-stringify: they are flat lists of

@@ -2,6 +2,7 @@ import type {Paragraph, PhrasingContent, Root, RootContent, Text} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import {offsetMapOf, positionOf} from '../parse/positions.js'
+import {foldWhiteSpace} from '../parse/white-space.js'
 import {splitSentences} from '../sentences/split-sentences.js'
 import {skipChildren, walk} from '../tree-walk.js'
 import type {Sentence} from '../types.js'
@@ -73,7 +74,7 @@ function splitParagraph(paragraph: Paragraph, file: VFile, sectionId: string | n
       type: 'sentence',
       children: content,
       position: {start: first.position!.start, end: last.position!.end},
-      data: {id: nextId(), text: whole.slice(range.start, range.end).replace(/\s+/g, ' '), sectionId}
+      data: {id: nextId(), text: foldWhiteSpace(whole.slice(range.start, range.end)), sectionId}
     }
     out.push(sentence, {type: 'text', value: ' '})
   }
