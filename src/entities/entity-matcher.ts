@@ -32,7 +32,7 @@ export class EntityMatcher {
   private readonly names: NamePattern[] = []
   /** Abbreviation base form → senses from the config. */
   private readonly abbreviations = new Map<string, Sense[]>()
-  private readonly abbreviationRegex: RegExp
+  private readonly abbreviationPattern: AbbreviationPattern
   private readonly nameRegex: RegExp
 
   constructor(types: readonly EntityType[], distractors: readonly Distractor[]) {
@@ -47,7 +47,7 @@ export class EntityMatcher {
       for (const name of distractor.names) this.names.push({source: namePattern(name), sense, via: 'name'})
       for (const abbreviation of distractor.abbreviations ?? []) this.addAbbreviation(abbreviation, sense)
     }
-    this.abbreviationRegex = abbreviationPattern([...this.abbreviations.keys()])
+    this.abbreviationPattern = abbreviationPattern([...this.abbreviations.keys()])
     // One pass over the text for all names: longer names first, so at one position the longest wins.
     this.names.sort((a, b) => b.source.length - a.source.length)
     // The word-boundary checks stand outside the alternation: one check per position, not one per name.
@@ -84,14 +84,16 @@ export class EntityMatcher {
   }
 
   /** The pattern for the configured abbreviations plus `extra` ones (compiled anew only when there are new ones). */
-  abbreviationRegexWith(extra: ReadonlyMap<string, Sense>): RegExp {
+  abbreviationPatternWith(extra: ReadonlyMap<string, Sense>): AbbreviationPattern {
     const added = [...extra.keys()].filter((key) => !this.abbreviations.has(key))
-    return added.length === 0 ? this.abbreviationRegex : abbreviationPattern([...this.abbreviations.keys(), ...added])
+    return added.length === 0 ? this.abbreviationPattern : abbreviationPattern([...this.abbreviations.keys(), ...added])
   }
 
   /** Abbreviation matches (`HSCs`, `BM-MSCs`, `iPSC-derived`), with every configured sense. */
-  matchAbbreviations(text: string, extra: ReadonlyMap<string, Sense>, regex: RegExp = this.abbreviationRegexWith(extra)): Match[] {
+  matchAbbreviations(text: string, extra: ReadonlyMap<string, Sense>, pattern: AbbreviationPattern = this.abbreviationPatternWith(extra)): Match[] {
     const matches: Match[] = []
+    if (!pattern.anyAbbreviation.test(text)) return matches
+    const regex = pattern.regex
     regex.lastIndex = 0
     for (let m = regex.exec(text); m; m = regex.exec(text)) {
       const base = baseForm(m[1]!)
@@ -112,13 +114,13 @@ export class EntityMatcher {
 
 /** An `EntityMatcher` plus the abbreviations one document defines. */
 export class DocumentMatcher {
-  private readonly abbreviationRegex: RegExp
+  private readonly abbreviationPattern: AbbreviationPattern
 
   constructor(
     private readonly matcher: EntityMatcher,
     readonly definedSenses: ReadonlyMap<string, Sense>
   ) {
-    this.abbreviationRegex = matcher.abbreviationRegexWith(definedSenses)
+    this.abbreviationPattern = matcher.abbreviationPatternWith(definedSenses)
   }
 
   /**
@@ -127,7 +129,7 @@ export class DocumentMatcher {
    * regular-expression pass), so one sweep in start order with a stack settles it in linear time.
    */
   match(text: string): Match[] {
-    const all = [...this.matcher.matchNames(text), ...this.matcher.matchAbbreviations(text, this.definedSenses, this.abbreviationRegex)]
+    const all = [...this.matcher.matchNames(text), ...this.matcher.matchAbbreviations(text, this.definedSenses, this.abbreviationPattern)]
     all.sort((a, b) => a.start - b.start || b.end - a.end)
     const kept: Match[] = []
     for (const match of all) {
@@ -167,12 +169,27 @@ function baseForm(abbreviation: string): string {
   return /\p{Lu}s$/u.test(folded) ? folded.slice(0, -1) : folded
 }
 
+/** The pattern that finds abbreviations, and a quick test that a text has none. */
+interface AbbreviationPattern {
+  regex: RegExp
+  /**
+   * Whether any abbreviation occurs in a text, as a plain substring. Every match of `regex` contains
+   * one, so a text without any needs no run of `regex`, whose look-behind and optional prefix are
+   * tried at every position (about half the sentences of a review name no abbreviation).
+   */
+  anyAbbreviation: RegExp
+}
+
 /**
  * One pattern for all abbreviations, case-sensitive: optional plural `s`, an optional source prefix
  * (`BM-`, `hUC-`), never inside a longer word. Group 1 is the abbreviation with its plural.
  */
-function abbreviationPattern(abbreviations: string[]): RegExp {
+function abbreviationPattern(abbreviations: string[]): AbbreviationPattern {
   const sorted = [...new Set(abbreviations)].sort((a, b) => b.length - a.length).map(escape)
-  if (sorted.length === 0) return /(?!)/g
-  return new RegExp(`(?<![\\p{L}\\p{N}-])(?:[\\p{L}]{1,4}-)?((?:${sorted.join('|')})s?)(?![\\p{L}\\p{N}])`, 'gu')
+  if (sorted.length === 0) return {regex: /(?!)/g, anyAbbreviation: /(?!)/}
+  return {
+    regex: new RegExp(`(?<![\\p{L}\\p{N}-])(?:[\\p{L}]{1,4}-)?((?:${sorted.join('|')})s?)(?![\\p{L}\\p{N}])`, 'gu'),
+    // No `u`: code units, so it finds at least every place the pattern can match.
+    anyAbbreviation: new RegExp(sorted.join('|'))
+  }
 }
