@@ -29,12 +29,16 @@ interface ClaimTagNode {
   value: string
 }
 
+/** How a citation or a claim tag prints, the same wherever it stands; undefined for other nodes. */
+type PrintLiteral = (node: PhrasingContent | ClaimTagNode) => string | undefined
+
 /**
  * The paragraph as one flat run of phrasing content: sentence nodes give way to their children and
  * the claim tag after them, and neighbouring text nodes merge. remark-stringify then escapes a few
- * long texts instead of many short ones, and no sentence needs a nested phrasing container.
+ * long texts instead of many short ones, and no sentence needs a nested phrasing container. With
+ * `print`, citations and claim tags are also joined with the plain texts between them (`joinLiterals`).
  */
-function flattenSentences(paragraph: Paragraph, claims: ReadonlyMap<string, ClaimRecord>): Paragraph {
+function flattenSentences(paragraph: Paragraph, claims: ReadonlyMap<string, ClaimRecord>, print?: PrintLiteral): Paragraph {
   if (!paragraph.children.some((child) => (child.type as string) === 'sentence')) return paragraph
   const flat: Array<PhrasingContent | ClaimTagNode> = []
   const push = (node: PhrasingContent | ClaimTagNode): void => {
@@ -54,14 +58,78 @@ function flattenSentences(paragraph: Paragraph, claims: ReadonlyMap<string, Clai
       push({type: 'claimTag', value: claimTag(claim)})
     }
   }
-  return {...paragraph, children: flat as PhrasingContent[]}
+  return {...paragraph, children: (print ? joinLiterals(flat, print) : flat) as PhrasingContent[]}
 }
 
-/** A copy of `parent` with every paragraph flattened; the input tree is not changed. */
-function withFlatParagraphs<T extends Parent>(parent: T, claims: ReadonlyMap<string, ClaimRecord>): T {
+/** Characters that can make the text handler escape a text (its `mayNeedEscape`). */
+const mayNeedEscape = /[\t\n\r!#&*<[\\\]_`~]/
+
+/**
+ * A paragraph's children with each run of citations and claim tags, and the texts between them that
+ * print as they are, joined into one claim-tag literal of the same bytes. remark-stringify spends
+ * more per child than on its text: a paragraph of sentences becomes a handful of children.
+ *
+ * A text between two literals prints as it is when the text handler takes its fast path there
+ * (src/emit/plain-text.ts, the same bytes as the default handler): none of `mayNeedEscape`, and no
+ * line start, `](` or trailing space before a line end, which the literal before it (its last
+ * character is what remark-stringify passes as `before`) and after it (peeked as `[`) rule out.
+ * What stands before and after the joined run sees the same characters as before the join: the
+ * run peeks as `[` and ends in the last literal's last character.
+ */
+export function joinLiterals<T extends {type: string}>(children: readonly T[], print: (node: T) => string | undefined): Array<T | ClaimTagNode> {
+  const out: Array<T | ClaimTagNode> = []
+  let index = 0
+  while (index < children.length) {
+    const first = print(children[index]!)
+    if (!first) {
+      out.push(children[index]!)
+      index++
+      continue
+    }
+    // Parts joined once at the end: reading a character of a string built by `+=` flattens it, and
+    // doing that per text would be quadratic in a long run.
+    const parts = [first]
+    let last = first
+    let end = index + 1
+    while (end < children.length) {
+      const next = print(children[end]!)
+      if (next) {
+        parts.push(next)
+        last = next
+        end++
+        continue
+      }
+      const text = children[end]! as T & {value?: string}
+      const after = end + 1 < children.length ? print(children[end + 1]!) : undefined
+      if (text.type !== 'text' || !after || !printsAsIs(text.value!, last)) break
+      parts.push(text.value!, after)
+      last = after
+      end += 2
+    }
+    out.push(end === index + 1 ? children[index]! : {type: 'claimTag', value: parts.join('')})
+    index = end
+  }
+  return out
+}
+
+/** Whether a text between `before` and a literal prints as it is (see `joinLiterals`). */
+function printsAsIs(text: string, before: string): boolean {
+  const last = before.charCodeAt(before.length - 1)
+  return text !== '' && !mayNeedEscape.test(text) && text.charCodeAt(0) !== 40 /* ( */ && last !== 10 && last !== 13
+}
+
+/** Containers of blocks: no link (autolink) around them, where the text handler's fast path is off. */
+const flowContainers = new Set(['root', 'blockquote', 'list', 'listItem', 'footnoteDefinition'])
+
+/**
+ * A copy of `parent` with every paragraph flattened, and in flow containers (the paragraphs that are
+ * not inside a link) also its literals joined; the input tree is not changed.
+ */
+function withFlatParagraphs<T extends Parent>(parent: T, claims: ReadonlyMap<string, ClaimRecord>, print: PrintLiteral | undefined): T {
   let changed = false
+  const inner = flowContainers.has(parent.type) ? print : undefined
   const children = parent.children.map((child) => {
-    const next = child.type === 'paragraph' ? flattenSentences(child as Paragraph, claims) : 'children' in child ? withFlatParagraphs(child as Parent, claims) : child
+    const next = child.type === 'paragraph' ? flattenSentences(child as Paragraph, claims, inner) : 'children' in child ? withFlatParagraphs(child as Parent, claims, inner) : child
     if (next !== child) changed = true
     return next
   })
@@ -78,13 +146,15 @@ export function toAnnotatedMarkdown(tree: Root, record: DocumentRecord, options:
   const style = citationStyles[options.citationStyle]
   const claims = new Map(record.claims.map((claim) => [claim.sentenceId, claim]))
 
+  const printCitation = (node: Citation): string => (node.data.valid ? style(node.data.numbers) : escapeInline(node.value))
+  const print: PrintLiteral = (node) => (node.type === 'citation' ? printCitation(node) : node.type === 'claimTag' ? node.value : undefined)
   // `peek` tells remark-stringify the first character without printing the node (both start with `[`).
-  const citation = Object.assign((node: Citation) => (node.data.valid ? style(node.data.numbers) : escapeInline(node.value)), {peek: () => '['})
+  const citation = Object.assign(printCitation, {peek: () => '['})
   const claimTagHandler = Object.assign((node: ClaimTagNode) => node.value, {peek: () => '['})
   // A sentence outside a paragraph (a tree built by hand) still prints: its children in a row.
   const sentence: Handle = (node: Sentence, _parent, state, info) => state.containerPhrasing(flattenSentences({type: 'paragraph', children: [node as unknown as PhrasingContent]}, claims), info)
 
-  const root = withFlatParagraphs(sanitizeInputTree(tree), claims)
+  const root = withFlatParagraphs(sanitizeInputTree(tree), claims, print)
   const stringifyOptions: StringifyOptions = {
     bullet: '-',
     emphasis: '_',
