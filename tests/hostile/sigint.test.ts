@@ -95,14 +95,22 @@ describe('SIGINT during a batch run', () => {
   })
 
   it('quits at once on a second SIGINT, with exit code 130, one line on stderr and only whole files', async () => {
-    const interrupted = await run('twice', 2)
-    expect(interrupted.status, interrupted.stderr).toBe(130)
-    expect(interrupted.stderr.split('\n').filter((line) => line !== '')).toHaveLength(1)
-    expect(interrupted.stderr).toMatch(/^citeclaim: interrupted again: quitting at once/)
-    const {problems} = outputProblems(snapshot(join(work, 'twice')))
-    expect(problems).toEqual([])
-    const next = await run('twice')
-    expect(next.status, next.stderr).toBe(0)
-    expect(differences(snapshot(join(work, 'twice')), reference)).toEqual([])
-  })
+    // The second signal follows the first by a few milliseconds; a run that finishes stopping in that
+    // time has exited before it arrives. Such a try is checked too, and the case is tried again.
+    let secondSeen = false
+    for (let attempt = 1; attempt <= 8 && !secondSeen; attempt++) {
+      const out = `twice-${attempt}`
+      const interrupted = await run(out, 2)
+      expect(interrupted.status, interrupted.stderr).toBe(130)
+      expect(interrupted.stderr.split('\n').filter((line) => line !== '')).toHaveLength(1)
+      expect(interrupted.stderr).toMatch(/^citeclaim: interrupted(?: again: quitting at once|: \d+ of 17 documents done)/)
+      secondSeen = interrupted.stderr.startsWith('citeclaim: interrupted again')
+      const {problems} = outputProblems(snapshot(join(work, out)))
+      expect(problems).toEqual([])
+      const next = await run(out)
+      expect(next.status, next.stderr).toBe(0)
+      expect(differences(snapshot(join(work, out)), reference)).toEqual([])
+    }
+    expect(secondSeen, 'a second SIGINT arrived while the run was stopping').toBe(true)
+  }, 120_000)
 })
