@@ -1,4 +1,4 @@
-import {defineConfig} from 'citeclaim'
+import {defineConfig} from 'citeclaim/config'
 
 /**
  * The shipped configuration: stem cell types in reviews of regenerative medicine. Everything specific

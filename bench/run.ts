@@ -29,9 +29,6 @@ const median = (values: number[]): number => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 const round = (value: number, digits = 2): number => Number(value.toFixed(digits))
-// `npm run bench` exposes the collector: each in-process measurement starts on a clean heap, so the
-// garbage one measurement leaves is not collected inside the next (the 100× document leaves a lot).
-const collectGarbage = (globalThis as {gc?: () => void}).gc ?? ((): void => {})
 const log = (line: string): void => void process.stderr.write(line + '\n')
 
 log('bench: building dist/ (the CLI the bench runs)')
@@ -54,7 +51,6 @@ const {config} = await loadConfig(undefined, root)
 
 const analyse = (path: string, bytes: Uint8Array): void => void analyseDocument({id: 'bench', source: path, bytes}, config)
 const time = (work: () => void): number => {
-  collectGarbage()
   const start = performance.now()
   work()
   return performance.now() - start
@@ -86,9 +82,14 @@ const floor = {documents: floorDocs.length, pipelineMsPerDoc: round(median(pipel
 // sizeScaling: a 100× document against ten 10× documents.
 log('bench: sizeScaling (in process, one thread)')
 const sizeBytes = Object.fromEntries(sizeFactors.map((factor) => [factor, readFileSync(corpus.sizes[factor]!)])) as Record<(typeof sizeFactors)[number], Buffer>
-analyse('size-10x.txt', sizeBytes[10])
+// Each size in a block of its own, after two warm-up runs: a run then collects the garbage of a run of its
+// own size, as in a batch of such documents (interleaved, a 10× run would pay for a 100× run's garbage
+// or not, by chance).
 const sizeTimes: Record<number, number[]> = {1: [], 10: [], 100: []}
-for (let i = 0; i < Math.max(reps, 5); i++) for (const factor of sizeFactors) sizeTimes[factor]!.push(time(() => analyse(`size-${factor}x.txt`, sizeBytes[factor])))
+for (const factor of sizeFactors) {
+  for (let i = 0; i < 2; i++) analyse(`size-${factor}x.txt`, sizeBytes[factor])
+  for (let i = 0; i < Math.max(reps, 5); i++) sizeTimes[factor]!.push(time(() => analyse(`size-${factor}x.txt`, sizeBytes[factor])))
+}
 const sizes = Object.fromEntries(sizeFactors.map((factor) => [`${factor}x`, {bytes: sizeBytes[factor].length, ms: round(median(sizeTimes[factor]!), 1)}]))
 
 /** Runs the built CLI over a folder in a child process; wall seconds and the child's peak RSS. */

@@ -1,4 +1,5 @@
-export {defineConfig, resolveConfig, ConfigError} from './config/resolve-config.js'
+export {defineConfig} from './config/define-config.js'
+export {resolveConfig, ConfigError} from './config/resolve-config.js'
 export type {
   BibliographyOptions,
   CategoryRule,

@@ -97,22 +97,26 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
 
   const manifest = await readManifest(out)
   const hadManifest = manifest.size > 0
-  const scope = options.paths.map((path) => relative(cwd, resolve(cwd, path)).split('\\').join('/'))
-  const inScope = (source: string): boolean => scope.some((path) => path === '' || source === path || source.startsWith(path + '/'))
-  await removeGoneDocuments({out, manifest, hadManifest, ids: new Set(inputs.map((input) => input.id)), inScope, check: options.check, removed: result.removed})
-
-  const pipeline = await pipelineVersion()
-  const settings = analysisSettings(config)
   const wanted = options.concurrency ?? config.concurrency
   const threads = Math.max(1, Math.min(wanted > 0 ? wanted : availableParallelism(), selected.length))
-  // The pool starts on the first document that needs analysing: a run that skips everything pays nothing.
+  // The pool starts on the first document that needs analysing: a run that skips everything pays
+  // nothing. When every document will be analysed (forced, or no cache yet), it starts now, so that
+  // the workers load the pipeline while this thread cleans up and fingerprints the code.
   let analyser: Analyser | undefined
   const analyserFor = (): Analyser => (analyser ??= createAnalyser(config, threads, {out, ...(options.check ? {check: true} : {})}))
+  if (selected.length > 0 && (options.force || !hadManifest) && !signal?.aborted) analyserFor()
+  const scope = options.paths.map((path) => relative(cwd, resolve(cwd, path)).split('\\').join('/'))
+  const inScope = (source: string): boolean => scope.some((path) => path === '' || source === path || source.startsWith(path + '/'))
+  const settings = analysisSettings(config)
+  let pipeline = ''
   // Stopping the workers makes the analyses in flight reject at once; their documents are discarded.
   const stopAnalyses = (): void => void analyser?.close()
   signal?.addEventListener('abort', stopAnalyses, {once: true})
 
+  // From here on the pool may be running: whatever happens, it is closed at the end.
   try {
+    await removeGoneDocuments({out, manifest, hadManifest, ids: new Set(inputs.map((input) => input.id)), inScope, check: options.check, removed: result.removed})
+    pipeline = await pipelineVersion()
     await pMap(
       selected,
       async (input) => {

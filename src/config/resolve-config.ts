@@ -23,11 +23,6 @@ function isRegexSource(source: string): boolean {
   }
 }
 
-/** Typed identity for `pipeline.config.ts`, the way vite's `defineConfig` works. */
-export function defineConfig(config: UserConfig): UserConfig {
-  return config
-}
-
 /** Checks a user config and fills in every default; throws `ConfigError` naming the offending key. */
 export function resolveConfig(user: unknown, file?: string): ResolvedConfig {
   if (!validate(user)) {

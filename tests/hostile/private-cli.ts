@@ -10,7 +10,7 @@ export const repo = fileURLToPath(new URL('../../', import.meta.url))
 export interface PrivateCli {
   /** `bin/citeclaim.js` of the build. */
   bin: string
-  /** A copy of the shipped `pipeline.config.ts` beside it, whose `import 'citeclaim'` resolves to this build. */
+  /** A copy of the shipped `pipeline.config.ts` beside it, whose `import 'citeclaim/config'` resolves to this build. */
   config: string
 }
 
