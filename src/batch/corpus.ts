@@ -100,6 +100,8 @@ export interface CorpusOptions {
   dryRun?: boolean
   /** Called for a JSON file that cannot be read or is not a document record; it is left out. */
   onProblem?: (path: string, message: string) => void
+  /** Once aborted, the documents that are left are not waited for and nothing is written. */
+  signal?: AbortSignal
 }
 
 interface CorpusEntries {
@@ -137,7 +139,14 @@ const readAhead = 4
  * memory at a time. Resolves to the corpus files that changed.
  */
 export async function writeCorpus(out: string, documents: Iterable<CorpusDocument>, options: CorpusOptions = {}): Promise<string[]> {
-  const sorted = [...documents].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  return writeCorpusInOrder(out, [...documents].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), options)
+}
+
+/**
+ * `writeCorpus` over documents that come sorted by id, as they become ready: a batch run streams the
+ * corpus files while its documents are analysed, each one as soon as it and those before it are done.
+ */
+export async function writeCorpusInOrder(out: string, documents: AsyncIterable<CorpusDocument> | Iterable<CorpusDocument>, options: CorpusOptions = {}): Promise<string[]> {
   const indexPath = join(out, corpusFiles.index)
   const claimsPath = join(out, corpusFiles.claims)
   const index = await openAtomicSink(indexPath, options)
@@ -146,28 +155,35 @@ export async function writeCorpus(out: string, documents: Iterable<CorpusDocumen
     // Written so that the file equals JSON.stringify({schemaVersion, documents}, null, 2) + '\n'.
     await index.write('{\n  "schemaVersion": 1,\n  "documents": [')
     let first = true
-    const pending: Array<Promise<CorpusEntries | Error | undefined>> = []
-    const load = (i: number): void => {
-      const document = sorted[i]
-      if (document) pending.push(loadEntries(document).catch((error: Error) => error))
-    }
-    for (let i = 0; i < readAhead; i++) load(i)
-    for (let i = 0; i < sorted.length; i++) {
-      const document = sorted[i]!
-      const entries = await pending.shift()!
-      load(i + readAhead)
+    // Each document's entries start loading when it arrives; up to `readAhead` load at once.
+    const pending: Array<{document: CorpusDocument; entries: Promise<CorpusEntries | Error | undefined>}> = []
+    const writeNext = async (): Promise<void> => {
+      const {document, entries: loading} = pending.shift()!
+      const entries = await loading
       if (entries instanceof Error) {
         options.onProblem?.(document.jsonPath, `cannot read ${document.jsonPath}: ${(entries as NodeJS.ErrnoException).code ?? entries.message}`)
-        continue
+        return
       }
       if (!entries) {
         options.onProblem?.(document.jsonPath, `${document.jsonPath} is not a citeclaim document record (schemaVersion 1) for "${document.id}"`)
-        continue
+        return
       }
       await index.write((first ? '\n' : ',\n') + JSON.stringify(entries.entry, null, 2).replace(/^/gm, '    '))
       first = false
       await claims.write(entries.claims)
     }
+    for await (const document of documents) {
+      if (options.signal?.aborted) break
+      pending.push({document, entries: loadEntries(document).catch((error: Error) => error)})
+      if (pending.length >= readAhead) await writeNext()
+    }
+    if (options.signal?.aborted) {
+      await Promise.all(pending.map((item) => item.entries))
+      await index.abort()
+      await claims.abort()
+      return []
+    }
+    while (pending.length > 0) await writeNext()
     await index.write(first ? ']\n}\n' : '\n  ]\n}\n')
   } catch (error) {
     await index.abort()

@@ -7,7 +7,7 @@ import type {DiagnosticRecord} from '../emit/document.js'
 import type {TaskResult} from './analyse-task.js'
 import {discardTemps, removeStaleTempFiles, replaceWithTemp, sha256OfFile} from './atomic-write.js'
 import {analysisSettings, cacheKey, pipelineVersion} from './cache-key.js'
-import {corpusCachePath, isDocumentRecord, writeCorpus, type CorpusDocument} from './corpus.js'
+import {corpusCachePath, isDocumentRecord, writeCorpusInOrder, type CorpusDocument} from './corpus.js'
 import {discoverInputs, type DiscoveredInput} from './discover-inputs.js'
 import {cacheFolder, readManifest, writeManifest, type ManifestEntry} from './manifest.js'
 import {describeFsError, prepareOutputFolder} from './output-folder.js'
@@ -113,23 +113,56 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   const stopAnalyses = (): void => void analyser?.close()
   signal?.addEventListener('abort', stopAnalyses, {once: true})
 
+  // The corpus files are written while the documents are analysed: each document goes in once it and
+  // every document before it (by id) are through, so this thread's share overlaps the workers'. A run
+  // that is stopped, or fails, writes none.
+  const through = selected.map(() => settleable())
+  const corpusStop = new AbortController()
+  async function* corpusDocuments(): AsyncGenerator<CorpusDocument> {
+    for (const [index, input] of selected.entries()) {
+      await through[index]!.promise
+      if (corpusStop.signal.aborted) return
+      const jsonSha256 = manifest.get(input.id)?.files[input.id + '.json']
+      if (jsonSha256 === undefined) continue
+      yield {id: input.id, jsonPath: join(out, input.id + '.json'), ...(options.check ? {} : {jsonSha256, cacheOut: out})}
+    }
+  }
+  const corpus = writeCorpusInOrder(out, corpusDocuments(), {
+    dryRun: options.check,
+    signal: corpusStop.signal,
+    // In a check, a new document's JSON is not on disk yet; it is already listed as a change.
+    ...(options.check ? {} : {onProblem: (path: string, message: string) => report(path, {severity: 'error', code: 'corpus-unreadable', message, start: null})})
+  })
+  // Settled here, awaited at the end: a failure is not unhandled meanwhile.
+  const corpusChanged = corpus.then((changed) => ({changed}), (error: unknown) => ({error}))
+
   // From here on the pool may be running: whatever happens, it is closed at the end.
   try {
     await removeGoneDocuments({out, manifest, hadManifest, ids: new Set(inputs.map((input) => input.id)), inScope, check: options.check, removed: result.removed})
     pipeline = await pipelineVersion()
     await pMap(
       selected,
-      async (input) => {
-        // Not p-map's own signal: it would reject at once and leave the documents in flight writing.
-        if (signal?.aborted) return
-        if (await processDocument(input)) options.onDocument?.()
+      async (input, index) => {
+        try {
+          // Not p-map's own signal: it would reject at once and leave the documents in flight writing.
+          if (signal?.aborted) return
+          if (await processDocument(input)) options.onDocument?.()
+        } finally {
+          through[index]!.resolve()
+        }
       },
       // Twice the threads: a worker never waits for the main thread to read or write a file.
       {concurrency: threads * 2}
     )
+  } catch (error) {
+    corpusStop.abort()
+    throw error
   } finally {
+    if (signal?.aborted) corpusStop.abort()
+    for (const each of through) each.resolve()
     signal?.removeEventListener('abort', stopAnalyses)
     await analyser?.close()
+    await corpusChanged
   }
 
   /** Resolves to false when the run was stopped and the document discarded. */
@@ -212,20 +245,19 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
     return result
   }
   if (!options.check) await writeManifestIfChanged(out, manifest)
-  const corpusDocuments = selected.flatMap((input): CorpusDocument[] => {
-    const jsonSha256 = manifest.get(input.id)?.files[input.id + '.json']
-    if (jsonSha256 === undefined) return []
-    return [{id: input.id, jsonPath: join(out, input.id + '.json'), ...(options.check ? {} : {jsonSha256, cacheOut: out})}]
-  })
-  const corpusChanged = await writeCorpus(out, corpusDocuments, {
-    dryRun: options.check,
-    // In a check, a new document's JSON is not on disk yet; it is already listed as a change.
-    ...(options.check ? {} : {onProblem: (path: string, message: string) => report(path, {severity: 'error', code: 'corpus-unreadable', message, start: null})})
-  })
+  const written = await corpusChanged
+  if ('error' in written) throw written.error
   result.changed.sort()
-  result.changed.push(...corpusChanged)
+  result.changed.push(...written.changed)
   result.removed.sort()
   return result
+}
+
+/** A promise and the function that resolves it (Promise.withResolvers is Node 22). */
+function settleable(): {promise: Promise<void>; resolve: () => void} {
+  let resolve!: () => void
+  const promise = new Promise<void>((done) => (resolve = done))
+  return {promise, resolve}
 }
 
 /** The folders a run writes temp files in. */
