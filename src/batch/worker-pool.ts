@@ -55,7 +55,9 @@ export class DocumentTooLargeError extends Error {
  * cost more than a small run). The analysis modules are loaded only where analysis runs.
  */
 export function createAnalyser(config: ResolvedConfig, threads: number, task: TaskOptions): Analyser {
-  const inThisThread = async (input: DocumentInput): Promise<TaskResult> => (await import('./analyse-task.js')).analyseAndWrite(input, config, task)
+  // Imported once, by the first document: the documents in flight share the one import.
+  let taskModule: Promise<typeof import('./analyse-task.js')> | undefined
+  const inThisThread = async (input: DocumentInput): Promise<TaskResult> => (await (taskModule ??= import('./analyse-task.js'))).analyseAndWrite(input, config, task)
   const workerData: WorkerData = {config, task}
   // Workers of big documents in progress, so that closing the analyser (SIGINT) stops them too.
   const bigPools = new Set<Tinypool>()
