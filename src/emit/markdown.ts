@@ -7,7 +7,7 @@ import {foldWhiteSpace} from '../parse/white-space.js'
 import type {Citation, Sentence} from '../types.js'
 import {citationStyles} from './citation-styles.js'
 import type {ClaimRecord, DocumentRecord} from './document.js'
-import {textHandler} from './plain-text.js'
+import {printsAsIs, textHandler} from './plain-text.js'
 import {sanitizeInputTree} from './sanitize.js'
 
 export interface MarkdownOptions {
@@ -61,19 +61,14 @@ function flattenSentences(paragraph: Paragraph, claims: ReadonlyMap<string, Clai
   return {...paragraph, children: (print ? joinLiterals(flat, print) : flat) as PhrasingContent[]}
 }
 
-/** Characters that can make the text handler escape a text (its `mayNeedEscape`). */
-const mayNeedEscape = /[\t\n\r!#&*<[\\\]_`~]/
-
 /**
  * A paragraph's children with each run of citations and claim tags, and the texts between them that
  * print as they are, joined into one claim-tag literal of the same bytes. remark-stringify spends
  * more per child than on its text: a paragraph of sentences becomes a handful of children.
  *
- * A text between two literals prints as it is when the text handler takes its fast path there
- * (src/emit/plain-text.ts, the same bytes as the default handler): none of `mayNeedEscape`, and no
- * line start, `](` or trailing space before a line end, which the literal before it (its last
- * character is what remark-stringify passes as `before`) and after it (peeked as `[`) rule out.
- * What stands before and after the joined run sees the same characters as before the join: the
+ * A text between two literals is joined when the text handler would print it as it is there
+ * (`printsAsIs` in src/emit/plain-text.ts, which gives the same bytes as the default handler),
+ * between the literal before it and the `[` the literal after it starts with. What stands before and after the joined run sees the same characters as before the join: the
  * run peeks as `[` and ends in the last literal's last character.
  */
 export function joinLiterals<T extends {type: string}>(children: readonly T[], print: (node: T) => string | undefined): Array<T | ClaimTagNode> {
@@ -101,7 +96,7 @@ export function joinLiterals<T extends {type: string}>(children: readonly T[], p
       }
       const text = children[end]! as T & {value?: string}
       const after = end + 1 < children.length ? print(children[end + 1]!) : undefined
-      if (text.type !== 'text' || !after || !printsAsIs(text.value!, last)) break
+      if (text.type !== 'text' || !after || !printsAsIs(text.value!, last, '[')) break
       parts.push(text.value!, after)
       last = after
       end += 2
@@ -110,12 +105,6 @@ export function joinLiterals<T extends {type: string}>(children: readonly T[], p
     index = end
   }
   return out
-}
-
-/** Whether a text between `before` and a literal prints as it is (see `joinLiterals`). */
-function printsAsIs(text: string, before: string): boolean {
-  const last = before.charCodeAt(before.length - 1)
-  return text !== '' && !mayNeedEscape.test(text) && text.charCodeAt(0) !== 40 /* ( */ && last !== 10 && last !== 13
 }
 
 /** Containers of blocks: no link (autolink) around them, where the text handler's fast path is off. */
