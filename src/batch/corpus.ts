@@ -59,9 +59,14 @@ export function corpusCache(record: DocumentRecord, jsonSha256: string): string 
   return JSON.stringify({json: jsonSha256, entry: indexEntry(record)}) + '\n' + claimLines(record)
 }
 
+/** The folder of the corpus caches in an output folder. */
+export function corpusCacheFolder(out: string): string {
+  return join(out, cacheFolder, 'corpus')
+}
+
 /** Path of a document's corpus cache in an output folder. */
 export function corpusCachePath(out: string, id: string): string {
-  return join(out, cacheFolder, 'corpus', id + '.jsonl')
+  return join(corpusCacheFolder(out), id + '.jsonl')
 }
 
 /** The index entry and claim lines of a corpus cache made from a record with `jsonSha256`; else undefined. */

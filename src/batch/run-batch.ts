@@ -1,13 +1,13 @@
 import {availableParallelism} from 'node:os'
 import {readFile, rm, stat} from 'node:fs/promises'
-import {dirname, join, relative, resolve} from 'node:path'
+import {join, relative, resolve} from 'node:path'
 import pMap from 'p-map'
 import type {ResolvedConfig} from '../config/types.js'
 import type {DiagnosticRecord} from '../emit/document.js'
 import type {TaskResult} from './analyse-task.js'
 import {discardTemps, removeStaleTempFiles, replaceWithTemp, sha256OfFile} from './atomic-write.js'
 import {analysisSettings, cacheKey, pipelineVersion} from './cache-key.js'
-import {corpusCachePath, isDocumentRecord, writeCorpusInOrder, type CorpusDocument} from './corpus.js'
+import {corpusCacheFolder, corpusCachePath, isDocumentRecord, writeCorpusInOrder, type CorpusDocument} from './corpus.js'
 import {discoverInputs, type DiscoveredInput} from './discover-inputs.js'
 import {cacheFolder, readManifest, writeManifest, type ManifestEntry} from './manifest.js'
 import {describeFsError, prepareOutputFolder} from './output-folder.js'
@@ -194,7 +194,8 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
       manifest.delete(input.id)
       return true
     }
-    // Past this point the document is written whole, even if the run is stopped meanwhile.
+    // A run stopped while the document was analysed drops its temp files; past this point the
+    // document is written whole, even if the run is stopped meanwhile.
     if (signal?.aborted) {
       await discardTemps(analysed.files)
       return false
@@ -262,7 +263,7 @@ function settleable(): {promise: Promise<void>; resolve: () => void} {
 
 /** The folders a run writes temp files in. */
 function tempFolders(out: string): string[] {
-  return [out, join(out, cacheFolder), dirname(corpusCachePath(out, 'x'))]
+  return [out, join(out, cacheFolder), corpusCacheFolder(out)]
 }
 
 /** Whether every file a manifest entry lists is still there with the content it had. */
