@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto'
 import {existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 
-/** A small, fast, seeded PRNG (mulberry32): the same seed always draws the same paragraphs. */
+/** A small, fast, seeded PRNG (mulberry32): the same seed always draws the same numbers (the corpora's paragraphs, the SIGKILL test's delays). */
 export function random(seed: number): () => number {
   let state = seed >>> 0
   return () => {

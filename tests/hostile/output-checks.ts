@@ -78,15 +78,3 @@ export function differences(actual: ReadonlyMap<string, Buffer>, expected: Reado
   const names = new Set([...actual.keys(), ...expected.keys()])
   return [...names].filter((name) => !actual.get(name)?.equals(expected.get(name) ?? Buffer.alloc(0)) || !expected.has(name) || !actual.has(name)).sort()
 }
-
-/** Seeded PRNG (mulberry32): the same delays on every run, so a failure replays. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}

@@ -3,7 +3,8 @@ import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, r
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {differences, outputProblems, seededRandom, snapshot, tempFile} from './output-checks.js'
+import {random as seededRandom} from '../../bench/make-corpus.js'
+import {differences, outputProblems, snapshot, tempFile} from './output-checks.js'
 import {buildPrivateCli, repo, type PrivateCli} from './private-cli.js'
 
 /*
