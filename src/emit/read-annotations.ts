@@ -48,10 +48,9 @@ const written = new WeakMap<Text, Array<[number, number]>>()
 /** A mdast-util-from-markdown extension that fills `written` while the text nodes are built. */
 const trackEscapes: FromMarkdownExtension = {
   enter: {
-    // The `&` of a character reference, the character after a backslash: the text they decode to
-    // starts at the current length of the text node, which is on the stack (the enclosing
-    // `characterReference` or `characterEscape` token's default handler put it there).
-    characterReferenceMarker() {
+    // The decoded text of a reference or an escape starts at the current length of the text node,
+    // which is on the stack (the default handler of the enclosing token put it there).
+    characterReferenceValue() {
       markStart(this.stack[this.stack.length - 1] as Text)
     },
     characterEscapeValue() {
@@ -59,11 +58,15 @@ const trackEscapes: FromMarkdownExtension = {
     }
   },
   exit: {
-    // The `;` ends a reference (its decoded text is appended, the text node still on the stack);
-    // an escape ends after its default handler appended the character and took the node off it.
-    characterReferenceMarkerSemi() {
-      markEnd(this.stack[this.stack.length - 1] as Text)
+    // A reference ends with its `;`: this replaces the default handler, which takes the text node
+    // off the stack and ends its position there.
+    characterReference(token) {
+      const tail = this.stack.pop() as Text
+      tail.position!.end = {line: token.end.line, column: token.end.column, offset: token.end.offset}
+      markEnd(tail)
     },
+    // An escape ends after its value, whose default handler appended the character and took the
+    // text node off the stack: it is the last child of the node on top.
     characterEscape() {
       const parent = this.stack[this.stack.length - 1] as Paragraph
       markEnd(parent.children[parent.children.length - 1] as Text)
