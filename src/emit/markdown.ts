@@ -131,7 +131,8 @@ function withFlatParagraphs<T extends Parent>(parent: T, claims: ReadonlyMap<str
  * Writes the annotated document as CommonMark: the cleaned text with headings and paragraphs, each
  * citation group linked to its references, each claim tagged with its types, then a "Claims by cell
  * type" section and a References section. Input text only ever becomes text nodes, which
- * remark-stringify escapes; the only HTML is the anchors this function makes from numbers.
+ * remark-stringify escapes for CommonMark and, with `pandocUnsafe`, for pandoc's reader; the only
+ * HTML is the anchors this function makes from numbers (ids from src/emit/anchors.ts).
  */
 export function toAnnotatedMarkdown(tree: Root, record: DocumentRecord, options: MarkdownOptions): string {
   const style = citationStyles[options.citationStyle]

@@ -87,6 +87,8 @@ export function liveHtml(html: string, options: LiveOptions): string[] {
       if (key === 'id') (ids.get(value) ?? ids.set(value, []).get(value)!).push(tag.name)
       const allowed =
         (tag.name === 'a' && (key === 'href' || key === 'title' || (key === 'id' && ownId.test(value)))) ||
+        // pandoc's own class on an autolink (`<https://…>` in a .md input), never one from the input.
+        (tag.name === 'a' && key === 'class' && (value === 'uri' || value === 'email')) ||
         (/^h[1-6]$/.test(tag.name) && key === 'id') ||
         (tag.name === 'ol' && ((key === 'type' && value === '1') || (key === 'start' && /^\d+$/.test(value))))
       if (!allowed) problems.push(`attribute ${key}: ${show}`)
