@@ -12,8 +12,9 @@ const mayNeedEscape = /[\t\n\r!#&*<[\\\]_`~{@$^|]/
 
 /**
  * The text handler of remark-stringify, with a fast path: a text node that no escape rule can apply
- * to is printed as it is, without running mdast-util-to-markdown's escape patterns over it (44 for phrasing; in
- * a long paragraph those cost more than everything else the annotated Markdown needs). Every other
+ * to is printed as it is, without running mdast-util-to-markdown's escape patterns over it (53 for
+ * phrasing with `pandocUnsafe`; in a long paragraph those cost more than everything else the
+ * annotated Markdown needs). Every other
  * node goes to the default handler, so the output is the same bytes either way
  * (tests/emit/plain-text.test.ts compares the two on random text).
  *
