@@ -34,15 +34,15 @@ const claimTitle = /^([^;]+); ([^;]+); (hedged|not hedged)$/
 const pandocGroup = /\[(@ref-\d+(?:; @ref-\d+)*)\]/g
 const generatedHeading = 'Claims by cell type'
 
+/** An extension of remark-parse's parser (the type remark-parse declares for `fromMarkdownExtensions`). */
+type FromMarkdownExtension = Extract<NonNullable<Data['fromMarkdownExtensions']>[number], {enter?: unknown}>
+
 /**
  * Per text node, the ranges of its value that the Markdown wrote through a backslash escape or a
  * character reference (`\[`, `\@`, `&#64;`). citeclaim writes its own annotations literally and
  * escapes those characters in the text it copies from the input, so a look-alike in the input
  * (`\[\@ref-42]`) reads back as text.
  */
-/** An extension of remark-parse's parser (the type remark-parse declares for `fromMarkdownExtensions`). */
-type FromMarkdownExtension = Extract<NonNullable<Data['fromMarkdownExtensions']>[number], {enter?: unknown}>
-
 const written = new WeakMap<Text, Array<[number, number]>>()
 
 /** A mdast-util-from-markdown extension that fills `written` while the text nodes are built. */
