@@ -18,8 +18,15 @@ export function claimAnchor(id: string): string {
 
 /**
  * Whether a link target from the input points into citeclaim's own anchors (`#ref:…`, `#claim:…`,
- * in any case, with or without white space): such a link would pass for one citeclaim made.
+ * in any case, with or without white space, or percent-encoded as browsers also resolve it:
+ * `#ref%3A1`): such a link would pass for one citeclaim made.
  */
 export function isOwnAnchorUrl(url: string): boolean {
-  return /^#\s*(?:ref|claim)\s*:/i.test(url)
+  const own = /^#\s*(?:ref|claim)\s*:/i
+  if (own.test(url)) return true
+  try {
+    return own.test(decodeURIComponent(url))
+  } catch {
+    return false // a malformed escape: no browser decodes it to one of our ids either
+  }
 }
