@@ -1,10 +1,11 @@
 import type {MarkdownCitationStyle} from '../config/types.js'
+import {referenceAnchor} from './anchors.js'
 
 /** How a valid citation group is written in the annotated Markdown, one entry per style. */
 export const citationStyles: Record<MarkdownCitationStyle, (numbers: readonly number[]) => string> = {
-  /** `[[53](#ref-53)–[57](#ref-57)]`: each number links to its entry in the References section. */
+  /** `[[53](#ref:53)–[57](#ref:57)]`: each number links to its entry in the References section. */
   links(numbers) {
-    const link = (n: number): string => `[${n}](#ref-${n})`
+    const link = (n: number): string => `[${n}](#${referenceAnchor(n)})`
     return `[${runs(numbers).map(([first, last]) => (first === last ? link(first) : last === first + 1 ? `${link(first)}, ${link(last)}` : `${link(first)}–${link(last)}`)).join(', ')}]`
   },
   /** `[@ref-53; @ref-54]`: pandoc citations, keyed like `<id>.references.csl.json`. */

@@ -5,9 +5,11 @@ import type {Handle, Options as StringifyOptions} from 'mdast-util-to-markdown'
 import type {MarkdownCitationStyle} from '../config/types.js'
 import {foldWhiteSpace} from '../parse/white-space.js'
 import type {Citation, Sentence} from '../types.js'
+import {claimAnchor, referenceAnchor} from './anchors.js'
 import {citationStyles} from './citation-styles.js'
 import type {ClaimRecord, DocumentRecord} from './document.js'
 import {printsAsIs, textHandler} from './plain-text.js'
+import {pandocUnsafe} from './pandoc-unsafe.js'
 import {sanitizeInputTree} from './sanitize.js'
 
 export interface MarkdownOptions {
@@ -16,11 +18,11 @@ export interface MarkdownOptions {
   formattedReferences?: ReadonlyMap<number, string>
 }
 
-/** The claim tag after a sentence: `[claim c3: MSC](#claim-c3 "mechanism; preclinical; hedged")`. */
+/** The claim tag after a sentence: `[claim c3: MSC](#claim:c3 "mechanism; preclinical; hedged")`. */
 export function claimTag(claim: Pick<ClaimRecord, 'id' | 'cellTypes' | 'category' | 'evidence' | 'hedged'>): string {
   const label = `claim ${claim.id}: ${claim.cellTypes.join(', ')}`.replace(/[\\[\]]/g, '\\$&')
   const title = `${claim.category}; ${claim.evidence}; ${claim.hedged ? 'hedged' : 'not hedged'}`.replace(/["\\]/g, '\\$&')
-  return `[${label}](#claim-${claim.id} "${title}")`
+  return `[${label}](#${claimAnchor(claim.id)} "${title}")`
 }
 
 /** A claim tag in the tree that is printed: a literal written by its own handler. */
@@ -129,7 +131,8 @@ function withFlatParagraphs<T extends Parent>(parent: T, claims: ReadonlyMap<str
  * Writes the annotated document as CommonMark: the cleaned text with headings and paragraphs, each
  * citation group linked to its references, each claim tagged with its types, then a "Claims by cell
  * type" section and a References section. Input text only ever becomes text nodes, which
- * remark-stringify escapes; the only HTML is the anchors this function makes from numbers.
+ * remark-stringify escapes for CommonMark and, with `pandocUnsafe`, for pandoc's reader; the only
+ * HTML is the anchors this function makes from numbers (ids from src/emit/anchors.ts).
  */
 export function toAnnotatedMarkdown(tree: Root, record: DocumentRecord, options: MarkdownOptions): string {
   const style = citationStyles[options.citationStyle]
@@ -150,6 +153,7 @@ export function toAnnotatedMarkdown(tree: Root, record: DocumentRecord, options:
     fences: true,
     listItemIndent: 'one',
     rule: '-',
+    unsafe: pandocUnsafe,
     handlers: {citation, sentence, claimTag: claimTagHandler, text: textHandler} as StringifyOptions['handlers']
   }
   const body = unified().use(remarkStringify, stringifyOptions).stringify(root)
@@ -157,11 +161,12 @@ export function toAnnotatedMarkdown(tree: Root, record: DocumentRecord, options:
 }
 
 /**
- * Escapes text for a CommonMark paragraph that citeclaim writes itself: white space folded (so no
- * line starts inside it), then every character that could open inline syntax backslash-escaped.
+ * Escapes text for a paragraph that citeclaim writes itself: white space folded (so no line starts
+ * inside it), then every character that could open inline syntax in CommonMark, GFM or pandoc
+ * (`pandocUnsafe`'s `{ @ $ \ ^ ~ |` among them) backslash-escaped.
  */
 function escapeInline(value: string): string {
-  return foldWhiteSpace(value).replace(/[\\`*_[\]<>&#!|~]/g, '\\$&')
+  return foldWhiteSpace(value).replace(/[\\`*_[\]<>&#!|~{@$^]/g, '\\$&')
 }
 
 // The generated sections are written as strings, not through remark-stringify: they are flat lists of
@@ -178,7 +183,7 @@ function claimsSection(record: DocumentRecord, style: (numbers: readonly number[
     lines.push(`### ${escapeInline(`${type.id}: ${type.label}${type.ontologyId ? ` (${type.ontologyId})` : ''}`)}`, '')
     for (const id of type.claimIds) {
       const claim = claimsById.get(id)!
-      const anchor = anchored.has(id) ? '' : `<a id="claim-${id}"></a>`
+      const anchor = anchored.has(id) ? '' : `<a id="${claimAnchor(id)}"></a>`
       anchored.add(id)
       const attributes = `(${claim.category}, ${claim.evidence}${claim.hedged ? ', hedged' : ''})`
       const citations = claim.citations.length > 0 ? ` ${style(claim.citations)}` : ''
@@ -194,7 +199,7 @@ function referencesSection(record: DocumentRecord, options: MarkdownOptions): st
   const lines = ['## References', '']
   for (const reference of record.references) {
     const text = options.formattedReferences?.get(reference.number) ?? reference.entry?.raw ?? (reference.csl?.title ? String(reference.csl.title) : 'No bibliography entry.')
-    lines.push(`- <a id="ref-${reference.number}"></a>**${reference.number}.** ${escapeInline(text.replace(/^\s*\d+\.\s*/, '').trim())}`)
+    lines.push(`- <a id="${referenceAnchor(reference.number)}"></a>**${reference.number}.** ${escapeInline(text.replace(/^\s*\d+\.\s*/, '').trim())}`)
   }
   lines.push('')
   return lines.join('\n')

@@ -3,24 +3,25 @@ import {defaultHandlers, type Handle, type Info, type State} from 'mdast-util-to
 
 /**
  * Characters that can need an escape in a text node whatever surrounds them on the line
- * (mdast-util-to-markdown's `unsafe` list, read for phrasing content): line endings and tabs, and
- * the markers of attention, code, links, images, HTML, character references and hard breaks.
- * `#` needs one only at the end of a heading, `~` only at a break; both are rare enough in prose to
- * leave to the full escaper.
+ * (mdast-util-to-markdown's `unsafe` list, read for phrasing content, and `pandocUnsafe`): line
+ * endings and tabs, the markers of attention, code, links, images, HTML, character references and
+ * hard breaks, and the pandoc markers `{ @ $ \ ^ ~ |`. `#` needs one only at the end of a heading;
+ * it is rare enough in prose to leave to the full escaper.
  */
-const mayNeedEscape = /[\t\n\r!#&*<[\\\]_`~]/
+const mayNeedEscape = /[\t\n\r!#&*<[\\\]_`~{@$^|]/
 
 /**
  * The text handler of remark-stringify, with a fast path: a text node that no escape rule can apply
- * to is printed as it is, without running mdast-util-to-markdown's escape patterns over it (44 for phrasing; in
- * a long paragraph those cost more than everything else the annotated Markdown needs). Every other
+ * to is printed as it is, without running mdast-util-to-markdown's escape patterns over it (53 for
+ * phrasing with `pandocUnsafe`; in a long paragraph those cost more than everything else the
+ * annotated Markdown needs). Every other
  * node goes to the default handler, so the output is the same bytes either way
  * (tests/emit/plain-text.test.ts compares the two on random text).
  *
  * Beyond `mayNeedEscape`, escapes depend on the text's edges:
  * - at a line start (the text follows a line ending), the block markers `#`, `>`, `-`, `+`, `*`,
- *   `=`, `_`, `` ` ``, `~`, `<`, `[`, `1.`, `1)` and indentation: only a text starting with a letter
- *   takes the fast path there;
+ *   `=`, `_`, `` ` ``, `~`, `<`, `[`, `1.`, `1)`, pandoc's `:` and `%`, and indentation: only a text
+ *   starting with a letter takes the fast path there;
  * - a space or tab just before a line ending is encoded;
  * - `(` right after `]` would make a link.
  */

@@ -1,4 +1,5 @@
 import type {Nodes, Paragraph, Parent, Root, RootContent, Text} from 'mdast'
+import {isOwnAnchorUrl} from './anchors.js'
 
 /** URL schemes an input link may keep; a URL without a scheme (relative, `#anchor`) is kept too. */
 const safeSchemes = new Set(['http', 'https', 'mailto'])
@@ -10,7 +11,8 @@ const flowParents = new Set(['root', 'blockquote', 'listItem', 'footnoteDefiniti
  * A copy of an input tree that is safe to print as Markdown another tool will render: raw HTML becomes
  * text (remark-stringify escapes text, but prints `html` nodes verbatim), an image becomes its alt
  * text, a link or definition whose URL has a scheme other than http(s) or mailto (`javascript:`,
- * `data:`, `vbscript:`, …) gives up its URL and keeps its text. Nodes that need no change are shared
+ * `data:`, `vbscript:`, …) or that points at one of citeclaim's own anchors (`#ref:1`, `#claim:c1`)
+ * gives up its URL and keeps its text, a fenced code block loses its info string. Nodes that need no change are shared
  * with `tree`, which is left as it was.
  */
 export function sanitizeInputTree(tree: Root): Root {
@@ -43,10 +45,14 @@ function clean(node: Nodes, inFlow: boolean): Nodes[] {
     case 'imageReference':
       return node.alt ? [asText(node.alt, node, inFlow)] : []
     case 'definition':
-      return isSafeUrl(node.url) ? [node] : []
+      return isSafeUrl(node.url) && !isOwnAnchorUrl(node.url) ? [node] : []
     case 'link':
-      if (!isSafeUrl(node.url)) return cleanChildren(node)
+      if (!isSafeUrl(node.url) || isOwnAnchorUrl(node.url)) return cleanChildren(node)
       break
+    case 'code':
+      // pandoc reads an info string as attributes (`{=html}` makes the block raw HTML, `{onclick=…}`
+      // an attribute) and CommonMark as a class: the block keeps only its content.
+      return node.lang == null && node.meta == null ? [node] : [{type: 'code', value: node.value, ...(node.position ? {position: node.position} : {})}]
     default:
       break
   }

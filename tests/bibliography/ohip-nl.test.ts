@@ -59,7 +59,7 @@ describe('ohip-nl with its CSL-JSON bibliography', () => {
     const {markdown} = analyse('example.csl.json')
     const section = markdown.slice(markdown.lastIndexOf('## References'))
     for (const n of gold.citedNumbers) {
-      const line = section.split('\n').find((l) => l.includes(`<a id="ref-${n}"></a>`))
+      const line = section.split('\n').find((l) => l.includes(`<a id="ref:${n}"></a>`))
       expect(line).toBeDefined()
       expect(line).toContain(`**${n}.**`)
     }

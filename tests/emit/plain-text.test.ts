@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import type {PhrasingContent, Root, RootContent} from 'mdast'
 import {toMarkdown, type Options} from 'mdast-util-to-markdown'
 import {describe, expect, it} from 'vitest'
+import {pandocUnsafe} from '../../src/emit/pandoc-unsafe.js'
 import {textHandler} from '../../src/emit/plain-text.js'
 
 /*
@@ -12,7 +13,7 @@ import {textHandler} from '../../src/emit/plain-text.js'
 const seed = Number(process.env.CITECLAIM_FUZZ_SEED ?? 20_261_125)
 const numRuns = Math.max(2000, Number(process.env.CITECLAIM_FUZZ_RUNS ?? 2000))
 
-const pieces = ['a', 'Z', 'é', 'ß', '1', '12', ' ', '  ', '\t', '\n', '\r\n', '.', ')', '(', '#', '*', '_', '`', '~', '[', ']', '!', '&', '&amp;', '<', '<a', '>', '-', '+', '=', '\\', '"', "'", ':', '|', '$', 'http://x', 'www.x']
+const pieces = ['a', 'Z', 'é', 'ß', '1', '12', ' ', '  ', '\t', '\n', '\r\n', '.', ')', '(', '#', '*', '_', '`', '~', '[', ']', '!', '&', '&amp;', '<', '<a', '>', '-', '+', '=', '\\', '"', "'", ':', '|', '$', '{', '}', '@', '^', '%', 'http://x', 'www.x']
 const text = fc.array(fc.constantFrom(...pieces), {maxLength: 12}).map((parts) => parts.join(''))
 const textNode = text.map((value): PhrasingContent => ({type: 'text', value}))
 const phrasing: fc.Arbitrary<PhrasingContent> = fc.oneof(
@@ -34,12 +35,16 @@ const block: fc.Arbitrary<RootContent> = fc.oneof(
 const tree = fc.array(block, {minLength: 1, maxLength: 4}).map((children): Root => ({type: 'root', children}))
 
 const fast: Options = {handlers: {text: textHandler}}
+// As the annotated Markdown prints: with the pandoc escapes too.
+const pandoc: Options = {unsafe: pandocUnsafe}
+const fastPandoc: Options = {...pandoc, handlers: {text: textHandler}}
 
 describe('the fast text handler', () => {
   it('prints the same bytes as the default text handler', () => {
     fc.assert(
       fc.property(tree, (root) => {
         expect(toMarkdown(root, fast)).toBe(toMarkdown(root))
+        expect(toMarkdown(root, fastPandoc)).toBe(toMarkdown(root, pandoc))
       }),
       {seed, numRuns}
     )

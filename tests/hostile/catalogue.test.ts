@@ -55,7 +55,7 @@ function readMarkdown(markdown: string): {visible: string; inputLinks: string[]}
   const tree: Root = unified().use(remarkParse).parse(markdown)
   const inputLinks: string[] = []
   visit(tree, 'link', (link) => {
-    if (!/^#(?:ref|claim)-/.test(link.url)) inputLinks.push(link.url)
+    if (!/^#(?:ref|claim):/.test(link.url)) inputLinks.push(link.url)
   })
   return {visible: toString(tree).replace(/\s+/g, ' '), inputLinks}
 }

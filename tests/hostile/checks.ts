@@ -71,9 +71,9 @@ export function positionProblems(text: string, record: DocumentRecord): string[]
  * The anchors citeclaim itself writes into the annotated Markdown, its only raw HTML: whole, or (when
  * CommonMark reads them as inline HTML) as an opening and a closing tag.
  */
-const ownAnchor = /^(?:<a id="(?:ref-[1-9]\d*|claim-c[1-9]\d*)">(?:<\/a>)?|<\/a>)$/
+const ownAnchor = /^(?:<a id="(?:ref:[1-9]\d*|claim:c[1-9]\d*)">(?:<\/a>)?|<\/a>)$/
 /** Link targets citeclaim itself writes: a reference or a claim. */
-const ownTarget = /^#(?:ref-[1-9]\d*|claim-c[1-9]\d*)$/
+const ownTarget = /^#(?:ref:[1-9]\d*|claim:c[1-9]\d*)$/
 
 /** Whether a URL would run code or embed data when a renderer follows it. */
 export function isDangerousUrl(url: string): boolean {

@@ -62,3 +62,19 @@ describe('sanitizeInputTree', () => {
     expect(clean.children[1]).toBe(tree.children[1])
   })
 })
+
+describe('sanitizeInputTree: what would pass for citeclaim\'s own or for pandoc attributes', () => {
+  it('takes the target off links and definitions into citeclaim\'s anchors, keeping their text', () => {
+    const tree = parse('[claim c1: MSC](#claim:c1 "a; b; hedged") [[1](#ref:1)] [x](#REF:2) [z](#ref%3A4) [y][d] [ok](#ref-3)\n\n[d]: #claim:c2\n')
+    const markdown = print(sanitizeInputTree(tree))
+    expect(markdown).not.toMatch(/\(#(?:claim|ref)(?::|%3a)|\]: #claim:/i)
+    expect(markdown).toContain('[ok](#ref-3)')
+    expect(toString(parse(markdown))).toContain('claim c1: MSC')
+  })
+
+  it('gives a fenced code block no info string (pandoc reads `{=html}` there as raw HTML)', () => {
+    const tree = parse('```{=html}\n<script>x()</script>\n```\n\n```python {onclick=y()}\nprint(1)\n```\n')
+    const markdown = print(sanitizeInputTree(tree))
+    expect(markdown).toBe('```\n<script>x()</script>\n```\n\n```\nprint(1)\n```\n')
+  })
+})

@@ -111,9 +111,9 @@ describe('the seed review: outputs', () => {
   })
 
   it('links each group number to the References section', () => {
-    expect(markdown).toContain('[[53](#ref-53)–[57](#ref-57)]')
-    expect(markdown).toContain('[[19](#ref-19), [21](#ref-21)–[23](#ref-23)]')
-    expect(markdown).toContain('<a id="ref-360"></a>')
+    expect(markdown).toContain('[[53](#ref:53)–[57](#ref:57)]')
+    expect(markdown).toContain('[[19](#ref:19), [21](#ref:21)–[23](#ref:23)]')
+    expect(markdown).toContain('<a id="ref:360"></a>')
     expect(markdown).toMatch(/^## Claims by cell type$/m)
   })
 })
