@@ -1,7 +1,7 @@
 import type {DiagnosticRecord} from '../emit/document.js'
 import type {DocumentInput} from './analyse-document.js'
 import type {DiscoveredInput} from './discover-inputs.js'
-import {formatMegabytes, maxInputBytes, readRegularFile, type NotRead} from './read-regular-file.js'
+import {describeTooLarge, readRegularFile, type NotRead} from './read-regular-file.js'
 
 /** A discovered document read into memory, or why it could not be. */
 export type ReadInput =
@@ -36,7 +36,7 @@ function documentNotRead(source: string, why: NotRead): DiagnosticRecord {
     case 'not-regular':
       return {severity: 'error', code: 'input-not-file', message: `cannot read ${source}: it is ${why.kind}, and only regular files are read`, start: null}
     case 'too-large':
-      return {severity: 'error', code: 'document-too-large', message: `document too large to analyse: ${formatMegabytes(why.size)}, more than the ${formatMegabytes(maxInputBytes)} an input may have; split it into smaller files`, start: null}
+      return {severity: 'error', code: 'document-too-large', message: `document too large to analyse: ${describeTooLarge(why.size)}; split it into smaller files`, start: null}
     case 'unreadable':
       return {severity: 'error', code: 'input-unreadable', message: `cannot read ${source}: ${why.code}`, start: null}
   }
@@ -50,7 +50,7 @@ function bibliographyNotRead(source: string, why: NotRead): DiagnosticRecord {
     case 'not-regular':
       return {severity: 'error', code: 'bibliography-unreadable', message: `cannot read bibliography ${source}: it is ${why.kind}, and only regular files are read`, start: null}
     case 'too-large':
-      return {severity: 'error', code: 'bibliography-unreadable', message: `cannot read bibliography ${source}: ${formatMegabytes(why.size)}, more than the ${formatMegabytes(maxInputBytes)} an input may have`, start: null}
+      return {severity: 'error', code: 'bibliography-unreadable', message: `cannot read bibliography ${source}: ${describeTooLarge(why.size)}`, start: null}
     case 'unreadable':
       return {severity: 'error', code: 'bibliography-unreadable', message: `cannot read bibliography ${source}: ${why.code}`, start: null}
   }

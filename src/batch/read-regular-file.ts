@@ -97,9 +97,9 @@ export function fileKind(info: Stats): string {
   return 'not a regular file'
 }
 
-/** Sizes as the diagnostics print them: `70.0 MB` (MiB, as `maxInputBytes` is set). */
-export function formatMegabytes(bytes: number): string {
-  return `${(bytes / 2 ** 20).toFixed(1)} MB`
+/** What a too-large file is told: its size in bytes against the limit (`70000000 bytes, more than the 64 MiB (67108864 bytes)`). */
+export function describeTooLarge(size: number, maxBytes = maxInputBytes): string {
+  return `${size} bytes, more than the ${maxBytes / 2 ** 20} MiB (${maxBytes} bytes) an input may have`
 }
 
 function errorCode(error: unknown): string {
