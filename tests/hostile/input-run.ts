@@ -41,7 +41,9 @@ export function withBibliographyFiles(files: Record<string, string>): ResolvedCo
 export function runCliFromSource(cwd: string, args: string[], timeoutMs = 90_000): {status: number | null; stderr: string; stdout: string} {
   const script = join(cwd, 'citeclaim-from-source.mts')
   writeFileSync(script, `import {main} from ${JSON.stringify(pathToFileURL(join(repo, 'src/cli.ts')).href)}\nprocess.exitCode = await main(process.argv.slice(2))\n`)
-  const result = spawnSync(process.execPath, [join(repo, 'node_modules/tsx/dist/cli.mjs'), script, ...args, ...(args.includes('--config') ? [] : ['--config', join(repo, 'pipeline.config.ts')])], {
+  // tsx's loader in this process, not its CLI: the CLI runs the script in a child that a timeout would leave behind.
+  const tsx = ['--require', join(repo, 'node_modules/tsx/dist/preflight.cjs'), '--import', pathToFileURL(join(repo, 'node_modules/tsx/dist/loader.mjs')).href]
+  const result = spawnSync(process.execPath, [...tsx, script, ...args, ...(args.includes('--config') ? [] : ['--config', join(repo, 'pipeline.config.ts')])], {
     cwd,
     encoding: 'utf8',
     timeout: timeoutMs,
