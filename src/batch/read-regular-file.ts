@@ -62,8 +62,9 @@ export async function readRegularFile(path: string, options: ReadRegularFileOpti
     const chunks: Buffer[] = []
     let total = 0
     for (;;) {
-      // One read of the whole file in the usual case; at most maxBytes + 1 in all.
-      const buffer = Buffer.allocUnsafe(Math.max(1, Math.min(maxBytes + 1 - total, Math.max(opened.size - total, 0) + 1, 2 ** 24)))
+      // One read of the whole file in the usual case; at most maxBytes + 1 in all. Never from the
+      // shared pool: the bytes go to a worker, and a pooled slice would carry its whole slab along.
+      const buffer = Buffer.allocUnsafeSlow(Math.max(1, Math.min(maxBytes + 1 - total, Math.max(opened.size - total, 0) + 1, 2 ** 24)))
       const {bytesRead} = await handle.read(buffer, 0, buffer.length, null)
       if (bytesRead === 0) break
       chunks.push(buffer.subarray(0, bytesRead))
