@@ -5,6 +5,7 @@ import {ConfigError} from './config/resolve-config.js'
 import {mergeOutputs} from './batch/merge-outputs.js'
 import {createProgress, isInteractive, useColor, type Progress} from './batch/progress.js'
 import {OutputFolderError} from './batch/output-folder.js'
+import {printable} from './batch/printable.js'
 import {formatDiagnostic} from './batch/report.js'
 import {runBatch} from './batch/run-batch.js'
 import {parseShard, type Shard} from './batch/shard.js'
@@ -64,7 +65,7 @@ export async function main(
       }
     })
   } catch (error) {
-    stderr(`citeclaim: ${(error as Error).message}\n\n${usage}`)
+    stderr(`citeclaim: ${printable((error as Error).message)}\n\n${usage}`)
     return 2
   }
   const {values, positionals} = parsed
@@ -78,7 +79,7 @@ export async function main(
   }
   const [command, ...paths] = positionals
   if (command !== 'run' && command !== 'merge') {
-    stderr(command ? `citeclaim: unknown command "${command}"\n\n${usage}` : usage)
+    stderr(command ? `citeclaim: unknown command "${printable(command)}"\n\n${usage}` : usage)
     return 2
   }
   let shard: Shard | undefined
@@ -92,7 +93,7 @@ export async function main(
     if (command === 'merge' && paths.length === 0) throw new Error('merge needs the output folders of the shard runs')
     if (command === 'merge' && (shard || values.force)) throw new Error('--shard and --force are options of run, not merge')
   } catch (error) {
-    stderr(`citeclaim: ${(error as Error).message}\n\n${usage}`)
+    stderr(`citeclaim: ${printable((error as Error).message)}\n\n${usage}`)
     return 2
   }
 
@@ -106,8 +107,8 @@ export async function main(
     if (command === 'merge') {
       const out = values.out ?? (await loadConfig(values.config)).config.output
       const result = await mergeOutputs({dirs: paths, out, check: values.check, onProblem: (file, message, code) => print(formatDiagnostic(file, {severity: 'error', code, message, start: null}))})
-      if (values.check) for (const path of result.changed) print(`${path}: would change`)
-      if (!values.quiet) print(`citeclaim: merged ${result.documents} document${result.documents === 1 ? '' : 's'} from ${paths.length} folder${paths.length === 1 ? '' : 's'} into ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+      if (values.check) for (const path of result.changed) print(`${printable(path)}: would change`)
+      if (!values.quiet) print(`citeclaim: merged ${result.documents} document${result.documents === 1 ? '' : 's'} from ${paths.length} folder${paths.length === 1 ? '' : 's'} into ${printable(out)} in ${((performance.now() - started) / 1000).toFixed(1)} s`)
       return result.problems > 0 || (values.check && result.changed.length > 0) ? 1 : 0
     }
     const {config} = await loadConfig(values.config)
@@ -137,8 +138,8 @@ export async function main(
       return interruptedExitCode
     }
     if (values.check) {
-      for (const path of result.changed) print(`${path}: would change`)
-      for (const path of result.removed) print(`${path}: would be removed`)
+      for (const path of result.changed) print(`${printable(path)}: would change`)
+      for (const path of result.removed) print(`${printable(path)}: would be removed`)
     }
     progress.done({documents: result.documents, skipped: result.skipped, warnings: result.warnings, errors: result.errors, seconds: (performance.now() - started) / 1000})
     if (values.check && result.changed.length + result.removed.length > 0) return 1
@@ -146,14 +147,16 @@ export async function main(
   } catch (error) {
     progress.clear()
     if (error instanceof ConfigError) {
-      stderr(`${error.file ?? 'config'}: error ${error.message} [config-invalid]`)
+      stderr(`${printable(error.file ?? 'config')}: error ${printable(error.message)} [config-invalid]`)
       return 2
     }
     if (error instanceof OutputFolderError) {
       stderr(formatDiagnostic(error.path, {severity: 'error', code: error.code, message: error.message, start: null}))
       return 2
     }
-    stderr(`citeclaim: internal error: ${(error as Error).message}${values.debug ? `\n${(error as Error).stack}` : ' (run with --debug for details)'}`)
+    // The message and stack may quote input (a path, a key): each line printed with its controls escaped.
+    const stack = String((error as Error).stack ?? '').split('\n').map(printable).join('\n')
+    stderr(`citeclaim: internal error: ${printable(String((error as Error).message))}${values.debug ? `\n${stack}` : ' (run with --debug for details)'}`)
     return 2
   }
 }

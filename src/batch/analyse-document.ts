@@ -74,10 +74,16 @@ export function analyseDocument(input: DocumentInput, config: ResolvedConfig): D
 
   const bibliographyDiagnostics: DiagnosticRecord[] = []
   if (input.bibliography) {
-    const text = new TextDecoder('utf-8').decode(input.bibliography.bytes)
-    const loaded = loadBibliography(input.bibliography.source, text)
-    for (const problem of loaded.problems) bibliographyDiagnostics.push({severity: problem.severity, code: problem.code, message: problem.message, start: problem.start ?? null})
-    file.data.bibliography = {path: input.bibliography.source, entries: loaded.entries, size: loaded.size}
+    // The same decoding and checks as the document's: no NULs, no undecodable bytes in the outputs.
+    const decodedBibliography = decodeInput(input.bibliography.bytes)
+    if (decodedBibliography.ok) {
+      const loaded = loadBibliography(input.bibliography.source, decodedBibliography.text)
+      for (const problem of loaded.problems) bibliographyDiagnostics.push({severity: problem.severity, code: problem.code, message: problem.message, start: problem.start ?? null})
+      file.data.bibliography = {path: input.bibliography.source, entries: loaded.entries, size: loaded.size}
+    } else {
+      const reason = decodedBibliography.message.replace(/^input /, 'it ')
+      bibliographyDiagnostics.push({severity: 'error', code: 'bibliography-invalid', message: `${input.bibliography.source}: ${reason}; no entries read`, start: decodedBibliography.start})
+    }
   }
 
   if (file.value.toString().trim() === '') {

@@ -14,15 +14,19 @@ export interface BytePoint {
 }
 
 const utf8 = new TextDecoder('utf-8', {fatal: true, ignoreBOM: false})
+/** The BOM is taken off before decoding: a second one is text (U+FEFF), as positions count it. */
+const utf16 = (encoding: 'utf-16le' | 'utf-16be'): TextDecoder => new TextDecoder(encoding, {ignoreBOM: true})
 
 /**
- * Decodes input bytes: UTF-8 (a BOM is dropped), or UTF-16 when a BOM says so. Bytes that are not
- * text (NUL bytes in a UTF-8 file) or not valid UTF-8 are refused with the offset of the first bad
- * byte, rather than turned into replacement characters.
+ * Decodes input bytes: UTF-8 (a BOM is dropped), or UTF-16 when a BOM says so. Every encoding gets
+ * the same checks: a NUL character means the bytes are not text (`input-binary`), and bytes that do
+ * not decode (invalid UTF-8; an unpaired surrogate or an odd trailing byte in UTF-16) are refused
+ * (`input-encoding`), with the offset of the first bad byte, rather than turned into replacement
+ * characters.
  */
 export function decodeInput(bytes: Uint8Array): DecodedInput {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return {ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le'}
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return {ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be'}
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, 'utf-16le')
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, 'utf-16be')
   const nul = bytes.indexOf(0)
   if (nul !== -1) return {ok: false, code: 'input-binary', message: `input is binary (NUL byte at offset ${nul}), not text`, offset: nul, start: pointAtByte(bytes, nul)}
   try {
@@ -31,6 +35,31 @@ export function decodeInput(bytes: Uint8Array): DecodedInput {
     const offset = firstInvalidUtf8(bytes)
     return {ok: false, code: 'input-encoding', message: `input is not valid UTF-8 (first bad byte at offset ${offset}); convert it to UTF-8`, offset, start: pointAtByte(bytes, offset)}
   }
+}
+
+/**
+ * UTF-16 after its BOM, checked code unit by code unit in one pass: the first NUL, unpaired
+ * surrogate or odd trailing byte is refused at its byte offset (the BOM counts in offsets, not in
+ * columns).
+ */
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): DecodedInput {
+  const name = encoding.toUpperCase()
+  const little = encoding === 'utf-16le'
+  const unitAt = (offset: number): number => (little ? bytes[offset]! | (bytes[offset + 1]! << 8) : (bytes[offset]! << 8) | bytes[offset + 1]!)
+  const refuse = (code: 'input-binary' | 'input-encoding', offset: number, message: string): DecodedInput => ({ok: false, code, message, offset, start: pointInText(utf16(encoding).decode(bytes.subarray(2, offset)), offset)})
+  const end = bytes.length - ((bytes.length - 2) % 2)
+  for (let offset = 2; offset < end; offset += 2) {
+    const unit = unitAt(offset)
+    if (unit === 0) return refuse('input-binary', offset, `input is binary (NUL character at offset ${offset} of ${name} text), not text`)
+    if (unit >= 0xdc00 && unit <= 0xdfff) return refuse('input-encoding', offset, `input is not valid ${name} (unpaired low surrogate at offset ${offset}); convert it to UTF-8`)
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = offset + 2 < end ? unitAt(offset + 2) : -1
+      if (next < 0xdc00 || next > 0xdfff) return refuse('input-encoding', offset, `input is not valid ${name} (unpaired high surrogate at offset ${offset}); convert it to UTF-8`)
+      offset += 2
+    }
+  }
+  if (end !== bytes.length) return refuse('input-encoding', end, `input is not valid ${name} (a lone byte at offset ${end} ends it: an odd number of bytes); convert it to UTF-8`)
+  return {ok: true, text: utf16(encoding).decode(bytes.subarray(2)), encoding}
 }
 
 /**
@@ -82,4 +111,18 @@ function pointAtByte(bytes: Uint8Array, offset: number): BytePoint {
   }
   const column = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset)).length + 1
   return {line, column, offset}
+}
+
+/** The point after `before`, the decoded text ahead of a bad byte at byte `offset`; lines end as in `pointAtByte`. */
+function pointInText(before: string, offset: number): BytePoint {
+  let line = 1
+  let lineStart = 0
+  for (let index = 0; index < before.length; index++) {
+    const code = before.charCodeAt(index)
+    if (code === 0x0a || (code === 0x0d && before.charCodeAt(index + 1) !== 0x0a)) {
+      line++
+      lineStart = index + 1
+    }
+  }
+  return {line, column: before.length - lineStart + 1, offset}
 }

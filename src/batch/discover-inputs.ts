@@ -1,6 +1,7 @@
-import {readdir, stat} from 'node:fs/promises'
+import {lstat, readdir, stat} from 'node:fs/promises'
 import {join, relative, resolve} from 'node:path'
 import {bibliographyExtensions, documentExtensions, documentId} from './document-id.js'
+import {fileKind} from './read-regular-file.js'
 
 /** A document found on disk, with the bibliography that belongs to it. */
 export interface DiscoveredInput {
@@ -9,15 +10,24 @@ export interface DiscoveredInput {
   path: string
   /** Path relative to the working directory, `/`-separated: what outputs and diagnostics show. */
   source: string
+  /** Named on the command line (a symbolic link there is followed), not found in a folder. */
+  named?: boolean
   bibliographyPath?: string
   /** The bibliography's path as outputs and diagnostics show it, like `source`. */
   bibliographySource?: string
+  /** Named in the config's `bibliography.files` (followed if a link), not found beside the document. */
+  bibliographyNamed?: boolean
 }
 
-/** A problem found while looking for inputs: a missing path, or two inputs with one id. */
+/**
+ * A problem found while looking for inputs: a missing path, two inputs with one id, a symbolic link
+ * or something other than a regular file where a document was looked for.
+ */
 export interface DiscoveryProblem {
   path: string
-  code: 'input-missing' | 'input-duplicate-id' | 'input-unreadable'
+  code: 'input-missing' | 'input-duplicate-id' | 'input-unreadable' | 'input-symlink' | 'input-not-file'
+  /** Error unless said otherwise. */
+  severity?: 'warning'
   message: string
 }
 
@@ -25,7 +35,10 @@ export interface DiscoveryProblem {
  * Finds the documents under `paths` (files, or folders read recursively), sorted by path so runs are
  * deterministic, each paired with `<name>.csl.json|.bib|.ris` beside it or the bibliography the
  * config names for its id. Relative paths are relative to `cwd`. Folders in `exclude` (the output
- * folder) and hidden folders are not read.
+ * folder), hidden files and folders (`.git`, macOS `._name` files) are not read. A symbolic link is
+ * followed only where it is named (a path here, a bibliography in the config): links found in a
+ * folder are reported and skipped, and a link beside a document is paired so that reading it
+ * reports it.
  */
 export async function discoverInputs(
   paths: readonly string[],
@@ -38,12 +51,17 @@ export async function discoverInputs(
   const problems: DiscoveryProblem[] = []
   const shown = (path: string): string => relative(cwd, path).split('\\').join('/') || path
   const files = new Set<string>()
+  const named = new Set<string>()
   for (const given of paths) {
     const path = resolve(cwd, given)
     const info = await stat(path).catch(() => undefined)
     if (!info) problems.push({path: given, code: 'input-missing', message: `no such file or folder: ${given}`})
     else if (info.isDirectory()) for (const file of await walk(path, problems, shown, skipped)) files.add(file)
-    else files.add(path)
+    else if (!info.isFile()) problems.push({path: shown(path), code: 'input-not-file', message: `cannot read ${shown(path)}: it is ${fileKind(info)}, and only regular files are read`})
+    else {
+      files.add(path)
+      named.add(path)
+    }
   }
   const all = [...files].sort()
   const present = new Set(all)
@@ -57,11 +75,18 @@ export async function discoverInputs(
     const configured = bibliographyFiles[id]
     // A document named on the command line has its bibliography beside it even if that was not named.
     let bibliographyPath = configured !== undefined ? resolve(cwd, configured) : undefined
+    // Anything by that name, even a link or a FIFO: reading it refuses those with a diagnostic.
     for (const extension of bibliographyExtensions) {
       const candidate = stem + extension
-      if (bibliographyPath === undefined && (present.has(candidate) || (await isFile(candidate)))) bibliographyPath = candidate
+      if (bibliographyPath === undefined && (present.has(candidate) || (await exists(candidate)))) bibliographyPath = candidate
     }
-    const input: DiscoveredInput = {id, path, source, ...(bibliographyPath ? {bibliographyPath, bibliographySource: shown(bibliographyPath)} : {})}
+    const input: DiscoveredInput = {
+      id,
+      path,
+      source,
+      ...(named.has(path) ? {named: true} : {}),
+      ...(bibliographyPath ? {bibliographyPath, bibliographySource: shown(bibliographyPath), ...(configured !== undefined ? {bibliographyNamed: true} : {})} : {})
+    }
     const other = byId.get(id)
     if (other) {
       problems.push({path: source, code: 'input-duplicate-id', message: `${source} and ${other.source} both have the document id "${id}": rename one`})
@@ -73,7 +98,12 @@ export async function discoverInputs(
   return {inputs, problems}
 }
 
-/** Files under `dir`, leaving out `skipped` folders and hidden ones (`.git`, `.citeclaim-cache`). */
+/**
+ * Regular files under `dir`, leaving out `skipped` folders and hidden files and folders (`.git`,
+ * `.citeclaim-cache`, the `._name` files macOS leaves beside each file on other file systems, which
+ * would take their document's id). A symbolic link to a document or a folder, or a document name
+ * that is a FIFO, device or socket, is reported, not read.
+ */
 async function walk(dir: string, problems: DiscoveryProblem[], shown: (path: string) => string, skipped: ReadonlySet<string>): Promise<string[]> {
   const entries = await readdir(dir, {withFileTypes: true}).catch((error: NodeJS.ErrnoException) => {
     problems.push({path: shown(dir), code: 'input-unreadable', message: `cannot read folder ${shown(dir)}: ${error.code ?? error.message}`})
@@ -81,15 +111,25 @@ async function walk(dir: string, problems: DiscoveryProblem[], shown: (path: str
   })
   const out: string[] = []
   for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue
     const path = join(dir, entry.name)
+    const isDocument = documentExtensions.some((extension) => entry.name.toLowerCase().endsWith(extension))
     if (entry.isDirectory()) {
-      if (!entry.name.startsWith('.') && !skipped.has(path)) out.push(...(await walk(path, problems, shown, skipped)))
+      if (!skipped.has(path)) out.push(...(await walk(path, problems, shown, skipped)))
+    } else if (entry.isFile()) out.push(path)
+    else if (entry.isSymbolicLink()) {
+      if (isDocument || (await stat(path).catch(() => undefined))?.isDirectory()) {
+        problems.push({path: shown(path), code: 'input-symlink', severity: 'warning', message: `${shown(path)} is a symbolic link found in a folder: not followed (name the file or folder itself to read it)`})
+      }
+    } else if (isDocument) {
+      const info = await lstat(path).catch(() => undefined)
+      problems.push({path: shown(path), code: 'input-not-file', message: `cannot read ${shown(path)}: it is ${info ? fileKind(info) : 'not a regular file'}, and only regular files are read`})
     }
-    else if (entry.isFile()) out.push(path)
   }
   return out
 }
 
-async function isFile(path: string): Promise<boolean> {
-  return (await stat(path).catch(() => undefined))?.isFile() ?? false
+/** Whether anything is at `path` (a link counts, whatever it points to). */
+async function exists(path: string): Promise<boolean> {
+  return (await lstat(path).catch(() => undefined)) !== undefined
 }

@@ -1,7 +1,7 @@
-import {readFile} from 'node:fs/promises'
 import type {DiagnosticRecord} from '../emit/document.js'
 import type {DocumentInput} from './analyse-document.js'
 import type {DiscoveredInput} from './discover-inputs.js'
+import {describeTooLarge, readRegularFile, type NotRead} from './read-regular-file.js'
 
 /** A discovered document read into memory, or why it could not be. */
 export type ReadInput =
@@ -9,26 +9,49 @@ export type ReadInput =
   | {ok: false; diagnostic: DiagnosticRecord}
 
 /**
- * Reads a document's bytes and those of its bibliography. An unreadable bibliography is reported
- * and the document is analysed without one.
+ * Reads a document's bytes and those of its bibliography: regular files only, at most
+ * `maxInputBytes` each, and through a symbolic link only where the user named the path (on the
+ * command line, or the bibliography in the config). A bibliography that is not read is reported and
+ * the document is analysed without one.
  */
 export async function readInput(discovered: DiscoveredInput): Promise<ReadInput> {
-  let bytes: Uint8Array
-  try {
-    bytes = await readFile(discovered.path)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message
-    return {ok: false, diagnostic: {severity: 'error', code: 'input-unreadable', message: `cannot read ${discovered.source}: ${code}`, start: null}}
-  }
-  const input: DocumentInput = {id: discovered.id, source: discovered.source, bytes}
+  const read = await readRegularFile(discovered.path, {followLinks: discovered.named ?? false})
+  if (!read.ok) return {ok: false, diagnostic: documentNotRead(discovered.source, read)}
+  const input: DocumentInput = {id: discovered.id, source: discovered.source, bytes: read.bytes}
   const bibliographyDiagnostics: DiagnosticRecord[] = []
   if (discovered.bibliographyPath) {
-    try {
-      input.bibliography = {source: discovered.bibliographySource ?? discovered.bibliographyPath, bytes: await readFile(discovered.bibliographyPath)}
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? ''
-      bibliographyDiagnostics.push({severity: 'error', code: 'bibliography-unreadable', message: `cannot read bibliography ${discovered.bibliographySource ?? discovered.bibliographyPath}: ${code}`, start: null})
-    }
+    const source = discovered.bibliographySource ?? discovered.bibliographyPath
+    const bibliography = await readRegularFile(discovered.bibliographyPath, {followLinks: discovered.bibliographyNamed ?? false})
+    if (bibliography.ok) input.bibliography = {source, bytes: bibliography.bytes}
+    else bibliographyDiagnostics.push(bibliographyNotRead(source, bibliography))
   }
   return {ok: true, input, bibliographyDiagnostics}
+}
+
+/** The diagnostic for a document that was not read. */
+function documentNotRead(source: string, why: NotRead): DiagnosticRecord {
+  switch (why.reason) {
+    case 'symlink':
+      return {severity: 'warning', code: 'input-symlink', message: `${source} is a symbolic link found in a folder: not followed (name the file itself to read it)`, start: null}
+    case 'not-regular':
+      return {severity: 'error', code: 'input-not-file', message: `cannot read ${source}: it is ${why.kind}, and only regular files are read`, start: null}
+    case 'too-large':
+      return {severity: 'error', code: 'document-too-large', message: `document too large to analyse: ${describeTooLarge(why.size)}; split it into smaller files`, start: null}
+    case 'unreadable':
+      return {severity: 'error', code: 'input-unreadable', message: `cannot read ${source}: ${why.code}`, start: null}
+  }
+}
+
+/** The diagnostic for a bibliography that was not read: the document goes on without it. */
+function bibliographyNotRead(source: string, why: NotRead): DiagnosticRecord {
+  switch (why.reason) {
+    case 'symlink':
+      return {severity: 'warning', code: 'input-symlink', message: `bibliography ${source} is a symbolic link: not followed, the document is analysed without it (name the file in the config's bibliography.files to use it)`, start: null}
+    case 'not-regular':
+      return {severity: 'error', code: 'bibliography-unreadable', message: `cannot read bibliography ${source}: it is ${why.kind}, and only regular files are read`, start: null}
+    case 'too-large':
+      return {severity: 'error', code: 'bibliography-unreadable', message: `cannot read bibliography ${source}: ${describeTooLarge(why.size)}`, start: null}
+    case 'unreadable':
+      return {severity: 'error', code: 'bibliography-unreadable', message: `cannot read bibliography ${source}: ${why.code}`, start: null}
+  }
 }

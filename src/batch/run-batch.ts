@@ -85,7 +85,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
     for (const dir of tempFolders(out)) await removeStaleTempFiles(dir)
   }
   const {inputs: found, problems} = await discoverInputs(options.paths, config.bibliography.files, cwd, [out])
-  for (const problem of problems) report(problem.path, {severity: 'error', code: problem.code, message: problem.message, start: null})
+  for (const problem of problems) report(problem.path, {severity: problem.severity ?? 'error', code: problem.code, message: problem.message, start: null})
   const inputs = found.filter((input) => {
     if (!reservedIds.has(input.id)) return true
     report(input.source, {severity: 'error', code: 'input-reserved-id', message: `the document id "${input.id}" would overwrite the corpus file ${input.id}.json: rename the input`, start: null})
