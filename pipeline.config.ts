@@ -17,8 +17,13 @@ export default defineConfig({
       id: 'HSC',
       label: 'Hematopoietic stem cells',
       ontologyId: 'CL:0000037',
-      names: ['hematopoietic stem cell', 'haematopoietic stem cell', 'hematopoietic stem and progenitor cell', 'CD34+ cell', 'CD34-positive cell', 'CD34+ stem cell'],
-      abbreviations: ['HSC', 'HSPC']
+      // Haematopoietic stem and progenitor cells (HSPC), committed haematopoietic progenitors included.
+      names: [
+        'hematopoietic stem cell', 'haematopoietic stem cell', 'hemopoietic stem cell', 'hematopoietic stem and progenitor cell', 'haematopoietic stem and progenitor cell',
+        'hematopoietic progenitor cell', 'haematopoietic progenitor cell', 'hemopoietic progenitor cell', 'myeloid progenitor', 'lymphoid progenitor',
+        'myeloid progenitor cell', 'lymphoid progenitor cell', 'multipotent progenitor', 'multipotent progenitor cell', 'CD34+ cell', 'CD34-positive cell', 'CD34+ stem cell'
+      ],
+      abbreviations: ['HSC', 'HSPC', 'MPP', 'CLP', 'CMP']
     },
     {
       id: 'EPC',
@@ -105,7 +110,9 @@ export default defineConfig({
       // HLCs are derived from stem cells: a sentence about HLCs in general is about stem cells in general.
       impliesType: 'GENERAL'
     },
-    {id: 'hepatocyte', label: 'Hepatocytes', names: ['hepatocyte']}
+    {id: 'hepatocyte', label: 'Hepatocytes', names: ['hepatocyte']},
+    // A cytokine named like stem cells.
+    {id: 'stem-cell-factor', label: 'Stem cell factor (cytokine)', names: ['stem cell factor'], abbreviations: ['SCF']}
   ],
 
   claims: {
@@ -177,6 +184,12 @@ export default defineConfig({
     ],
     nonClaimPatterns: [
       '\\b(?:the present|this) (?:review|article|paper)\\b',
+      // Pointers to figures and tables.
+      '^(?:the |this )?(?:diagram|figure|fig\\.|table|scheme)s?\\b(?: \\d+)?(?: (?:to the (?:right|left)|below|above))? (?:shows?|provides?|summari[sz]es|illustrates?|depicts?|lists?|gives?)\\b',
+      // Terms: "This is called …", "This phenomenon is termed …".
+      '^(?:this|that|it)(?: \\w+)? (?:is|are) (?:also )?(?:called|termed|known as|referred to as)\\b',
+      // Patents and funding.
+      '\\b(?:patent(?:ed|s)?|funded by|grant (?:no|number))\\b',
       '\\b(?:are|is|will be) (?:\\w+ )?(?:discussed|summarized|reviewed|outlined|presented)\\b'
     ],
     studyOnlyPatterns: [

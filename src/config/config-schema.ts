@@ -95,7 +95,13 @@ export const configSchema = {
         nonClaimPatterns: patternList,
         studyOnlyPatterns: patternList,
         strongCueWeight: {type: 'number', minimum: 0},
-        comparisonCues: patternList
+        comparisonCues: patternList,
+        originCues: patternList,
+        anaphoraPatterns: patternList,
+        sectionEvidence: {
+          type: 'array',
+          items: {type: 'object', additionalProperties: false, required: ['level', 'headings'], properties: {level: {type: 'string', minLength: 1}, headings: patternList}}
+        }
       }
     }
   }

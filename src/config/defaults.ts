@@ -27,7 +27,10 @@ export const defaultClaimOptions: ClaimOptions = {
     '\\bnot been elucidated\\b', '\\bmuch to be understood\\b'
   ],
   nonClaimPatterns: ['\\b(?:the present|this) (?:review|article|paper)\\b', '\\bare (?:discussed|summarized|reviewed)\\b'],
-  comparisonCues: ['\\bcompared (?:to|with)\\s*$', '\\bthan\\s*$', '\\bin contrast to\\s*$', '\\bunlike\\s*$']
+  comparisonCues: ['\\bcompared (?:to|with)\\s*$', '\\bthan\\s*$', '\\bin contrast to\\s*$', '\\bunlike\\s*$'],
+  originCues: ['\\b(?:derived|arising|arises?|originat(?:e|es|ed|ing)|descend(?:s|ed|ing)?) from\\s+(?:(?:the|a|an)\\s+)?(?:[\\w-]+\\s+){0,2}$'],
+  anaphoraPatterns: ['^(?:\\S+\\s+){0,3}?(?:they|their|these|those|both)\\b', '\\b(?:these|those|such|the)\\s+(?:\\w+\\s+)?cells?\\b'],
+  sectionEvidence: []
 }
 
 /** Every default in one place; `resolveConfig` fills a user config from it. */

@@ -69,6 +69,21 @@ export interface ClaimOptions {
   strongCueWeight?: number
   /** Patterns that turn a mention into a point of comparison, written before the mention (`compared (?:to|with)`). */
   comparisonCues: string[]
+  /**
+   * Patterns that turn a mention into an origin only, written before the mention (`derived from\\s*$`):
+   * "Lymphocytes are derived from lymphoid progenitors" is about lymphocytes.
+   */
+  originCues?: string[]
+  /**
+   * Patterns of a sentence that refers back to the cells of the claim before it (`\\bthey\\b`,
+   * `\\bthese cells\\b`): it carries that claim's types over.
+   */
+  anaphoraPatterns?: string[]
+  /**
+   * Patterns of a heading that makes its section's claims `clinical` (or another level) by default:
+   * `{level: 'clinical', headings: ['clinical (?:trials?|studies|applications?)']}`.
+   */
+  sectionEvidence?: Array<{level: string; headings: string[]}>
 }
 
 export type MarkdownCitationStyle = 'links' | 'pandoc'

@@ -12,6 +12,8 @@ export interface EntitiesOptions {
   distractors?: readonly Distractor[]
   /** Regular-expression sources that, ending right before a mention, make it a point of comparison. */
   comparisonCues?: readonly string[]
+  /** Regular-expression sources that, ending right before a mention, make it an origin only (`derived from`). */
+  originCues?: readonly string[]
 }
 
 declare module 'vfile' {
@@ -20,6 +22,12 @@ declare module 'vfile' {
     sectionSubjects: Record<string, string[]>
   }
 }
+
+/**
+ * How many characters from a sentence's start a distractor must begin within to be read as its
+ * subject ("Absence of SCF is lethal"): a subject comes first in an English sentence.
+ */
+const subjectWindow = 30
 
 /** How many characters around an ambiguous abbreviation are read for context cues. */
 const cueWindow = 24
@@ -35,6 +43,7 @@ export function remarkEntities(options: EntitiesOptions) {
   const base = new EntityMatcher(options.entityTypes, options.distractors ?? [])
   const general = new Set(options.entityTypes.filter((type) => type.general).map((type) => type.id))
   const comparisons = (options.comparisonCues ?? []).map((cue) => new RegExp(cue, 'iu'))
+  const origins = (options.originCues ?? []).map((cue) => new RegExp(cue, 'iu'))
 
   return function transform(tree: Root, file: VFile): void {
     const sentences: Sentence[] = []
@@ -63,9 +72,13 @@ export function remarkEntities(options: EntitiesOptions) {
       const text = sentence.data.text
       const mentions: Mention[] = []
       const distractors = new Set<string>()
+      let leadingDistractor = false
       for (const match of matcher.match(text)) {
         const sense = resolve(match, text)
-        if (sense?.kind === 'distractor') distractors.add(sense.id)
+        if (sense?.kind === 'distractor') {
+          distractors.add(sense.id)
+          if (match.start < subjectWindow) leadingDistractor = true
+        }
         if (!sense || sense.kind !== 'type') continue
         const before = text.slice(Math.max(0, match.start - 40), match.start)
         mentions.push({
@@ -74,11 +87,13 @@ export function remarkEntities(options: EntitiesOptions) {
           end: match.end,
           text: match.text,
           via: match.via,
-          comparison: comparisons.some((cue) => cue.test(before))
+          comparison: comparisons.some((cue) => cue.test(before)),
+          origin: origins.some((cue) => cue.test(before))
         })
       }
       sentence.data.mentions = mentions
       sentence.data.distractors = [...distractors]
+      sentence.data.leadingDistractor = leadingDistractor
     }
   }
 }
