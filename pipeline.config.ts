@@ -164,8 +164,8 @@ export default defineConfig({
       {
         id: 'biology',
         cues: [
-          {pattern: '\\bexpress(?:es|ed|ion)?\\b|\\bmarkers?\\b|\\bself-renewal\\b|\\brenew themselves\\b|\\bpluripoten|\\bmultipoten|\\bprecursors?\\b|\\barise\\b|\\bimmature\\b|\\bpopulation\\b|\\blineages?\\b|\\bproperties\\b|\\bphenotype', weight: 2},
-          {pattern: '\\bdifferentiat(?:e|ed|es|ing|ion)\\b|\\bcapable of\\b|\\bcan be found\\b|\\bmodel(?:ling|ing)\\b|\\bmolecular basis\\b|\\bresistant\\b', weight: 1.5}
+          {pattern: '\\bdifferentiat(?:e|ed|es|ing)\\b|\\bexpress(?:es|ed|ion)?\\b|\\bmarkers?\\b|\\bself-renewal\\b|\\brenew themselves\\b|\\bpluripoten|\\bmultipoten|\\bprecursors?\\b|\\barise\\b|\\bimmature\\b|\\bpopulation\\b|\\blineages?\\b|\\bproperties\\b|\\bphenotype', weight: 2},
+          {pattern: '\\bdifferentiation\\b|\\bcapable of\\b|\\bcan be found\\b|\\bmodel(?:ling|ing)\\b|\\bmolecular basis\\b|\\bresistant\\b', weight: 1.5}
         ]
       }
     ],

@@ -11,8 +11,10 @@ export interface SentenceFacts {
   impliedTypes: readonly string[]
   /** Whether it names a distractor: something that is not an entity type is its subject. */
   namesDistractor: boolean
-  /** Whether it refers back to cells ("they", "these cells", "the transplanted cells"). */
+  /** Whether it refers back to the claim before it ("they", "these", or a phrase of `cellAnaphor`). */
   anaphoric: boolean
+  /** Whether it refers to the cells by a noun phrase ("these cells", "the transplanted cells", "this subpopulation"). */
+  cellAnaphor: boolean
   /** Whether it states a property or outcome (category cues adding up to the strong weight). */
   propertyCue: boolean
 }
@@ -58,7 +60,7 @@ export function attributeTypes(facts: SentenceFacts, discourse: Discourse): Attr
   const namesGeneral = general !== undefined && subjects.some((mention) => mention.typeId === general)
   // A type named only as a comparison or an origin is not the subject, and the sentence is about that other thing.
   const namesOther = facts.namesDistractor || facts.mentions.length > subjects.length
-  if (facts.anaphoric && !namesGeneral) {
+  if ((facts.anaphoric || facts.cellAnaphor) && !namesGeneral) {
     const antecedent = discourse.previous ?? discourse.paragraphTopic
     if (antecedent) return relabel(antecedent, 'anaphora')
   }
@@ -72,7 +74,7 @@ export function attributeTypes(facts: SentenceFacts, discourse: Discourse): Attr
   if (discourse.listHead) return relabel(discourse.listHead, 'list-head')
   if (discourse.sectionTopic.length > 0) return new Map(discourse.sectionTopic.map((type) => [type, 'section-topic']))
   // "These cells" with no claim before it in scope: the document's one type, when it has one.
-  if (facts.anaphoric && discourse.documentTopic) return new Map([[discourse.documentTopic, 'document-topic']])
+  if (facts.cellAnaphor && discourse.documentTopic) return new Map([[discourse.documentTopic, 'document-topic']])
   return result
 }
 

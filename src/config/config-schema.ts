@@ -98,6 +98,7 @@ export const configSchema = {
         comparisonCues: patternList,
         originCues: patternList,
         anaphoraPatterns: patternList,
+        cellAnaphoraPatterns: patternList,
         sectionEvidence: {
           type: 'array',
           items: {type: 'object', additionalProperties: false, required: ['level', 'headings'], properties: {level: {type: 'string', minLength: 1}, headings: patternList}}

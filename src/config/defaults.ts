@@ -28,8 +28,15 @@ export const defaultClaimOptions: ClaimOptions = {
   ],
   nonClaimPatterns: ['\\b(?:the present|this) (?:review|article|paper)\\b', '\\bare (?:discussed|summarized|reviewed)\\b'],
   comparisonCues: ['\\bcompared (?:to|with)\\s*$', '\\bthan\\s*$', '\\bin contrast to\\s*$', '\\bunlike\\s*$'],
-  originCues: ['\\b(?:derived|arising|arises?|originat(?:e|es|ed|ing)|descend(?:s|ed|ing)?) from\\s+(?:(?:the|a|an)\\s+)?(?:[\\w-]+\\s+){0,2}$'],
-  anaphoraPatterns: ['^(?:\\S+\\s+){0,3}?(?:they|their|these|those|both)\\b', '\\b(?:these|those|such|the)\\s+(?:\\w+\\s+)?cells?\\b'],
+  // Origins and end points: "derived from X", "differentiate into X", "leads to X".
+  originCues: [
+    '\\b(?:derived|arising|arises?|originat(?:e|es|ed|ing)|descend(?:s|ed|ing)?) from\\s+(?:(?:the|a|an)\\s+)?(?:[\\w-]+\\s+){0,2}$',
+    '\\b(?:differentiat(?:e|es|ed|ing)|(?:de-)?differentiat(?:e|es|ed|ing)) (?:in)?to\\s+(?:(?:the|a|an)\\s+)?(?:[\\w-]+\\s+){0,2}$',
+    '\\b(?:give[sn]?|gave|giving) rise to\\s+(?:(?:the|a|an)\\s+)?(?:[\\w-]+\\s+){0,2}$',
+    '\\bleads? to\\s+(?:(?:the|a|an)\\s+)?(?:[\\w-]+\\s+){0,2}$'
+  ],
+  anaphoraPatterns: ['^(?:\\S+\\s+){0,3}?(?:they|their|these|those|both)\\b'],
+  cellAnaphoraPatterns: ["\\b(?:these|those|such|the)\\s+(?:\\w+\\s+)?cells?\\b(?!['’]s)", '\\b(?:this|these|that|those|the same) (?:\\w+ )?(?:sub)?populations?\\b'],
   sectionEvidence: []
 }
 

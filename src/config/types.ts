@@ -80,6 +80,12 @@ export interface ClaimOptions {
    */
   anaphoraPatterns?: string[]
   /**
+   * Patterns of a noun phrase that refers back to the cells themselves (`\\bthese cells\\b`,
+   * `\\bthis subpopulation\\b`): a back-reference, and with no claim before it in scope, to the
+   * one type a document is about.
+   */
+  cellAnaphoraPatterns?: string[]
+  /**
    * Patterns of a heading that makes its section's claims `clinical` (or another level) by default:
    * `{level: 'clinical', headings: ['clinical (?:trials?|studies|applications?)']}`.
    */

@@ -31,6 +31,7 @@ export function remarkClaims(options: ClaimsOptions) {
   const general = options.entityTypes.find((type) => type.general)?.id
   const implied = new Map((options.distractors ?? []).filter((d) => d.impliesType).map((d) => [d.id, d.impliesType!]))
   const anaphora = (options.claims.anaphoraPatterns ?? []).map((source) => new RegExp(source, 'i'))
+  const cellAnaphora = (options.claims.cellAnaphoraPatterns ?? []).map((source) => new RegExp(source, 'i'))
   const sectionEvidence = (options.claims.sectionEvidence ?? []).map((rule) => ({level: rule.level, headings: rule.headings.map((source) => new RegExp(source, 'i'))}))
   return function transform(tree: Root, file: VFile): void {
     const subjects = file.data.sectionSubjects ?? {}
@@ -97,6 +98,7 @@ export function remarkClaims(options: ClaimsOptions) {
           impliedTypes,
           namesDistractor: sentence.data.leadingDistractor ?? false,
           anaphoric: anaphora.some((pattern) => pattern.test(text)),
+          cellAnaphor: cellAnaphora.some((pattern) => pattern.test(text)),
           propertyCue: rules.hasPropertyCue(text)
         },
         discourse
