@@ -70,6 +70,8 @@ export default defineConfig({
       id: 'BMC',
       label: 'Bone marrow-derived cells (unspecified)',
       ontologyId: null,
+      // A mix of HSCs, MSCs and EPCs: a claim about it is not one about each of them.
+      composite: true,
       names: [
         'bone marrow-derived cell', 'bone marrow-derived stem cell', 'bone marrow-derived stromal cell', 'bone marrow cell',
         'bone marrow stem cell', 'bone marrow mononuclear cell', 'bone marrow-derived mononuclear cell', 'pluripotent cells in bone marrow',
@@ -164,7 +166,7 @@ export default defineConfig({
       {
         id: 'biology',
         cues: [
-          {pattern: '\\bdifferentiat(?:e|ed|es|ing)\\b|\\bexpress(?:es|ed|ion)?\\b|\\bmarkers?\\b|\\bself-renewal\\b|\\brenew themselves\\b|\\bpluripoten|\\bmultipoten|\\bprecursors?\\b|\\barise\\b|\\bimmature\\b|\\bpopulation\\b|\\blineages?\\b|\\bproperties\\b|\\bphenotype', weight: 2},
+          {pattern: '\\bdifferentiat(?:e|ed|es|ing) (?:in)?to\\b|\\bdifferentiat(?:e|ed|es|ing) along\\b|\\bexpress(?:es|ed|ion)?\\b|\\bmarkers?\\b|\\bself-renewal\\b|\\brenew themselves\\b|\\bpluripoten|\\bmultipoten|\\bprecursors?\\b|\\barise\\b|\\bimmature\\b|\\bpopulation\\b|\\blineages?\\b|\\bproperties\\b|\\bphenotype', weight: 2},
           {pattern: '\\bdifferentiation\\b|\\bcapable of\\b|\\bcan be found\\b|\\bmodel(?:ling|ing)\\b|\\bmolecular basis\\b|\\bresistant\\b', weight: 1.5}
         ]
       }
@@ -193,6 +195,8 @@ export default defineConfig({
       '\\b(?:are|is|will be) (?:\\w+ )?(?:discussed|summarized|reviewed|outlined|presented)\\b'
     ],
     studyOnlyPatterns: [
+      // Method steps: what was done to the cells says nothing about them without an outcome.
+      '\\b(?:was|were|is|are|been) (?:\\w+ )?(?:infused|injected|administered|transplanted|delivered|labell?ed|enrolled|randomi[sz]ed|recruited)\\b',
       '\\b(?:(?:has|have|had) (?:\\w+ )?been|was|were) (?:\\w+ly )?(?:investigated|studied|used|employed|utilized|evaluated|examined|explored|tested|applied)\\b',
       '\\b(?:attracted|gained|received) (?:\\w+ )?(?:attention|interest)\\b',
       '\\bmost (?:widely|frequently|extensively|commonly) (?:studied|used|investigated)\\b(?![^.]*\\b(?:thus|therefore|because)\\b)'

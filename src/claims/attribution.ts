@@ -17,6 +17,8 @@ export interface SentenceFacts {
   cellAnaphor: boolean
   /** Whether it states a property or outcome (category cues adding up to the strong weight). */
   propertyCue: boolean
+  /** Whether its subject is something other than the cells (a technique, a drug): no topic carries over to it. */
+  otherSubject?: boolean
 }
 
 /** What the walk knows when it reaches a sentence: the topics in scope. */
@@ -59,7 +61,7 @@ export function attributeTypes(facts: SentenceFacts, discourse: Discourse): Attr
   if (result.size > 0) return result
   const namesGeneral = general !== undefined && subjects.some((mention) => mention.typeId === general)
   // A type named only as a comparison or an origin is not the subject, and the sentence is about that other thing.
-  const namesOther = facts.namesDistractor || facts.mentions.length > subjects.length
+  const namesOther = facts.namesDistractor || facts.otherSubject === true || facts.mentions.length > subjects.length
   if ((facts.anaphoric || facts.cellAnaphor) && !namesGeneral) {
     const antecedent = discourse.previous ?? discourse.paragraphTopic
     if (antecedent) return relabel(antecedent, 'anaphora')
@@ -96,4 +98,19 @@ export function documentTopic(mentions: Iterable<Mention>, general: string | und
     count++
   }
   return count >= minMentions ? topic : undefined
+}
+
+/**
+ * The mentions without the constituents of a composite: a mention of another type that follows a
+ * composite type's mention with a composite cue between them ("bone marrow-derived cells … probably
+ * a mix of HSCs, MSCs and EPCs") is part of what the composite names, not a subject of its own.
+ */
+export function withoutConstituents(mentions: readonly Mention[], text: string, composites: ReadonlySet<string>, cues: readonly RegExp[]): readonly Mention[] {
+  const composite = mentions.find((mention) => composites.has(mention.typeId) && !mention.comparison)
+  if (!composite || cues.length === 0) return mentions
+  return mentions.filter((mention) => {
+    if (mention.start <= composite.start || composites.has(mention.typeId)) return true
+    const between = text.slice(composite.end, mention.start)
+    return !cues.some((cue) => cue.test(between))
+  })
 }

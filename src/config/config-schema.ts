@@ -40,7 +40,8 @@ export const configSchema = {
           names: stringList,
           abbreviations: stringList,
           subtypes: stringList,
-          general: {type: 'boolean'}
+          general: {type: 'boolean'},
+          composite: {type: 'boolean'}
         }
       }
     },
@@ -99,6 +100,8 @@ export const configSchema = {
         originCues: patternList,
         anaphoraPatterns: patternList,
         cellAnaphoraPatterns: patternList,
+        compositeCues: patternList,
+        otherSubjectPatterns: patternList,
         sectionEvidence: {
           type: 'array',
           items: {type: 'object', additionalProperties: false, required: ['level', 'headings'], properties: {level: {type: 'string', minLength: 1}, headings: patternList}}

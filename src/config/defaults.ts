@@ -37,6 +37,11 @@ export const defaultClaimOptions: ClaimOptions = {
   ],
   anaphoraPatterns: ['^(?:\\S+\\s+){0,3}?(?:they|their|these|those|both)\\b'],
   cellAnaphoraPatterns: ["\\b(?:these|those|such|the)\\s+(?:\\w+\\s+)?cells?\\b(?!['’]s)", '\\b(?:this|these|that|those|the same) (?:\\w+ )?(?:sub)?populations?\\b'],
+  compositeCues: ['\\b(?:mix(?:ed|ture)?|combination|blend)(?: [\\w-]+){0,3} of\\b', '\\b(?:composed|consisting|comprised) of\\b'],
+  otherSubjectPatterns: [
+    '^[^,;:]{0,80}?\\b(?:is|are|was|were) (?:a|an|another|the) (?:[\\w-]+ ){0,3}(?:technolog(?:y|ies)|techniques?|methods?|tools?|approach(?:es)?|platforms?|assays?)\\b',
+    '^(?:[\\w/-]+ ){0,4}(?:technolog(?:y|ies)|techniques?|methods?|tools?|assays?)\\b[^,;]{0,40}?\\b(?:is|are|was|were|has|have|can|provides?|allows?|enables?)\\b'
+  ],
   sectionEvidence: []
 }
 

@@ -20,6 +20,12 @@ export interface EntityType {
    * never combined with another type.
    */
   general?: boolean
+  /**
+   * A composite type (cells of mixed or unspecified kind, "bone marrow-derived cells"): types named
+   * after it as its constituents ("… probably a mix of HSCs, MSCs and EPCs", `claims.compositeCues`)
+   * are not claim types of their own.
+   */
+  composite?: boolean
 }
 
 /**
@@ -85,6 +91,13 @@ export interface ClaimOptions {
    * one type a document is about.
    */
   cellAnaphoraPatterns?: string[]
+  /** Patterns, between a composite type's mention and a later mention, that make the later one its constituent (`\\bmix(?:ture)? of\\b`). */
+  compositeCues?: string[]
+  /**
+   * Patterns of a sentence whose subject is something other than the cells (a technique, a drug):
+   * it takes no topic from its paragraph or section.
+   */
+  otherSubjectPatterns?: string[]
   /**
    * Patterns of a heading that makes its section's claims `clinical` (or another level) by default:
    * `{level: 'clinical', headings: ['clinical (?:trials?|studies|applications?)']}`.

@@ -3,7 +3,7 @@ import type {Parent} from 'unist'
 import type {VFile} from 'vfile'
 import {toString} from 'mdast-util-to-string'
 import type {ClaimOptions, Distractor, EntityType} from '../config/types.js'
-import {attributeTypes, documentTopic, type Attribution, type Discourse} from '../claims/attribution.js'
+import {attributeTypes, documentTopic, withoutConstituents, type Attribution, type Discourse} from '../claims/attribution.js'
 import {compileClaimRules} from '../claims/claim-rules.js'
 import {skipChildren, walk} from '../tree-walk.js'
 import type {ClaimData, Mention, Sentence} from '../types.js'
@@ -32,6 +32,9 @@ export function remarkClaims(options: ClaimsOptions) {
   const implied = new Map((options.distractors ?? []).filter((d) => d.impliesType).map((d) => [d.id, d.impliesType!]))
   const anaphora = (options.claims.anaphoraPatterns ?? []).map((source) => new RegExp(source, 'i'))
   const cellAnaphora = (options.claims.cellAnaphoraPatterns ?? []).map((source) => new RegExp(source, 'i'))
+  const composites = new Set(options.entityTypes.filter((type) => type.composite).map((type) => type.id))
+  const compositeCues = (options.claims.compositeCues ?? []).map((source) => new RegExp(source, 'i'))
+  const otherSubject = (options.claims.otherSubjectPatterns ?? []).map((source) => new RegExp(source, 'i'))
   const sectionEvidence = (options.claims.sectionEvidence ?? []).map((rule) => ({level: rule.level, headings: rule.headings.map((source) => new RegExp(source, 'i'))}))
   return function transform(tree: Root, file: VFile): void {
     const subjects = file.data.sectionSubjects ?? {}
@@ -82,7 +85,7 @@ export function remarkClaims(options: ClaimsOptions) {
       }
       const sameSection = previousSentence?.data.sectionId === sentence.data.sectionId
       const text = sentence.data.text
-      const mentions = sentence.data.mentions ?? []
+      const mentions = withoutConstituents(sentence.data.mentions ?? [], text, composites, compositeCues)
       const impliedTypes = [...new Set((sentence.data.distractors ?? []).flatMap((id) => (implied.has(id) ? [implied.get(id)!] : [])))]
       const discourse: Discourse = {
         previous: sameSection ? previousClaim : undefined,
@@ -99,7 +102,8 @@ export function remarkClaims(options: ClaimsOptions) {
           namesDistractor: sentence.data.leadingDistractor ?? false,
           anaphoric: anaphora.some((pattern) => pattern.test(text)),
           cellAnaphor: cellAnaphora.some((pattern) => pattern.test(text)),
-          propertyCue: rules.hasPropertyCue(text)
+          propertyCue: rules.hasPropertyCue(text),
+          otherSubject: otherSubject.some((pattern) => pattern.test(text))
         },
         discourse
       )
