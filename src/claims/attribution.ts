@@ -111,6 +111,13 @@ export function withoutConstituents(mentions: readonly Mention[], text: string, 
   return mentions.filter((mention) => {
     if (mention.start <= composite.start || composites.has(mention.typeId)) return true
     const between = text.slice(composite.end, mention.start)
-    return !cues.some((cue) => cue.test(between))
+    return !cues.some((cue) => {
+      const found = cue.exec(between)
+      // The constituents follow the cue as one list: no clause break between the cue and the mention.
+      return found !== null && !clauseBreak.test(between.slice(found.index + found[0].length))
+    })
   })
 }
+
+/** What ends a list of constituents: a semicolon, colon, closing parenthesis or sentence end. */
+const clauseBreak = /[;:)\]]|\.\s/
