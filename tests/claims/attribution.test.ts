@@ -3,6 +3,8 @@ import {attributeTypes, documentTopic, withoutConstituents, type SentenceFacts} 
 import {claimTag} from '../../src/emit/markdown.js'
 import {readAnnotations} from '../../src/emit/read-annotations.js'
 import type {Mention} from '../../src/types.js'
+import {resolveConfig} from '../../src/config/resolve-config.js'
+import shipped from '../../pipeline.config.js'
 import {analyseText} from '../helpers/analyse.js'
 
 // Every rule of the discourse model on invented sentences (none is taken from a gold file): first the
@@ -151,6 +153,20 @@ describe('the discourse model on invented documents', () => {
   it('does not take "stem cell factor" (a cytokine) for stem cells', () => {
     const claims = claimsOf('# Factors\n\nStem cell factor binds the c-kit receptor and promotes survival.\n')
     expect(claims.size).toBe(0)
+  })
+})
+
+describe('section evidence (config: claims.sectionEvidence)', () => {
+  const document = '# Clinical trials in cirrhosis\n\nMSC infusion improved liver function.\n\n# Biology\n\nMSC infusion improved liver function markedly.\n'
+  it('makes a heading’s level the default evidence of its section’s claims', () => {
+    const config = resolveConfig({...shipped, claims: {...shipped.claims, sectionEvidence: [{level: 'clinical', headings: ['\\bclinical trials?\\b']}]}})
+    const {record} = analyseText(document, {source: 'invented.md', config})
+    expect(record.claims.map((claim) => claim.evidence)).toEqual(['clinical', 'unspecified'])
+  })
+
+  it('is off in the shipped config: the guidelines take evidence from the sentence, never from its section', () => {
+    const {record} = analyseText(document, {source: 'invented.md'})
+    expect(record.claims.map((claim) => claim.evidence)).toEqual(['unspecified', 'unspecified'])
   })
 })
 
