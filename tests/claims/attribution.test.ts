@@ -183,3 +183,16 @@ describe('attribution in the outputs', () => {
     expect(tag).toBe('[claim c1: MSC, HSC](#claim-c1 "biology; clinical; hedged; MSC: mention, HSC: section-topic")')
   })
 })
+
+describe('comparison and origin cues before a coordinated list', () => {
+  it('hold for every member of the list ("compared to A and B, C …" is about C)', () => {
+    const claims = claimsOf('# Sources\n\nCompared to embryonic stem cells and HSCs, MSCs are easily expanded in culture. Unlike ESCs, iPSCs or HSCs, MSCs rarely form tumours.\n')
+    expect(claims.get('Compared to embryonic stem cells and HSCs, MSCs are easily expanded in culture.')?.types).toEqual(['MSC'])
+    expect(claims.get('Unlike ESCs, iPSCs or HSCs, MSCs rarely form tumours.')?.types).toEqual(['MSC'])
+  })
+
+  it('leave a plain list of subjects alone', () => {
+    const claims = claimsOf('# Sources\n\nHSCs, EPCs and MSCs secrete growth factors.\n')
+    expect(claims.get('HSCs, EPCs and MSCs secrete growth factors.')?.types).toEqual(['HSC', 'EPC', 'MSC'])
+  })
+})
