@@ -102,6 +102,11 @@ export const configSchema = {
         cellAnaphoraPatterns: patternList,
         compositeCues: patternList,
         otherSubjectPatterns: patternList,
+        clauses: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {leadingSubordinate: pattern, trailingSubordinate: pattern, reported: pattern, continuation: pattern}
+        },
         sectionEvidence: {
           type: 'array',
           items: {type: 'object', additionalProperties: false, required: ['level', 'headings'], properties: {level: {type: 'string', minLength: 1}, headings: patternList}}

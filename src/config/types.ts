@@ -103,6 +103,20 @@ export interface ClaimOptions {
    * `{level: 'clinical', headings: ['clinical (?:trials?|studies|applications?)']}`.
    */
   sectionEvidence?: Array<{level: string; headings: string[]}>
+  /** The language's clause patterns (defaults: English); any left out keeps its default. */
+  clauses?: Partial<ClauseOptions>
+}
+
+/** Clause patterns (regular-expression sources, case-insensitive) the claim rules read a sentence by. */
+export interface ClauseOptions {
+  /** A sentence-initial subordinate clause, up to its comma: its category cues count half. */
+  leadingSubordinate: string
+  /** The start of a closing concessive clause (", though …"): its cues count half. */
+  trailingSubordinate: string
+  /** The end of a reporting verb's lead-in ("… suggested that"): the cues after it count double. */
+  reported: string
+  /** A sentence that continues the previous claim's study ("They also…"): it takes that claim's evidence. */
+  continuation: string
 }
 
 export type MarkdownCitationStyle = 'links' | 'pandoc'

@@ -5,6 +5,7 @@ import {toString} from 'mdast-util-to-string'
 import type {ClaimOptions, Distractor, EntityType} from '../config/types.js'
 import {attributeTypes, documentTopic, withoutConstituents, type Attribution, type Discourse} from '../claims/attribution.js'
 import {compileClaimRules} from '../claims/claim-rules.js'
+import {defaultClauses} from '../config/defaults.js'
 import {skipChildren, walk} from '../tree-walk.js'
 import type {ClaimData, Mention, Sentence} from '../types.js'
 
@@ -14,8 +15,6 @@ export interface ClaimsOptions {
   claims: ClaimOptions
 }
 
-/** A sentence that opens with a pronoun continues the one before it ("They also…", "These effects…"): it takes that study's evidence. */
-const continuation = /^(?:(?:furthermore|moreover|in addition|also|however|rather|thus|therefore),?\s+)?(?:they|these|this|such|those|their|its|both)\b/i
 /** A sentence that introduces a list ("… the following:"). */
 const introducesList = /:\s*$/
 
@@ -30,6 +29,8 @@ export function remarkClaims(options: ClaimsOptions) {
   const rules = compileClaimRules(options.claims)
   const general = options.entityTypes.find((type) => type.general)?.id
   const implied = new Map((options.distractors ?? []).filter((d) => d.impliesType).map((d) => [d.id, d.impliesType!]))
+  // A sentence that opens with a pronoun continues the one before it ("They also…", "These effects…"): it takes that study's evidence.
+  const continuation = new RegExp({...defaultClauses, ...options.claims.clauses}.continuation, 'i')
   const anaphora = (options.claims.anaphoraPatterns ?? []).map((source) => new RegExp(source, 'i'))
   const cellAnaphora = (options.claims.cellAnaphoraPatterns ?? []).map((source) => new RegExp(source, 'i'))
   const composites = new Set(options.entityTypes.filter((type) => type.composite).map((type) => type.id))

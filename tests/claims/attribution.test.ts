@@ -196,3 +196,23 @@ describe('comparison and origin cues before a coordinated list', () => {
     expect(claims.get('HSCs, EPCs and MSCs secrete growth factors.')?.types).toEqual(['HSC', 'EPC', 'MSC'])
   })
 })
+
+describe('clause patterns (config: claims.clauses)', () => {
+  const document = '# Results\n\nEndothelial progenitor cells home to injured vessels in mice. Again they secrete angiogenic growth factors.\n'
+  it('carries a study’s evidence into a sentence the continuation pattern recognises, and only those', () => {
+    const shippedClaims = claimsOf(document)
+    expect(shippedClaims.get('Again they secrete angiogenic growth factors.')?.evidence).toBe('unspecified')
+    const config = resolveConfig({...shipped, claims: {...shipped.claims, clauses: {continuation: '^(?:again,?\\s+)?they\\b'}}})
+    const {record} = analyseText(document, {source: 'invented.md', config})
+    expect(record.claims.find((claim) => claim.text.startsWith('Again'))?.evidence).toBe('preclinical')
+  })
+
+  it('weighs cues in a leading subordinate clause by the configured pattern', () => {
+    const text = '# MSCs\n\nBesides their safety, MSCs differentiate into osteoblasts.\n'
+    expect(claimsOf(text).size).toBe(1)
+    const category = (clauses: Record<string, string>): string | undefined =>
+      analyseText(text, {source: 'invented.md', config: resolveConfig({...shipped, claims: {...shipped.claims, clauses}})}).record.claims[0]?.category
+    expect(category({})).toBe('safety')
+    expect(category({leadingSubordinate: '^besides\\b[^,]*,'})).toBe('biology')
+  })
+})
