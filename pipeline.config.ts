@@ -182,7 +182,10 @@ export default defineConfig({
       '\\bmay\\b', '\\bmight\\b', '\\bcould\\b', '\\blikely\\b', '\\bseems?\\b', '\\bseemed\\b', '\\bsuggest(?:s|ed)?\\b', '\\bpossibly\\b',
       '\\bprobably\\b', '\\bappears?\\b', '\\bproposed\\b', '\\bassumed\\b', '\\b(?:is|are) considered\\b', '\\bexpected\\b',
       '\\bsupports? the inference\\b', '\\bremains? unclear\\b', '\\bremains? to be\\b', '\\byet to be\\b', '\\bnot yet\\b',
-      '\\bnot been elucidated\\b', '\\bmuch to be understood\\b', '\\bputative\\b', '\\bhypothesi[sz]ed\\b', '\\bspeculated\\b'
+      '\\bnot been elucidated\\b', '\\bmuch to be understood\\b', '\\bputative\\b', '\\bhypothesi[sz]ed\\b', '\\bspeculated\\b',
+      // A claim stated as what a model or theory says, or as evidence still growing.
+      '\\bpropos(?:e|es|ing)\\b', '\\bpostulat', '\\b(?:in|according to) (?:the |this |that )?(?:[\\w-]+ )?(?:model|theory|hypothesis)\\b',
+      '\\bevidence is (?:growing|accumulating)\\b', '\\b(?:growing|emerging) evidence\\b'
     ],
     nonClaimPatterns: [
       '\\b(?:the present|this) (?:review|article|paper)\\b',

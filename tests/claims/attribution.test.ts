@@ -216,3 +216,13 @@ describe('clause patterns (config: claims.clauses)', () => {
     expect(category({leadingSubordinate: '^besides\\b[^,]*,'})).toBe('biology')
   })
 })
+
+describe('hedging by model framing (shipped hedge cues)', () => {
+  it('hedges a claim stated as what a model or theory says, not a finding that supports one', () => {
+    const {record} = analyseText(
+      '# Models\n\nIn the branching model, MSCs first generate a bipotent precursor. The hierarchy model postulates that HSCs divide asymmetrically. HSCs divide asymmetrically in vivo, supporting the theory that the pool is stable.\n',
+      {source: 'invented.md'}
+    )
+    expect(record.claims.map((claim) => claim.hedged)).toEqual([true, true, false])
+  })
+})
