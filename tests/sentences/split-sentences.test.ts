@@ -4,7 +4,7 @@ import {splitSentences, type SentenceRange} from '../../src/sentences/split-sent
 
 /** Splits `text` given the citation groups the citations stage finds in it, as the sentences stage does. */
 const split = (text: string): string[] => {
-  const citations = findCitationGroups(text).filter((group) => !group.malformed)
+  const citations = findCitationGroups(text).filter((group) => !group.malformed && !group.lookalike)
   return splitSentences(text, {citations}).map((range) => text.slice(range.start, range.end))
 }
 /** Splits `text` with the given inline-node ranges and no citations. */
