@@ -51,7 +51,8 @@ export interface SplitOptions {
  */
 export function splitSentences(text: string, options: SplitOptions = {}): SentenceRange[] {
   const ranges: SentenceRange[] = []
-  const state = {citation: 0, atom: 0}
+  terminal.lastIndex = 0
+  const state: Cursors = {citation: 0, atom: 0, mark: terminal.exec(text)}
   let start = 0
   for (const row of tableRows(text)) {
     splitProse(text, start, row.start, options, state, ranges)
@@ -62,13 +63,24 @@ export function splitSentences(text: string, options: SplitOptions = {}): Senten
   return ranges
 }
 
-/** Splits `text[from, to)` into sentences, appended to `ranges`; `state` holds the cursors over the nodes. */
-function splitProse(text: string, from: number, to: number, options: SplitOptions, state: {citation: number; atom: number}, ranges: SentenceRange[]): void {
+/**
+ * Where the splitter is: the next citation and atom to look at, and the next end mark. One search for
+ * end marks runs through the whole text, across segments, so a segment without marks costs nothing.
+ */
+interface Cursors {
+  citation: number
+  atom: number
+  mark: RegExpExecArray | null
+}
+
+/** Splits `text[from, to)` into sentences, appended to `ranges`; `state` holds the cursors. */
+function splitProse(text: string, from: number, to: number, options: SplitOptions, state: Cursors, ranges: SentenceRange[]): void {
   const citations = options.citations ?? []
   const atoms = options.atoms ?? []
   let start = from
-  terminal.lastIndex = from
-  for (let match = terminal.exec(text); match && match.index < to; match = terminal.exec(text)) {
+  while (state.mark && state.mark.index < from) state.mark = terminal.exec(text)
+  for (; state.mark && state.mark.index < to; state.mark = terminal.exec(text)) {
+    const match = state.mark
     const mark = match.index
     let end = Math.min(mark + match[0].length, to)
     while (state.atom < atoms.length && atoms[state.atom]!.end < end) state.atom++
