@@ -101,3 +101,23 @@ describe('splitSentences and plain-text tables', () => {
     expect(split('One line  with a gap\nand its end. Next.')).toEqual(['One line  with a gap\nand its end.', 'Next.'])
   })
 })
+
+describe('splitSentences and capitals before a period', () => {
+  it('ends a sentence after a single capital when a sentence-opening word follows', () => {
+    expect(split('They lack vitamin C. The effect is known. Type I. However, it varies.')).toEqual(['They lack vitamin C.', 'The effect is known.', 'Type I.', 'However, it varies.'])
+  })
+
+  it('keeps initials before names and before another initial', () => {
+    expect(split('As J. A. Smith and R. Theodore found, it holds.')).toEqual(['As J. A. Smith and R. Theodore found, it holds.'])
+  })
+})
+
+describe('splitSentences and lower-case names', () => {
+  it('starts a sentence at a lower-case word with a capital or a digit in it', () => {
+    expect(split('They were reprogrammed. iPSCs were made. p53 was low. mRNA rose.')).toEqual(['They were reprogrammed.', 'iPSCs were made.', 'p53 was low.', 'mRNA rose.'])
+  })
+
+  it('does not start one at a plain lower-case word or after an abbreviation', () => {
+    expect(split('The dose was 5 mg. per day, e.g. mTOR and others.')).toEqual(['The dose was 5 mg. per day, e.g. mTOR and others.'])
+  })
+})
