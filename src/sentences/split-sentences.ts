@@ -112,12 +112,21 @@ function splitProse(text: string, from: number, to: number, options: SplitOption
     const next = skipSpace(text, end, to)
     if (next >= to) break
     if (!startsSentence(text, end, next, mark)) continue
+    if (isListMarker(text, start, mark)) continue
     if (text[mark] === '.' && isAbbreviation(wordBefore(text, Math.max(start, from), mark), text, next)) continue
     if (attached) terminal.lastIndex = end
     pushTrimmed(text, start, end, ranges)
     start = end
   }
   pushTrimmed(text, start, to, ranges)
+}
+
+/** A list item's number or roman numeral (`1.`, `12.`, `iv.`) opening it: part of the item, not a sentence. */
+const listMarker = /^\s*(?:\d{1,3}|[ivx]{1,4}|[IVX]{1,4})$/
+
+/** Whether everything from the sentence start to the period at `mark` is a list marker. */
+function isListMarker(text: string, start: number, mark: number): boolean {
+  return text[mark] === '.' && mark - start <= 8 && listMarker.test(text.slice(start, mark))
 }
 
 /** Whether a sentence starts at `next`, after a sentence end at `end` (its mark at `mark`). */

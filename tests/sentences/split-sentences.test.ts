@@ -121,3 +121,14 @@ describe('splitSentences and lower-case names', () => {
     expect(split('The dose was 5 mg. per day, e.g. mTOR and others.')).toEqual(['The dose was 5 mg. per day, e.g. mTOR and others.'])
   })
 })
+
+describe('splitSentences and list items', () => {
+  it('keeps a list number with its item', () => {
+    expect(split('1. Oral health status was asked. 2. Burning mouth was asked.')).toEqual(['1. Oral health status was asked.', '2. Burning mouth was asked.'])
+    expect(split('iv. The fourth item.')).toEqual(['iv. The fourth item.'])
+  })
+
+  it('still ends a sentence that ends in a number', () => {
+    expect(split('The score was 12. The range was wide.')).toEqual(['The score was 12.', 'The range was wide.'])
+  })
+})
