@@ -47,7 +47,7 @@ export const defaultClaimOptions: ClaimOptions = {
     '\\b(?:give[sn]?|gave|giving) rise to\\s+(?:(?:the|a|an)\\s+)?(?:[\\w-]+\\s+){0,2}$',
     '\\bleads? to\\s+(?:(?:the|a|an)\\s+)?(?:[\\w-]+\\s+){0,2}$'
   ],
-  anaphoraPatterns: ['^(?:\\S+\\s+){0,3}?(?:they|their|these|those|both)\\b'],
+  anaphoraPatterns: ['^(?:\\S+\\s+){0,3}?(?:they|their|its|these|those|both)\\b'],
   cellAnaphoraPatterns: ["\\b(?:these|those|such|the)\\s+(?:\\w+\\s+)?cells?\\b(?!['’]s)", '\\b(?:this|these|that|those|the same) (?:\\w+ )?(?:sub)?populations?\\b'],
   compositeCues: ['\\b(?:mix(?:ed|ture)?|combination|blend)(?: [\\w-]+){0,3} of\\b', '\\b(?:composed|consisting|comprised) of\\b'],
   otherSubjectPatterns: [
