@@ -121,7 +121,9 @@ export function remarkClaims(options: ClaimsOptions) {
           hedged: rules.hedged(text)
         }
         sentence.data.claim = claim
-        paragraphTopic = attribution
+        // A type named only late in a sentence (an object: "… the proliferation of neural progenitor
+        // cells") does not become what the paragraph is about; a back-reference or topic keeps it.
+        paragraphTopic = setsTopic(mentions, attribution, text) ? attribution : undefined
         if (introducesList.test(text)) pendingListHead = attribution
       } else if (endsTopic(sentence, mentions, general)) {
         paragraphTopic = undefined
@@ -136,4 +138,22 @@ export function remarkClaims(options: ClaimsOptions) {
 /** A sentence that is no claim but names another subject (stem cells in general, a distractor first) ends the paragraph's topic. */
 function endsTopic(sentence: Sentence, mentions: readonly Mention[], general: string | undefined): boolean {
   return (sentence.data.leadingDistractor ?? false) || mentions.some((mention) => mention.typeId === general && !mention.comparison)
+}
+
+/** How far into its main clause a claim must name a type for the type to become its paragraph's topic. */
+const subjectReach = 60
+/** A leading phrase up to its comma ("In rodents, …", "Although …, …"): the main clause starts after it. */
+const leadingPhrase = /^[^,]{0,120},\s*/
+
+/**
+ * Whether a claim makes its types the paragraph's topic: when it names one of them near the start of
+ * its main clause, where the subject stands. A type named only late (an object: "THs mediate the
+ * proliferation of neural progenitor cells") makes the sentence a claim but not the paragraph's topic.
+ * A claim whose types came from a back-reference or a topic keeps them as the topic.
+ */
+function setsTopic(mentions: readonly Mention[], attribution: Attribution, text: string): boolean {
+  const named = mentions.filter((mention) => attribution.has(mention.typeId) && !mention.comparison)
+  if (named.length === 0) return true
+  const mainStart = leadingPhrase.exec(text)?.[0].length ?? 0
+  return named.some((mention) => mention.start - mainStart <= subjectReach)
 }

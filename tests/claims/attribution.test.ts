@@ -104,6 +104,15 @@ describe('the discourse model on invented documents', () => {
     expect(claims.has('The secretion of cytokines also promotes angiogenesis.')).toBe(false)
   })
 
+  it('takes the paragraph topic from a type named as a subject, not from one named late as an object', () => {
+    const late = claimsOf(
+      '# Hormones\n\nThyroid hormones regulate brain growth in fish by mediating the proliferation of mesenchymal stem cells. The precise mechanism of hormone signalling remains unclear.\n'
+    )
+    expect(late.has('The precise mechanism of hormone signalling remains unclear.')).toBe(false)
+    const early = claimsOf('# Hormones\n\nIn fish, mesenchymal stem cells proliferate in response to thyroid hormones. The precise mechanism of hormone signalling remains unclear.\n')
+    expect(early.get('The precise mechanism of hormone signalling remains unclear.')).toMatchObject({types: ['MSC'], attribution: {MSC: 'paragraph-topic'}})
+  })
+
   it('does not carry a paragraph topic into the next paragraph', () => {
     const claims = claimsOf('# Findings\n\nMSCs secrete trophic factors.\n\nThe secretion of cytokines promotes angiogenesis.\n')
     expect(claims.has('The secretion of cytokines promotes angiogenesis.')).toBe(false)
