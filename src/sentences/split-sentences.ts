@@ -113,7 +113,9 @@ function splitProse(text: string, from: number, to: number, options: SplitOption
     if (next >= to) break
     if (!startsSentence(text, end, next, mark)) continue
     if (isListMarker(text, start, mark)) continue
-    if (text[mark] === '.' && isAbbreviation(wordBefore(text, Math.max(start, from), mark), text, next)) continue
+    // A callout between the period and a capital closes the sentence even after "et al.": nothing
+    // else puts a citation between an abbreviation and the word it abbreviates for.
+    if (!attached && text[mark] === '.' && isAbbreviation(wordBefore(text, Math.max(start, from), mark), text, next)) continue
     if (attached) terminal.lastIndex = end
     pushTrimmed(text, start, end, ranges)
     start = end

@@ -132,3 +132,10 @@ describe('splitSentences and list items', () => {
     expect(split('The score was 12. The range was wide.')).toEqual(['The score was 12.', 'The range was wide.'])
   })
 })
+
+describe('splitSentences and a callout after an abbreviation', () => {
+  it('ends the sentence at "et al." when a callout and a capital follow, not when a lower-case word does', () => {
+    expect(split('It was shown by Zhou et al.[12] These results hold.')).toEqual(['It was shown by Zhou et al.[12]', 'These results hold.'])
+    expect(split('Zhou et al. [12] showed it. Next.')).toEqual(['Zhou et al. [12] showed it.', 'Next.'])
+  })
+})
