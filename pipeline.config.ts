@@ -17,8 +17,13 @@ export default defineConfig({
       id: 'HSC',
       label: 'Hematopoietic stem cells',
       ontologyId: 'CL:0000037',
-      names: ['hematopoietic stem cell', 'haematopoietic stem cell', 'hematopoietic stem and progenitor cell', 'CD34+ cell', 'CD34-positive cell', 'CD34+ stem cell'],
-      abbreviations: ['HSC', 'HSPC']
+      // Haematopoietic stem and progenitor cells (HSPC), committed haematopoietic progenitors included.
+      names: [
+        'hematopoietic stem cell', 'haematopoietic stem cell', 'hemopoietic stem cell', 'hematopoietic stem and progenitor cell', 'haematopoietic stem and progenitor cell',
+        'hematopoietic progenitor cell', 'haematopoietic progenitor cell', 'hemopoietic progenitor cell', 'myeloid progenitor', 'lymphoid progenitor',
+        'myeloid progenitor cell', 'lymphoid progenitor cell', 'multipotent progenitor', 'multipotent progenitor cell', 'CD34+ cell', 'CD34-positive cell', 'CD34+ stem cell'
+      ],
+      abbreviations: ['HSC', 'HSPC', 'MPP', 'CLP', 'CMP']
     },
     {
       id: 'EPC',
@@ -65,6 +70,8 @@ export default defineConfig({
       id: 'BMC',
       label: 'Bone marrow-derived cells (unspecified)',
       ontologyId: null,
+      // A mix of HSCs, MSCs and EPCs: a claim about it is not one about each of them.
+      composite: true,
       names: [
         'bone marrow-derived cell', 'bone marrow-derived stem cell', 'bone marrow-derived stromal cell', 'bone marrow cell',
         'bone marrow stem cell', 'bone marrow mononuclear cell', 'bone marrow-derived mononuclear cell', 'pluripotent cells in bone marrow',
@@ -105,7 +112,9 @@ export default defineConfig({
       // HLCs are derived from stem cells: a sentence about HLCs in general is about stem cells in general.
       impliesType: 'GENERAL'
     },
-    {id: 'hepatocyte', label: 'Hepatocytes', names: ['hepatocyte']}
+    {id: 'hepatocyte', label: 'Hepatocytes', names: ['hepatocyte']},
+    // A cytokine named like stem cells.
+    {id: 'stem-cell-factor', label: 'Stem cell factor (cytokine)', names: ['stem cell factor'], abbreviations: ['SCF']}
   ],
 
   claims: {
@@ -157,8 +166,8 @@ export default defineConfig({
       {
         id: 'biology',
         cues: [
-          {pattern: '\\bexpress(?:es|ed|ion)?\\b|\\bmarkers?\\b|\\bself-renewal\\b|\\brenew themselves\\b|\\bpluripoten|\\bmultipoten|\\bprecursors?\\b|\\barise\\b|\\bimmature\\b|\\bpopulation\\b|\\blineages?\\b|\\bproperties\\b|\\bphenotype', weight: 2},
-          {pattern: '\\bdifferentiat(?:e|ed|es|ing|ion)\\b|\\bcapable of\\b|\\bcan be found\\b|\\bmodel(?:ling|ing)\\b|\\bmolecular basis\\b|\\bresistant\\b', weight: 1.5}
+          {pattern: '\\bdifferentiat(?:e|ed|es|ing) (?:in)?to\\b|\\bdifferentiat(?:e|ed|es|ing) along\\b|\\bexpress(?:es|ed|ion)?\\b|\\bmarkers?\\b|\\bself-renewal\\b|\\brenew themselves\\b|\\bpluripoten|\\bmultipoten|\\bprecursors?\\b|\\barise\\b|\\bimmature\\b|\\bpopulation\\b|\\blineages?\\b|\\bproperties\\b|\\bphenotype', weight: 2},
+          {pattern: '\\bdifferentiation\\b|\\bcapable of\\b|\\bcan be found\\b|\\bmodel(?:ling|ing)\\b|\\bmolecular basis\\b|\\bresistant\\b', weight: 1.5}
         ]
       }
     ],
@@ -173,13 +182,24 @@ export default defineConfig({
       '\\bmay\\b', '\\bmight\\b', '\\bcould\\b', '\\blikely\\b', '\\bseems?\\b', '\\bseemed\\b', '\\bsuggest(?:s|ed)?\\b', '\\bpossibly\\b',
       '\\bprobably\\b', '\\bappears?\\b', '\\bproposed\\b', '\\bassumed\\b', '\\b(?:is|are) considered\\b', '\\bexpected\\b',
       '\\bsupports? the inference\\b', '\\bremains? unclear\\b', '\\bremains? to be\\b', '\\byet to be\\b', '\\bnot yet\\b',
-      '\\bnot been elucidated\\b', '\\bmuch to be understood\\b', '\\bputative\\b', '\\bhypothesi[sz]ed\\b', '\\bspeculated\\b'
+      '\\bnot been elucidated\\b', '\\bmuch to be understood\\b', '\\bputative\\b', '\\bhypothesi[sz]ed\\b', '\\bspeculated\\b',
+      // A claim stated as what a model or theory says, or as evidence still growing.
+      '\\bpropos(?:e|es|ing)\\b', '\\bpostulat', '\\b(?:in|according to) (?:the |this |that )?(?:[\\w-]+ )?(?:model|theory|hypothesis)\\b',
+      '\\bevidence is (?:growing|accumulating)\\b', '\\b(?:growing|emerging) evidence\\b'
     ],
     nonClaimPatterns: [
       '\\b(?:the present|this) (?:review|article|paper)\\b',
+      // Pointers to figures and tables.
+      '^(?:the |this )?(?:diagram|figure|fig\\.|table|scheme)s?\\b(?: \\d+)?(?: (?:to the (?:right|left)|below|above))? (?:shows?|provides?|summari[sz]es|illustrates?|depicts?|lists?|gives?)\\b',
+      // Terms: "This is called …", "This phenomenon is termed …".
+      '^(?:this|that|it)(?: \\w+)? (?:is|are) (?:also )?(?:called|termed|known as|referred to as)\\b',
+      // Patents and funding.
+      '\\b(?:patent(?:ed|s)?|funded by|grant (?:no|number))\\b',
       '\\b(?:are|is|will be) (?:\\w+ )?(?:discussed|summarized|reviewed|outlined|presented)\\b'
     ],
     studyOnlyPatterns: [
+      // Method steps: what was done to the cells says nothing about them without an outcome.
+      '\\b(?:was|were|is|are|been) (?:\\w+ )?(?:infused|injected|administered|transplanted|delivered|labell?ed|enrolled|randomi[sz]ed|recruited)\\b',
       '\\b(?:(?:has|have|had) (?:\\w+ )?been|was|were) (?:\\w+ly )?(?:investigated|studied|used|employed|utilized|evaluated|examined|explored|tested|applied)\\b',
       '\\b(?:attracted|gained|received) (?:\\w+ )?(?:attention|interest)\\b',
       '\\bmost (?:widely|frequently|extensively|commonly) (?:studied|used|investigated)\\b(?![^.]*\\b(?:thus|therefore|because)\\b)'

@@ -25,7 +25,7 @@ export function createProcessor(config: ResolvedConfig, format: InputFormat = 't
     .use(remarkCitations, {maxRange: config.citations.maxRange})
     .use(remarkBibliography)
     .use(remarkSentences)
-    .use(remarkEntities, {entityTypes: config.entityTypes, distractors: config.distractors, comparisonCues: config.claims.comparisonCues})
+    .use(remarkEntities, {entityTypes: config.entityTypes, distractors: config.distractors, comparisonCues: config.claims.comparisonCues, originCues: config.claims.originCues})
     .use(remarkClaims, {entityTypes: config.entityTypes, distractors: config.distractors, claims: config.claims})
     .freeze() as unknown as Processor<Root, Root, Root>
 }

@@ -36,12 +36,24 @@ export interface Mention {
   via: 'name' | 'abbreviation' | 'subtype'
   /** True when the mention is only a point of comparison ("compared to HSCs"). */
   comparison: boolean
+  /** True when the mention is only an origin ("… are derived from HSCs"): the sentence is about what derives from it. */
+  origin?: boolean
 }
+
+/**
+ * Why a claim is about a type: named (`mention`), abbreviated (`abbreviation`), implied by a
+ * distractor that derives from it (`implied`), referred to by a pronoun or "these cells" (`anaphora`),
+ * the topic of the paragraph, section or list head, or the one type a document is about, taken for
+ * its mentions of the general type (`document-topic`).
+ */
+export type AttributionReason = 'mention' | 'abbreviation' | 'implied' | 'anaphora' | 'paragraph-topic' | 'section-topic' | 'list-head' | 'document-topic'
 
 /** What the claims stage decided about a sentence. */
 export interface ClaimData {
   id: string
   cellTypes: string[]
+  /** Per type in `cellTypes`, why the claim is about it. */
+  attribution: Record<string, AttributionReason>
   category: string
   evidence: string
   hedged: boolean
@@ -52,11 +64,18 @@ export interface SentenceData extends Data {
   id: string
   /** The sentence's cleaned text, white space folded, citation groups included. */
   text: string
+  /**
+   * The sentence as the input writes it, when that differs from `text`: Markdown input with inline
+   * markup (`_emphasis_`, links) keeps it here. The analysis reads `text`; the JSON output prints this.
+   */
+  written?: string
   /** Id of the section the sentence belongs to, or null before the first heading. */
   sectionId: string | null
   mentions?: Mention[]
   /** Ids of the distractors (not entity types) the sentence mentions, e.g. hepatic stellate cells. */
   distractors?: string[]
+  /** True when a distractor is named near the sentence's start, where its subject stands. */
+  leadingDistractor?: boolean
   claim?: ClaimData
 }
 

@@ -1,3 +1,4 @@
+import {defaultClauses} from '../config/defaults.js'
 import type {ClaimOptions} from '../config/types.js'
 import {anyMatches, CueIndex, type CuePattern} from './cue-pattern.js'
 
@@ -13,21 +14,21 @@ export interface ClaimRules {
   hasPropertyCue(text: string): boolean
 }
 
-/** A sentence-initial subordinate clause ("Although they remain unclear, …", "In cases where …, …"). */
-const leadingSubordinateClause = /^(?:although|though|even though|while|whereas|despite|in cases? where|when|if|unless|since|because)\b[^,;]{0,200}[,;]/i
-/** A concessive clause closing the sentence (", though early trials did not …"). */
-const trailingSubordinateClause = /[,;]\s+(?:although|though|even though|whereas|while)\b/i
-/** The complement of a reporting verb: what a study "suggested that" or "showed that". */
-const reportedClause = /\b(?:suggest|show|demonstrat|indicat|reveal|confirm|report)\w* that\b/i
+/** The English clause patterns of `ClaimOptions.clauses`, compiled. */
+interface ClausePatterns {
+  leadingSubordinate: RegExp
+  trailingSubordinate: RegExp
+  reported: RegExp
+}
 
 /** Where each clause of the sentence ends, and the weight its category cues get. */
-function clauseWeights(text: string): Array<{end: number; weight: number}> {
+function clauseWeights(text: string, clauses: ClausePatterns): Array<{end: number; weight: number}> {
   const spans: Array<{end: number; weight: number}> = []
-  const leading = leadingSubordinateClause.exec(text)?.[0].length ?? 0
+  const leading = clauses.leadingSubordinate.exec(text)?.[0].length ?? 0
   if (leading > 0) spans.push({end: leading, weight: 0.5})
-  const trailingAt = text.slice(leading).search(trailingSubordinateClause)
+  const trailingAt = text.slice(leading).search(clauses.trailingSubordinate)
   const mainEnd = trailingAt === -1 ? text.length : leading + trailingAt
-  const reported = reportedClause.exec(text.slice(leading, mainEnd))
+  const reported = clauses.reported.exec(text.slice(leading, mainEnd))
   if (reported) spans.push({end: leading + reported.index + reported[0].length, weight: 1}, {end: mainEnd, weight: 2})
   else spans.push({end: mainEnd, weight: 1})
   if (mainEnd < text.length) spans.push({end: text.length, weight: 0.5})
@@ -55,6 +56,12 @@ export function compileClaimRules(options: ClaimOptions): ClaimRules {
   const nonClaims = listOf(options.nonClaimPatterns)
   const studyOnly = listOf(options.studyOnlyPatterns ?? [])
   const strongCue = options.strongCueWeight ?? 2
+  const clauseSources = {...defaultClauses, ...options.clauses}
+  const clauses: ClausePatterns = {
+    leadingSubordinate: new RegExp(clauseSources.leadingSubordinate, 'i'),
+    trailingSubordinate: new RegExp(clauseSources.trailingSubordinate, 'i'),
+    reported: new RegExp(clauseSources.reported, 'i')
+  }
 
   // The main assertion decides the category: cues in subordinate clauses count for less, cues in
   // what a reporting verb reports ("… suggested that they are pluripotent") for more.
@@ -69,7 +76,7 @@ export function compileClaimRules(options: ClaimOptions): ClaimRules {
     return lastScores
   }
   const computeScores = (text: string): Array<{id: string; score: number; strongest: number}> => {
-    const spans = clauseWeights(text)
+    const spans = clauseWeights(text, clauses)
     const weightAt = (index: number): number => spans.find((span) => index < span.end)?.weight ?? 1
     const candidates = index.candidates(text)
     return categories.map((category) => {

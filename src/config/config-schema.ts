@@ -40,7 +40,8 @@ export const configSchema = {
           names: stringList,
           abbreviations: stringList,
           subtypes: stringList,
-          general: {type: 'boolean'}
+          general: {type: 'boolean'},
+          composite: {type: 'boolean'}
         }
       }
     },
@@ -95,7 +96,21 @@ export const configSchema = {
         nonClaimPatterns: patternList,
         studyOnlyPatterns: patternList,
         strongCueWeight: {type: 'number', minimum: 0},
-        comparisonCues: patternList
+        comparisonCues: patternList,
+        originCues: patternList,
+        anaphoraPatterns: patternList,
+        cellAnaphoraPatterns: patternList,
+        compositeCues: patternList,
+        otherSubjectPatterns: patternList,
+        clauses: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {leadingSubordinate: pattern, trailingSubordinate: pattern, reported: pattern, continuation: pattern}
+        },
+        sectionEvidence: {
+          type: 'array',
+          items: {type: 'object', additionalProperties: false, required: ['level', 'headings'], properties: {level: {type: 'string', minLength: 1}, headings: patternList}}
+        }
       }
     }
   }

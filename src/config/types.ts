@@ -20,6 +20,12 @@ export interface EntityType {
    * never combined with another type.
    */
   general?: boolean
+  /**
+   * A composite type (cells of mixed or unspecified kind, "bone marrow-derived cells"): types named
+   * after it as its constituents ("… probably a mix of HSCs, MSCs and EPCs", `claims.compositeCues`)
+   * are not claim types of their own.
+   */
+  composite?: boolean
 }
 
 /**
@@ -69,6 +75,48 @@ export interface ClaimOptions {
   strongCueWeight?: number
   /** Patterns that turn a mention into a point of comparison, written before the mention (`compared (?:to|with)`). */
   comparisonCues: string[]
+  /**
+   * Patterns that turn a mention into an origin only, written before the mention (`derived from\\s*$`):
+   * "Lymphocytes are derived from lymphoid progenitors" is about lymphocytes.
+   */
+  originCues?: string[]
+  /**
+   * Patterns of a sentence that refers back to the cells of the claim before it (`\\bthey\\b`,
+   * `\\bthese cells\\b`): it carries that claim's types over.
+   */
+  anaphoraPatterns?: string[]
+  /**
+   * Patterns of a noun phrase that refers back to the cells themselves (`\\bthese cells\\b`,
+   * `\\bthis subpopulation\\b`): a back-reference, and with no claim before it in scope, to the
+   * one type a document is about.
+   */
+  cellAnaphoraPatterns?: string[]
+  /** Patterns, between a composite type's mention and a later mention, that make the later one its constituent (`\\bmix(?:ture)? of\\b`). */
+  compositeCues?: string[]
+  /**
+   * Patterns of a sentence whose subject is something other than the cells (a technique, a drug):
+   * it takes no topic from its paragraph or section.
+   */
+  otherSubjectPatterns?: string[]
+  /**
+   * Patterns of a heading that makes its section's claims `clinical` (or another level) by default:
+   * `{level: 'clinical', headings: ['clinical (?:trials?|studies|applications?)']}`.
+   */
+  sectionEvidence?: Array<{level: string; headings: string[]}>
+  /** The language's clause patterns (defaults: English); any left out keeps its default. */
+  clauses?: Partial<ClauseOptions>
+}
+
+/** Clause patterns (regular-expression sources, case-insensitive) the claim rules read a sentence by. */
+export interface ClauseOptions {
+  /** A sentence-initial subordinate clause, up to its comma: its category cues count half. */
+  leadingSubordinate: string
+  /** The start of a closing concessive clause (", though …"): its cues count half. */
+  trailingSubordinate: string
+  /** The end of a reporting verb's lead-in ("… suggested that"): the cues after it count double. */
+  reported: string
+  /** A sentence that continues the previous claim's study ("They also…"): it takes that claim's evidence. */
+  continuation: string
 }
 
 export type MarkdownCitationStyle = 'links' | 'pandoc'

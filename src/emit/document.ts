@@ -5,7 +5,7 @@ import type {VFile} from 'vfile'
 import type {ResolvedConfig} from '../config/types.js'
 import type {Section} from '../stages/sections.js'
 import {skipChildren, walk} from '../tree-walk.js'
-import type {Sentence} from '../types.js'
+import type {AttributionReason, Sentence} from '../types.js'
 
 /** A position in the original input: line and column 1-based, offset 0-based. */
 export interface OutputPoint {
@@ -62,6 +62,8 @@ export interface ClaimRecord {
   sentenceId: string
   text: string
   cellTypes: string[]
+  /** Per type in `cellTypes`, why the claim is about it (additive to schema version 1). */
+  attribution: Record<string, AttributionReason>
   citations: number[]
   category: string
   evidence: string
@@ -158,7 +160,7 @@ export function toDocumentRecord(tree: Root, file: VFile, config: ResolvedConfig
     if (node.type !== 'sentence') return
     const sentence = node as Sentence
     const {id, text, claim, mentions} = sentence.data
-    sentences.push({id, sectionId: sentence.data.sectionId, text, start: point(sentence.position?.start), end: point(sentence.position?.end)})
+    sentences.push({id, sectionId: sentence.data.sectionId, text: sentence.data.written ?? text, start: point(sentence.position?.start), end: point(sentence.position?.end)})
     for (const mention of mentions ?? []) {
       const stats = typeStats.get(mention.typeId)
       if (stats) stats.mentions++
@@ -179,6 +181,7 @@ export function toDocumentRecord(tree: Root, file: VFile, config: ResolvedConfig
         sentenceId: id,
         text,
         cellTypes: claim.cellTypes,
+        attribution: claim.attribution,
         citations,
         category: claim.category,
         evidence: claim.evidence,

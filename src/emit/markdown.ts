@@ -18,10 +18,14 @@ export interface MarkdownOptions {
   formattedReferences?: ReadonlyMap<number, string>
 }
 
-/** The claim tag after a sentence: `[claim c3: MSC](#claim:c3 "mechanism; preclinical; hedged")`. */
-export function claimTag(claim: Pick<ClaimRecord, 'id' | 'cellTypes' | 'category' | 'evidence' | 'hedged'>): string {
+/**
+ * The claim tag after a sentence: `[claim c3: MSC](#claim:c3 "mechanism; preclinical; hedged; MSC: anaphora")`.
+ * The title (a hover text) ends with why the claim is about each type.
+ */
+export function claimTag(claim: Pick<ClaimRecord, 'id' | 'cellTypes' | 'category' | 'evidence' | 'hedged'> & Partial<Pick<ClaimRecord, 'attribution'>>): string {
   const label = `claim ${claim.id}: ${claim.cellTypes.join(', ')}`.replace(/[\\[\]]/g, '\\$&')
-  const title = `${claim.category}; ${claim.evidence}; ${claim.hedged ? 'hedged' : 'not hedged'}`.replace(/["\\]/g, '\\$&')
+  const why = claim.attribution ? `; ${claim.cellTypes.map((type) => `${type}: ${claim.attribution![type] ?? 'mention'}`).join(', ')}` : ''
+  const title = `${claim.category}; ${claim.evidence}; ${claim.hedged ? 'hedged' : 'not hedged'}${why}`.replace(/["\\]/g, '\\$&')
   return `[${label}](#${claimAnchor(claim.id)} "${title}")`
 }
 

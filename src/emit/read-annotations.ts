@@ -30,7 +30,8 @@ declare module 'vfile' {
 const referenceUrl = /^#ref:([1-9]\d*)$/
 const claimUrl = /^#claim:(c[1-9]\d*)$/
 const claimLabel = /^claim (c[1-9]\d*): ([^,]+(?:, [^,]+)*)$/
-const claimTitle = /^([^;]+); ([^;]+); (hedged|not hedged)$/
+// The optional tail says why each type is there (`; MSC: anaphora, HSC: mention`).
+const claimTitle = /^([^;]+); ([^;]+); (hedged|not hedged)(?:; ((?:[^;:,]+: [a-z-]+)(?:, [^;:,]+: [a-z-]+)*))?$/
 const pandocGroup = /\[(@ref-\d+(?:; @ref-\d+)*)\]/g
 const generatedHeading = 'Claims by cell type'
 
@@ -221,12 +222,14 @@ function readPandocGroups(text: Text, annotations: Annotations): PhrasingContent
   return out
 }
 
-/** A claim tag as citeclaim writes it: label `claim c3: MSC, HSC`, target `#claim:c3`, title `category; evidence; hedged|not hedged`. */
+/** A claim tag as citeclaim writes it: label `claim c3: MSC, HSC`, target `#claim:c3`, title `category; evidence; hedged|not hedged[; TYPE: reason, …]`. */
 function readClaimTag(link: Link): AnnotatedClaim | undefined {
   const label = link.children.length === 1 && link.children[0]!.type === 'text' ? link.children[0].value : ''
   const match = claimLabel.exec(label)
   const title = claimTitle.exec(link.title ?? '')
   if (!match || !title || `#claim:${match[1]}` !== link.url) return undefined
+  // The tail, when there, names exactly the label's types in the label's order.
+  if (title[4] !== undefined && title[4].split(', ').map((part) => part.slice(0, part.indexOf(':'))).join(', ') !== match[2]) return undefined
   return {id: match[1]!, cellTypes: match[2]!.split(', '), category: title[1]!, evidence: title[2]!, hedged: title[3] === 'hedged'}
 }
 

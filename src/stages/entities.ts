@@ -12,6 +12,8 @@ export interface EntitiesOptions {
   distractors?: readonly Distractor[]
   /** Regular-expression sources that, ending right before a mention, make it a point of comparison. */
   comparisonCues?: readonly string[]
+  /** Regular-expression sources that, ending right before a mention, make it an origin only (`derived from`). */
+  originCues?: readonly string[]
 }
 
 declare module 'vfile' {
@@ -20,6 +22,12 @@ declare module 'vfile' {
     sectionSubjects: Record<string, string[]>
   }
 }
+
+/**
+ * How many characters from a sentence's start a distractor must begin within to be read as its
+ * subject ("Absence of SCF is lethal"): a subject comes first in an English sentence.
+ */
+const subjectWindow = 30
 
 /** How many characters around an ambiguous abbreviation are read for context cues. */
 const cueWindow = 24
@@ -35,6 +43,7 @@ export function remarkEntities(options: EntitiesOptions) {
   const base = new EntityMatcher(options.entityTypes, options.distractors ?? [])
   const general = new Set(options.entityTypes.filter((type) => type.general).map((type) => type.id))
   const comparisons = (options.comparisonCues ?? []).map((cue) => new RegExp(cue, 'iu'))
+  const origins = (options.originCues ?? []).map((cue) => new RegExp(cue, 'iu'))
 
   return function transform(tree: Root, file: VFile): void {
     const sentences: Sentence[] = []
@@ -63,22 +72,30 @@ export function remarkEntities(options: EntitiesOptions) {
       const text = sentence.data.text
       const mentions: Mention[] = []
       const distractors = new Set<string>()
+      let leadingDistractor = false
       for (const match of matcher.match(text)) {
         const sense = resolve(match, text)
-        if (sense?.kind === 'distractor') distractors.add(sense.id)
+        if (sense?.kind === 'distractor') {
+          distractors.add(sense.id)
+          if (match.start < subjectWindow) leadingDistractor = true
+        }
         if (!sense || sense.kind !== 'type') continue
-        const before = text.slice(Math.max(0, match.start - 40), match.start)
+        const before = text.slice(Math.max(0, match.start - 80), match.start)
+        const contexts = [before, ...beforeConjuncts(before)]
         mentions.push({
           typeId: sense.id,
           start: match.start,
           end: match.end,
           text: match.text,
           via: match.via,
-          comparison: comparisons.some((cue) => cue.test(before))
+          comparison: contexts.some((context) => comparisons.some((cue) => cue.test(context))),
+          origin: contexts.some((context) => origins.some((cue) => cue.test(context)))
         })
       }
+      markListMembers(mentions, text)
       sentence.data.mentions = mentions
       sentence.data.distractors = [...distractors]
+      sentence.data.leadingDistractor = leadingDistractor
     }
   }
 }
@@ -92,4 +109,61 @@ function resolve(match: Match, text: string): Sense | undefined {
   const context = (text.slice(Math.max(0, match.start - cueWindow), match.start) + ' ' + text.slice(match.end, match.end + cueWindow)).toLowerCase()
   const cued = match.senses.find((sense) => sense.contextCues.some((cue) => context.includes(cue.toLowerCase())))
   return cued ?? match.senses[0]
+}
+
+/**
+ * The conjunction right before the last member of a list (" and ", " or ", ", and "), and a list
+ * comma before an earlier member. A bare comma right before a mention ends a phrase instead
+ * ("Compared to A and B, C …": C is the subject).
+ */
+const lastConjunction = /(?:,\s*)?\s(?:and|or)\s+$/i
+const listComma = /(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$/i
+/** How many conjuncts back, and how many words each, a cue before a coordinated list is looked for. */
+const maxConjuncts = 2
+const maxConjunctWords = 3
+
+/**
+ * The texts before the earlier members of a coordinated list that ends right before a mention, so a
+ * cue before the list holds for every member: in "compared to graphene and GO", the text before "GO"
+ * is "compared to graphene and ", and "compared to " is one of the returned texts. Bounded: at most
+ * `maxConjuncts` conjunctions of at most `maxConjunctWords` words each are stepped over.
+ */
+export function beforeConjuncts(before: string): string[] {
+  const found: string[] = []
+  let frontier = [before]
+  for (let step = 0; step < maxConjuncts; step++) {
+    const next: string[] = []
+    for (const text of frontier) {
+      const conjunction = (step === 0 ? lastConjunction : listComma).exec(text)
+      if (!conjunction) continue
+      let rest = text.slice(0, conjunction.index)
+      for (let words = 0; words < maxConjunctWords; words++) {
+        const lastSpace = rest.search(/\S+\s*$/)
+        if (lastSpace <= 0) break
+        rest = rest.slice(0, lastSpace)
+        next.push(rest)
+      }
+    }
+    found.push(...next)
+    frontier = next
+  }
+  return found
+}
+
+/** Only a conjunction or a list comma between two mentions: they are members of one list. */
+const betweenListMembers = /^\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)$/i
+
+/**
+ * Members of one list share the later member's comparison or origin flag, which the cue before the
+ * list gave it ("Unlike ESCs, iPSCs or HSCs, MSCs …": the cue reaches HSCs through the list; ESCs
+ * and iPSCs are on the same list). Walked from the end, so the flag passes along the whole list.
+ */
+function markListMembers(mentions: Mention[], text: string): void {
+  for (let index = mentions.length - 2; index >= 0; index--) {
+    const current = mentions[index]!
+    const next = mentions[index + 1]!
+    if (!betweenListMembers.test(text.slice(current.end, next.start))) continue
+    if (next.comparison) current.comparison = true
+    if (next.origin) current.origin = true
+  }
 }

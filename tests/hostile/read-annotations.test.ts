@@ -78,6 +78,21 @@ describe('readAnnotations: what counts as citeclaim\'s own annotation', () => {
     }
   })
 
+  it('reads a claim tag whose title ends with why each of its types is there', () => {
+    const why = '[claim c1: MSC, HSC](#claim:c1 "mechanism; preclinical; hedged; MSC: anaphora, HSC: section-topic")'
+    expect(readAnnotations(`Cells heal. ${why}\n`).claims).toEqual([claim])
+  })
+
+  it('reads no claim tag whose reasons name other types than its label', () => {
+    for (const markdown of [
+      'Cells heal. [claim c1: MSC](#claim:c1 "mechanism; preclinical; hedged; HSC: mention")',
+      'Cells heal. [claim c1: MSC, HSC](#claim:c1 "mechanism; preclinical; hedged; MSC: mention")',
+      'Cells heal. [claim c1: MSC](#claim:c1 "mechanism; preclinical; hedged; MSC: Mention!")'
+    ]) {
+      expect(readAnnotations(markdown).claims, markdown).toEqual([])
+    }
+  })
+
   it('reads no claim tag in another form or another place', () => {
     for (const markdown of [
       'Cells heal. [claim c1: MSC](#claim-c1 "mechanism; preclinical; hedged")',
