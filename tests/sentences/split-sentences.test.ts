@@ -139,3 +139,19 @@ describe('splitSentences and a callout after an abbreviation', () => {
     expect(split('Zhou et al. [12] showed it. Next.')).toEqual(['Zhou et al. [12] showed it.', 'Next.'])
   })
 })
+
+describe('splitSentences and bulleted items', () => {
+  it('starts a unit at each bullet glyph, also in text whose line breaks were folded', () => {
+    expect(split('Cells form three lineages: • Red cells carry oxygen • Lymphocytes defend. They are many. ● Myeloid cells')).toEqual([
+      'Cells form three lineages:',
+      '• Red cells carry oxygen',
+      '• Lymphocytes defend.',
+      'They are many.',
+      '● Myeloid cells'
+    ])
+  })
+
+  it('does not start one at a bullet glyph inside a word', () => {
+    expect(split('The dot•product stays one.')).toEqual(['The dot•product stays one.'])
+  })
+})
