@@ -70,7 +70,8 @@ export function splitSentences(text: string, options: SplitOptions = {}): Senten
   const ranges: SentenceRange[] = []
   terminal.lastIndex = 0
   const state: Cursors = {citation: 0, atom: 0, mark: terminal.exec(text)}
-  const bullets = bulletPositions(text)
+  const atoms = options.atoms ?? []
+  const bullets = outsideAtoms(bulletPositions(text), atoms)
   let bullet = 0
   /** Splits `text[from, to)`, each bulleted item of it starting a unit of its own. */
   const splitItems = (from: number, to: number): void => {
@@ -82,13 +83,32 @@ export function splitSentences(text: string, options: SplitOptions = {}): Senten
     splitProse(text, from, to, options, state, ranges)
   }
   let start = 0
-  for (const row of tableRows(text)) {
+  for (const row of tableRows(text).filter(outsideAtomsFilter(atoms))) {
     splitItems(start, row.start)
     pushTrimmed(text, row.start, row.end, ranges)
     start = row.end
   }
   splitItems(start, text.length)
   return ranges
+}
+
+/** Drops the positions (ascending) that fall strictly inside an atom: a unit never starts inside one. */
+function outsideAtoms(positions: number[], atoms: readonly SentenceRange[]): number[] {
+  const keep = outsideAtomsFilter(atoms)
+  return positions.filter((position) => keep({start: position, end: position}))
+}
+
+/**
+ * A filter for ranges in ascending order that keeps those whose ends do not fall strictly inside an
+ * atom; one cursor over the atoms, so a whole pass is linear.
+ */
+function outsideAtomsFilter(atoms: readonly SentenceRange[]): (range: SentenceRange) => boolean {
+  let atom = 0
+  const inside = (position: number): boolean => {
+    while (atom < atoms.length && atoms[atom]!.end <= position) atom++
+    return atom < atoms.length && atoms[atom]!.start < position
+  }
+  return (range) => !inside(range.start) && !inside(range.end)
 }
 
 /** A bullet glyph at the start of the text or after white space: a list item starts there. */

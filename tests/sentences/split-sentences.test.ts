@@ -155,3 +155,12 @@ describe('splitSentences and bulleted items', () => {
     expect(split('The dot•product stays one.')).toEqual(['The dot•product stays one.'])
   })
 })
+
+describe('splitSentences, units and inline nodes', () => {
+  it('does not start a list item or a table row inside an inline node', () => {
+    const text = 'A *bold • claim* here. Next.'
+    expect(splitWithAtoms(text, [{start: 2, end: 16}])).toEqual(['A *bold • claim* here.', 'Next.'])
+    const table = 'x  y  z\nmore'
+    expect(splitWithAtoms(table, [{start: 5, end: 10}])).toEqual(['x  y  z\nmore'])
+  })
+})
