@@ -25,13 +25,14 @@ export interface DiscoveryProblem {
  * Finds the documents under `paths` (files, or folders read recursively), sorted by path so runs are
  * deterministic, each paired with `<name>.csl.json|.bib|.ris` beside it or the bibliography the
  * config names for its id. Relative paths are relative to `cwd`. Folders in `exclude` (the output
- * folder) and hidden folders are not read.
+ * folder) and hidden folders are not read, nor documents `isOwnOutput` says citeclaim wrote.
  */
 export async function discoverInputs(
   paths: readonly string[],
   bibliographyFiles: Readonly<Record<string, string>> = {},
   cwd = process.cwd(),
-  exclude: readonly string[] = []
+  exclude: readonly string[] = [],
+  isOwnOutput: (path: string) => Promise<boolean> = async () => false
 ): Promise<{inputs: DiscoveredInput[]; problems: DiscoveryProblem[]}> {
   // The output folder may sit inside an input folder: its .md files are not inputs.
   const skipped = new Set(exclude.map((folder) => resolve(cwd, folder)))
@@ -51,6 +52,7 @@ export async function discoverInputs(
   const inputs: DiscoveredInput[] = []
   for (const path of all) {
     if (!documentExtensions.some((extension) => path.toLowerCase().endsWith(extension))) continue
+    if (await isOwnOutput(path)) continue
     const id = documentId(path)
     const source = shown(path)
     const stem = path.replace(/\.(?:txt|md|markdown)$/i, '')

@@ -1,0 +1,41 @@
+import {lstat, mkdir, rm} from 'node:fs/promises'
+import {join} from 'node:path'
+import {cacheFolder} from './manifest.js'
+import {describeFsError, OutputFolderError} from './output-folder.js'
+
+/**
+ * The cache is untrusted input (CI restores it from `actions/cache`): before a run reads or writes
+ * anything in `<out>/.citeclaim-cache` and its `corpus` folder, each must be a real folder inside
+ * `out`. A symlink there (or a file in the way) is removed, which deletes only the link, never what it
+ * points to, and a fresh folder is made; the run then rebuilds the cache. Resolves to whether
+ * anything had to be removed (the cache is then not to be trusted at all).
+ */
+export async function prepareCacheFolders(out: string): Promise<boolean> {
+  let removed = false
+  for (const dir of [join(out, cacheFolder), join(out, cacheFolder, 'corpus')]) {
+    try {
+      const info = await lstat(dir).catch(() => undefined)
+      if (info && !info.isDirectory()) {
+        await rm(dir, {force: true})
+        removed = true
+      }
+      await mkdir(dir, {recursive: true})
+      if (!(await lstat(dir)).isDirectory()) throw Object.assign(new Error('not a folder'), {code: 'ENOTDIR'})
+    } catch (error) {
+      throw new OutputFolderError(dir, describeFsError(error))
+    }
+  }
+  return removed
+}
+
+/**
+ * Whether the cache folders of `out` can be read without leaving it: each is a real folder or absent.
+ * A check (which removes nothing) treats a cache that fails this as no cache at all.
+ */
+export async function cacheFoldersAreReal(out: string): Promise<boolean> {
+  for (const dir of [join(out, cacheFolder), join(out, cacheFolder, 'corpus')]) {
+    const info = await lstat(dir).catch(() => undefined)
+    if (info && !info.isDirectory()) return false
+  }
+  return true
+}
