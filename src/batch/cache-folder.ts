@@ -25,6 +25,14 @@ export async function prepareCacheFolders(out: string): Promise<boolean> {
       throw new OutputFolderError(dir, describeFsError(error))
     }
   }
+  // The manifest is read only as a regular file; anything else there (a folder, a FIFO) is removed so
+  // that the new one can be written.
+  const manifest = join(out, cacheFolder, 'manifest.json')
+  const info = await lstat(manifest).catch(() => undefined)
+  if (info && !info.isFile()) {
+    await rm(manifest, {recursive: true, force: true}).catch(() => undefined)
+    removed = true
+  }
   return removed
 }
 
