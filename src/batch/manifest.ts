@@ -44,7 +44,8 @@ export async function readManifest(out: string, outputSuffixes: readonly string[
   }
 }
 
-const slug = /^[A-Za-z0-9_-]+$/
+// What documentId makes: no `-` or `_` at either end (so never `__proto__`).
+const slug = /^[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?$/
 const sha256 = /^[0-9a-f]{64}$/
 const severities = new Set(['error', 'warning', 'info'])
 

@@ -291,6 +291,19 @@ describe('3. the cache is untrusted', () => {
         execFileSync('mkfifo', [join(out, '.citeclaim-cache', 'corpus', 'c.jsonl')])
       },
       (out) => writeFileSync(join(out, '.citeclaim-cache', 'manifest.json'), '{"manifestVersion":1,"documents":{"a":{"source":1}}}'),
+      (out) => {
+        rmSync(join(out, '.citeclaim-cache', 'manifest.json'))
+        execFileSync('mkfifo', [join(out, '.citeclaim-cache', 'manifest.json')])
+      },
+      (out) => {
+        rmSync(join(out, '.citeclaim-cache', 'manifest.json'))
+        mkdirSync(join(out, '.citeclaim-cache', 'manifest.json', 'inner'), {recursive: true})
+      },
+      (out) => {
+        // A manifest whose prototype-bending id names another document's files.
+        const manifest = JSON.parse(readFileSync(join(out, '.citeclaim-cache', 'manifest.json'), 'utf8')) as {documents: Record<string, unknown>}
+        writeFileSync(join(out, '.citeclaim-cache', 'manifest.json'), JSON.stringify({manifestVersion: 1, documents: {...manifest.documents, ['__proto__']: manifest.documents.a}}))
+      },
       (out) => writeFileSync(join(out, '.citeclaim-cache', 'manifest.json'), readFileSync(join(out, '.citeclaim-cache', 'manifest.json'), 'utf8').replace(/"[0-9a-f]{64}"/, '"0000"'))
     ]
     for (const [index, change] of tamper.entries()) {
