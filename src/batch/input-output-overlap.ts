@@ -100,7 +100,8 @@ export async function checkInputPaths(paths: readonly string[], out: string, cwd
     if (!info) throw new RunRefusedError(given, 'input-missing', `no such file or folder: ${given}; nothing was written`)
     const real = await realpath(path)
     if (isWithin(real, realOut)) {
-      throw new RunRefusedError(given, 'input-output-overlap', `${given} is inside the output folder ${out}: its files would be overwritten by citeclaim's; give --out a folder apart from the inputs`)
+      const where = real === realOut ? 'is also the output folder' : `is inside the output folder ${out}`
+      throw new RunRefusedError(given, 'input-output-overlap', `${given} ${where}: its files would be overwritten by citeclaim's; give --out a folder apart from the inputs`)
     }
     if (info.isDirectory() ? await isOutputFolder(path) : await isOwnOutput(path)) {
       throw new RunRefusedError(given, 'input-is-output', `${given} is citeclaim output, not input: run citeclaim on the original documents`)
