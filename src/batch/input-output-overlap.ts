@@ -38,13 +38,29 @@ export function isWithin(path: string, folder: string): boolean {
 }
 
 /**
- * Whether a folder holds citeclaim's output: a `.citeclaim-cache` folder, or both corpus files. Its
- * documents are citeclaim's annotated Markdown, never inputs.
+ * Whether a folder holds citeclaim's output: a `.citeclaim-cache` folder, or both corpus files with
+ * `index.json` beginning as citeclaim writes it. Its documents are citeclaim's annotated Markdown,
+ * never inputs.
  */
 export async function isOutputFolder(dir: string): Promise<boolean> {
   if (await lstat(join(dir, cacheFolder)).then(() => true, () => false)) return true
-  const [index, claims] = await Promise.all(['index.json', 'claims.jsonl'].map((name) => lstat(join(dir, name)).then((info) => info.isFile(), () => false)))
-  return index === true && claims === true
+  if (!(await lstat(join(dir, 'claims.jsonl')).then((info) => info.isFile(), () => false))) return false
+  return startsWith(join(dir, 'index.json'), '{\n  "schemaVersion": 1,\n  "documents": [')
+}
+
+/** Whether `path` is a regular file whose first bytes are `head`. */
+async function startsWith(path: string, head: string): Promise<boolean> {
+  const handle = await openRegularFile(path)
+  if (!handle) return false
+  try {
+    const buffer = Buffer.alloc(Buffer.byteLength(head))
+    const {bytesRead} = await handle.read(buffer, 0, buffer.length, 0)
+    return buffer.subarray(0, bytesRead).toString('utf8') === head
+  } catch {
+    return false
+  } finally {
+    await handle.close().catch(() => undefined)
+  }
 }
 
 /** How every document record citeclaim writes begins, up to its id. */
@@ -68,19 +84,7 @@ export function ownOutputTest(realOut: string): (path: string) => Promise<boolea
     if (!folder) folders.set(dir, (folder = isOutputFolder(dir)))
     if (await folder) return true
     if (!/\.(?:md|markdown)$/i.test(path)) return false
-    const id = documentId(path)
-    const handle = await openRegularFile(join(dir, id + '.json'))
-    if (!handle) return false
-    try {
-      const head = recordHead(id)
-      const buffer = Buffer.alloc(Buffer.byteLength(head) + 8)
-      const {bytesRead} = await handle.read(buffer, 0, buffer.length, 0)
-      return buffer.subarray(0, bytesRead).toString('utf8').startsWith(head)
-    } catch {
-      return false
-    } finally {
-      await handle.close().catch(() => undefined)
-    }
+    return startsWith(join(dir, documentId(path) + '.json'), recordHead(documentId(path)))
   }
 }
 

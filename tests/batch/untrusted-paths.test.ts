@@ -69,6 +69,13 @@ describe('paths', () => {
     expect(await isOwn(join(folder, 'x.md'))).toBe(true)
     expect(await isOwn(join(folder, 'y.md'))).toBe(false)
     expect(await isOutputFolder(folder)).toBe(false)
+    // A user's own index.json beside a claims.jsonl is not a corpus index; citeclaim's is.
+    writeFileSync(join(folder, 'claims.jsonl'), '')
+    writeFileSync(join(folder, 'index.json'), '{"pages": []}\n')
+    expect(await isOutputFolder(folder)).toBe(false)
+    writeFileSync(join(folder, 'index.json'), JSON.stringify({schemaVersion: 1, documents: []}, null, 2) + '\n')
+    expect(await isOutputFolder(folder)).toBe(true)
+    rmSync(join(folder, 'index.json'))
     mkdirSync(join(folder, '.citeclaim-cache'))
     expect(await isOutputFolder(folder)).toBe(true)
     expect(await ownOutputTest(join(dir, 'elsewhere'))(join(folder, 'y.md'))).toBe(true)
