@@ -3,26 +3,34 @@ import {join} from 'node:path'
 import {cacheFolder} from './manifest.js'
 import {describeFsError, OutputFolderError} from './output-folder.js'
 
+/** What `prepareCacheFolders` did. */
+export interface CacheFolders {
+  /** Something had to be removed (a symlink, a file in the way): the cache is not to be trusted at all. */
+  removed: boolean
+  /** A cache folder could not be made (a full disk): the run goes on without a cache and reports it. */
+  failed?: {path: string; reason: string}
+}
+
 /**
  * The cache is untrusted input (CI restores it from `actions/cache`): before a run reads or writes
  * anything in `<out>/.citeclaim-cache` and its `corpus` folder, each must be a real folder inside
  * `out`. A symlink there (or a file in the way) is removed, which deletes only the link, never what it
- * points to, and a fresh folder is made; the run then rebuilds the cache. Resolves to whether
- * anything had to be removed (the cache is then not to be trusted at all).
+ * points to, and a fresh folder is made; the run then rebuilds the cache. Throws `OutputFolderError`
+ * only when a symlink could not be removed: nothing may then be written there.
  */
-export async function prepareCacheFolders(out: string): Promise<boolean> {
-  let removed = false
+export async function prepareCacheFolders(out: string): Promise<CacheFolders> {
+  const result: CacheFolders = {removed: false}
   for (const dir of [join(out, cacheFolder), join(out, cacheFolder, 'corpus')]) {
     try {
       const info = await lstat(dir).catch(() => undefined)
       if (info && !info.isDirectory()) {
+        result.removed = true
         await rm(dir, {force: true})
-        removed = true
       }
       await mkdir(dir, {recursive: true})
-      if (!(await lstat(dir)).isDirectory()) throw Object.assign(new Error('not a folder'), {code: 'ENOTDIR'})
     } catch (error) {
-      throw new OutputFolderError(dir, describeFsError(error))
+      if ((await lstat(dir).catch(() => undefined))?.isSymbolicLink()) throw new OutputFolderError(dir, describeFsError(error))
+      result.failed ??= {path: dir, reason: describeFsError(error)}
     }
   }
   // The manifest is read only as a regular file; anything else there (a folder, a FIFO) is removed so
@@ -31,9 +39,9 @@ export async function prepareCacheFolders(out: string): Promise<boolean> {
   const info = await lstat(manifest).catch(() => undefined)
   if (info && !info.isFile()) {
     await rm(manifest, {recursive: true, force: true}).catch(() => undefined)
-    removed = true
+    result.removed = true
   }
-  return removed
+  return result
 }
 
 /**

@@ -100,7 +100,9 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   if (!options.check) {
     // An output path that cannot be a folder is one usage error.
     await prepareOutputFolder(out)
-    cacheUsable = !(await prepareCacheFolders(out))
+    const cache = await prepareCacheFolders(out)
+    cacheUsable = !cache.removed && !cache.failed
+    if (cache.failed) report(cache.failed.path, {severity: 'error', code: 'output-write-failed', message: `cannot create the cache folder ${cache.failed.path}: ${cache.failed.reason}; the run goes on without a cache`, start: null})
     for (const dir of tempFolders(out)) await removeStaleTempFiles(dir)
   } else {
     cacheUsable = await cacheFoldersAreReal(out)

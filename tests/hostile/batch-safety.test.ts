@@ -287,6 +287,11 @@ describe('3. the cache is untrusted', () => {
         execFileSync('mkfifo', [join(out, 'b.md')])
       },
       (out) => {
+        // An output that is a link to its own input: replaced, the input untouched.
+        rmSync(join(out, 'c.md'))
+        symlinkSync(join(out, '..', 'in', 'c.md'), join(out, 'c.md'))
+      },
+      (out) => {
         rmSync(join(out, '.citeclaim-cache', 'corpus', 'c.jsonl'))
         execFileSync('mkfifo', [join(out, '.citeclaim-cache', 'corpus', 'c.jsonl')])
       },
@@ -312,6 +317,7 @@ describe('3. the cache is untrusted', () => {
       const result = await cli('run', join(dir, 'in'), '--out', out)
       expect(result.status, `case ${index}: ${result.stderr}`).toBe(0)
       expect(readFileSync(victim, 'utf8')).toBe('not citeclaim’s\n')
+      for (const [name, text] of Object.entries(texts)) expect(readFileSync(join(dir, 'in', name), 'utf8'), `case ${index}: ${name}`).toBe(text)
       expect(visible(out), `case ${index}`).toEqual(visible(await fresh(dir)))
       for (const name of readdirSync(out)) expect(lstatSync(join(out, name)).isSymbolicLink(), name).toBe(false)
       await expectRunAndCheckAgree(dir, out)

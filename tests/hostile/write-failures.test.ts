@@ -54,7 +54,11 @@ vi.mock('node:fs/promises', async (importOriginal) => {
     if (hits(args[1])) throw fsError(failing.code, 'copyfile')
     return original.copyFile(...args)
   }
-  return {...original, default: {...original, open, writeFile, rm, copyFile}, open, writeFile, rm, copyFile}
+  const mkdir: typeof original.mkdir = (async (...args: Parameters<typeof original.mkdir>) => {
+    if (hits(args[0])) throw fsError(failing.code, 'mkdir')
+    return original.mkdir(...args)
+  }) as typeof original.mkdir
+  return {...original, default: {...original, open, writeFile, rm, copyFile, mkdir}, open, writeFile, rm, copyFile, mkdir}
 })
 
 vi.mock('node:fs', async (importOriginal) => {
@@ -140,6 +144,22 @@ describe('4. a write that fails', () => {
       expect((await cli('run', join(dir, 'in'), '--out', out, '--check')).status).toBe(0)
     })
   }
+
+  it('creating the cache folder is output-write-failed with exit 1; the documents and corpus files are written', async () => {
+    const dir = join(work, `case-${++count}`)
+    mkdirSync(join(dir, 'in'), {recursive: true})
+    writeFileSync(join(dir, 'in', 'a.txt'), 'Mesenchymal stem cells repair tissue [1].\n')
+    const out = join(dir, 'out')
+    failing.target = '.citeclaim-cache'
+    const result = await cli('run', join(dir, 'in'), '--out', out)
+    delete failing.target
+    expect(result.status, result.stderr).toBe(1)
+    expect(result.stderr).toMatch(/\.citeclaim-cache[^\n]*\[output-write-failed\]/)
+    expect(result.stderr).not.toMatch(/internal error/)
+    const files = snapshot(out)
+    expect([...files.keys()].filter((name) => !name.startsWith('.'))).toEqual(['a.json', 'a.md', 'claims.jsonl', 'index.json'])
+    expect(outputProblems(files).problems).toEqual([])
+  })
 
   it('deleting the files of a removed input is output-write-failed with exit 1, not an internal error', async () => {
     const {dir, out} = await ranOnce()
