@@ -4,6 +4,7 @@ import {loadConfig} from './config/load-config.js'
 import {ConfigError} from './config/resolve-config.js'
 import {mergeOutputs} from './batch/merge-outputs.js'
 import {createProgress, isInteractive, useColor, type Progress} from './batch/progress.js'
+import {RunRefusedError} from './batch/input-output-overlap.js'
 import {OutputFolderError} from './batch/output-folder.js'
 import {printable} from './batch/printable.js'
 import {formatDiagnostic} from './batch/report.js'
@@ -30,7 +31,8 @@ Options:
   -h, --help          show this help
   -v, --version       show the version
 
-Exit codes: 0 all good; 1 a document had an error or --check found changes; 2 bad usage or config;
+Exit codes: 0 all good; 1 a document had an error, a file could not be written or --check found
+changes; 2 bad usage or config, a path that does not exist or overlaps --out (nothing is written);
 130 interrupted (Ctrl-C: the documents in progress are finished or dropped; Ctrl-C again quits at once).`
 
 /** Where progress goes: stderr, a terminal or not. */
@@ -134,7 +136,7 @@ export async function main(
     if (result.interrupted) {
       progress.clear()
       const done = result.analysed + result.skipped
-      stderr(`citeclaim: interrupted: ${done} of ${result.documents} document${result.documents === 1 ? '' : 's'} done, their files complete; the corpus files are not updated: run again to finish`)
+      stderr(`citeclaim: interrupted: ${done} of ${result.documents} document${result.documents === 1 ? '' : 's'} done, their files complete and in the corpus files; run again to finish`)
       return interruptedExitCode
     }
     if (values.check) {
@@ -150,7 +152,7 @@ export async function main(
       stderr(`${printable(error.file ?? 'config')}: error ${printable(error.message)} [config-invalid]`)
       return 2
     }
-    if (error instanceof OutputFolderError) {
+    if (error instanceof OutputFolderError || error instanceof RunRefusedError) {
       stderr(formatDiagnostic(error.path, {severity: 'error', code: error.code, message: error.message, start: null}))
       return 2
     }

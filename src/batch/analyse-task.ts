@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto'
-import {readFileSync, rmSync, statSync} from 'node:fs'
+import {lstatSync, readFileSync, rmSync} from 'node:fs'
 import {join} from 'node:path'
 import type {ResolvedConfig} from '../config/types.js'
 import type {DiagnosticRecord} from '../emit/document.js'
@@ -35,6 +35,8 @@ export interface TaskResult {
   bibliographyDiagnostics: DiagnosticRecord[]
   /** Set when a file could not be written; no temp file is left then. */
   writeError?: {path: string; message: string}
+  /** sha256 of the document's corpus cache, when it holds what this analysis made (written or already so). */
+  corpusSha256?: string
 }
 
 /**
@@ -72,6 +74,7 @@ export function analyseAndWrite(input: DocumentInput, config: ResolvedConfig, op
     const bytes = Buffer.from(corpusCache(output.record, jsonSha256), 'utf8')
     try {
       if (!sameBytes(path, bytes)) writeFileAtomicSync(path, bytes)
+      result.corpusSha256 = createHash('sha256').update(bytes).digest('hex')
     } catch {
       // left to the record
     }
@@ -79,9 +82,10 @@ export function analyseAndWrite(input: DocumentInput, config: ResolvedConfig, op
   return result
 }
 
+/** Whether `path` is a regular file (not a symlink: that is replaced, never written through) with these bytes. */
 function sameBytes(path: string, bytes: Uint8Array): boolean {
   // Most changed files change size too: compare sizes before reading.
-  const info = statSync(path, {throwIfNoEntry: false})
+  const info = lstatSync(path, {throwIfNoEntry: false})
   if (!info?.isFile() || info.size !== bytes.length) return false
   try {
     return readFileSync(path).equals(bytes)

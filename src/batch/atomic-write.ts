@@ -1,5 +1,5 @@
 import {createHash, randomBytes} from 'node:crypto'
-import {createReadStream, mkdirSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {constants, mkdirSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {copyFile, mkdir, open, readdir, rename, rm, writeFile, type FileHandle} from 'node:fs/promises'
 import {basename, dirname, join} from 'node:path'
 
@@ -36,8 +36,8 @@ export async function removeStaleTempFiles(dir: string, options: {own?: boolean}
     const pid = tempName.exec(name)?.[1]
     if (pid === undefined) continue
     if (!(options.own && Number(pid) === process.pid) && isRunning(Number(pid))) continue
-    await rm(join(dir, name), {force: true})
-    removed.push(name)
+    // Best effort: a temp file that cannot be deleted now is tried again by the next run.
+    if (await rm(join(dir, name), {force: true}).then(() => true, () => false)) removed.push(name)
   }
   return removed
 }
@@ -58,7 +58,8 @@ export async function writeTempFile(path: string, content: string | Uint8Array):
   await mkdir(dirname(path), {recursive: true})
   const temp = tempPathFor(path)
   try {
-    await writeFile(temp, content)
+    // `wx`: a file (or a symlink) already at the temp path is never written through.
+    await writeFile(temp, content, {flag: 'wx'})
   } catch (error) {
     await rm(temp, {force: true})
     throw error
@@ -74,7 +75,7 @@ export function writeTempFileSync(path: string, content: string | Uint8Array): s
   mkdirSync(dirname(path), {recursive: true})
   const temp = tempPathFor(path)
   try {
-    writeFileSync(temp, content)
+    writeFileSync(temp, content, {flag: 'wx'})
   } catch (error) {
     rmSync(temp, {force: true})
     throw error
@@ -116,7 +117,7 @@ export async function copyFileAtomic(from: string, to: string): Promise<void> {
   await mkdir(dirname(to), {recursive: true})
   const temp = tempPathFor(to)
   try {
-    await copyFile(from, temp)
+    await copyFile(from, temp, constants.COPYFILE_EXCL)
     await rename(temp, to)
   } catch (error) {
     await rm(temp, {force: true})
@@ -126,62 +127,147 @@ export async function copyFileAtomic(from: string, to: string): Promise<void> {
 
 /** A file written piece by piece, replacing the target only at `commit` and only if the bytes differ. */
 export interface AtomicSink {
+  /** The target. */
+  path: string
   write(chunk: string): Promise<void>
-  /** Finishes the file; resolves to whether the target changed (or, in a dry run, would change). */
+  /**
+   * Finishes the temp file and compares it with the target; resolves to whether the target would
+   * change. Nothing is replaced yet: a caller with several files finishes them all before replacing any.
+   */
+  finish(): Promise<boolean>
+  /** Finishes the file (if not yet) and renames it over the target; resolves to whether the target changed. */
   commit(): Promise<boolean>
   /** Drops what was written; the target is left as it was. */
   abort(): Promise<void>
 }
 
+/** A write that failed, with the file it was for: the caller reports it there. */
+export class WriteError extends Error {
+  constructor(
+    readonly path: string,
+    readonly cause: unknown
+  ) {
+    super(`cannot write ${path}: ${(cause as NodeJS.ErrnoException)?.code ?? String((cause as Error)?.message ?? cause)}`)
+    this.name = 'WriteError'
+  }
+}
+
 /**
  * Opens a streamed atomic write, so a big corpus file never has to be held in memory. The content is
  * hashed as it goes and compared with the current file at the end: an unchanged file is not touched
- * (its mtime stays). With `dryRun`, nothing is written at all.
+ * (its mtime stays). With `dryRun`, nothing is written at all. Every failure is a `WriteError` naming
+ * the target, and leaves no temp file.
  */
 export async function openAtomicSink(path: string, options: {dryRun?: boolean} = {}): Promise<AtomicSink> {
   const hash = createHash('sha256')
   let handle: FileHandle | undefined
   let temp: string | undefined
-  if (!options.dryRun) {
-    await mkdir(dirname(path), {recursive: true})
-    temp = tempPathFor(path)
-    handle = await open(temp, 'w')
-  }
+  let changed: boolean | undefined
   const cleanUp = async (): Promise<void> => {
-    await handle?.close()
+    await handle?.close().catch(() => undefined)
     handle = undefined
-    if (temp) await rm(temp, {force: true})
+    if (temp) await rm(temp, {force: true}).catch(() => undefined)
+    temp = undefined
+  }
+  const failed = async (error: unknown): Promise<never> => {
+    await cleanUp()
+    throw error instanceof WriteError ? error : new WriteError(path, error)
+  }
+  if (!options.dryRun) {
+    try {
+      await mkdir(dirname(path), {recursive: true})
+      temp = tempPathFor(path)
+      handle = await open(temp, 'wx')
+    } catch (error) {
+      await failed(error)
+    }
+  }
+  const finish = async (): Promise<boolean> => {
+    if (changed !== undefined) return changed
+    try {
+      const written = hash.digest('hex')
+      changed = (await sha256OfFile(path)) !== written
+      await handle?.close()
+      handle = undefined
+      if (!changed) await cleanUp()
+      return changed
+    } catch (error) {
+      return failed(error)
+    }
   }
   return {
+    path,
     async write(chunk) {
       hash.update(chunk)
-      if (handle) await handle.write(chunk)
+      try {
+        if (handle) await handle.write(chunk)
+      } catch (error) {
+        await failed(error)
+      }
     },
+    finish,
     async commit() {
-      const written = hash.digest('hex')
-      const current = await sha256OfFile(path)
-      if (current === written) {
-        await cleanUp()
-        return false
+      const result = await finish()
+      if (result && temp) {
+        try {
+          await rename(temp, path)
+          temp = undefined
+        } catch (error) {
+          await failed(error)
+        }
       }
-      if (handle && temp) {
-        await handle.close()
-        handle = undefined
-        await rename(temp, path)
-      }
-      return true
+      return result
     },
     abort: cleanUp
   }
 }
 
-/** sha256 of a file's bytes, or undefined when it cannot be read. */
+/**
+ * sha256 of a file's bytes, or undefined when it is not a regular file this process can read. A
+ * symlink is not followed and a FIFO or device is not read: the output folder is checked with this,
+ * and whatever sits there must not make a run read outside it or wait forever.
+ */
 export async function sha256OfFile(path: string): Promise<string | undefined> {
   const hash = createHash('sha256')
+  let handle: FileHandle | undefined
   try {
-    for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
+    handle = await openRegularFile(path)
+    if (!handle) return undefined
+    for await (const chunk of handle.createReadStream({autoClose: false})) hash.update(chunk as Buffer)
   } catch {
     return undefined
+  } finally {
+    await handle?.close().catch(() => undefined)
   }
   return hash.digest('hex')
+}
+
+/**
+ * Opens `path` for reading only if it is a regular file itself: not through a symlink (O_NOFOLLOW), and
+ * without blocking on a FIFO (O_NONBLOCK, then fstat). Resolves to undefined for anything else,
+ * including a file that does not exist.
+ */
+export async function openRegularFile(path: string): Promise<FileHandle | undefined> {
+  let handle: FileHandle | undefined
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
+    if ((await handle.stat()).isFile()) return handle
+  } catch {
+    // not there, a symlink (ELOOP), or unreadable
+  }
+  await handle?.close().catch(() => undefined)
+  return undefined
+}
+
+/** The text of a regular file (see `openRegularFile`), or undefined. */
+export async function readRegularFile(path: string): Promise<string | undefined> {
+  const handle = await openRegularFile(path)
+  if (!handle) return undefined
+  try {
+    return await handle.readFile('utf8')
+  } catch {
+    return undefined
+  } finally {
+    await handle.close().catch(() => undefined)
+  }
 }

@@ -1,7 +1,7 @@
-import {readFile} from 'node:fs/promises'
+import {createHash} from 'node:crypto'
 import {join} from 'node:path'
 import type {ClaimRecord, DocumentRecord} from '../emit/document.js'
-import {openAtomicSink} from './atomic-write.js'
+import {openAtomicSink, readRegularFile, sha256OfFile} from './atomic-write.js'
 import {cacheFolder} from './manifest.js'
 
 /** Names of the corpus files in an output folder. */
@@ -52,8 +52,9 @@ export function claimLines(record: DocumentRecord): string {
  * A document's corpus entries, cached beside the manifest when its files are written
  * (`.citeclaim-cache/corpus/<id>.jsonl`): a first line naming the sha256 of the `<id>.json` they were
  * made from, with the index entry, then the `claims.jsonl` lines. Rebuilding the corpus from these
- * reads a fraction of the bytes and parses no record; a cache whose sha256 is not that of the record
- * in the output folder is not used.
+ * reads a fraction of the bytes and parses no record. The cache is untrusted: it is used only when its
+ * own sha256 is the one the manifest recorded when it was written, and its head names the sha256 of
+ * the record now in the output folder (see `loadEntries`).
  */
 export function corpusCache(record: DocumentRecord, jsonSha256: string): string {
   return JSON.stringify({json: jsonSha256, entry: indexEntry(record)}) + '\n' + claimLines(record)
@@ -69,13 +70,13 @@ export function corpusCachePath(out: string, id: string): string {
   return join(corpusCacheFolder(out), id + '.jsonl')
 }
 
-/** The index entry and claim lines of a corpus cache made from a record with `jsonSha256`; else undefined. */
-function readCorpusCache(text: string, jsonSha256: string): {entry: IndexEntry; claims: string} | undefined {
+/** The index entry and claim lines of a corpus cache made from `id`'s record with `jsonSha256`; else undefined. */
+function readCorpusCache(text: string, id: string, jsonSha256: string): {entry: IndexEntry; claims: string} | undefined {
   const end = text.indexOf('\n')
   if (end === -1) return undefined
   try {
     const head = JSON.parse(text.slice(0, end)) as {json?: unknown; entry?: IndexEntry}
-    return head.json === jsonSha256 && head.entry ? {entry: head.entry, claims: text.slice(end + 1)} : undefined
+    return head.json === jsonSha256 && typeof head.entry === 'object' && head.entry !== null && head.entry.id === id ? {entry: head.entry, claims: text.slice(end + 1)} : undefined
   } catch {
     return undefined
   }
@@ -94,10 +95,17 @@ export function isDocumentRecord(value: unknown, id: string): value is DocumentR
 export interface CorpusDocument {
   id: string
   jsonPath: string
-  /** sha256 of the JSON file as the manifest knows it: lets its corpus cache stand in for it. */
-  jsonSha256?: string
-  /** Output folder whose cache may hold the document's corpus entries. */
-  cacheOut?: string
+  /**
+   * What the manifest says of the document's JSON and corpus cache in output folder `out`: lets the
+   * cache stand in for the record once both are checked. `jsonVerified`: this run has just hashed or
+   * written the JSON, so its sha256 need not be checked again.
+   */
+  cache?: {out: string; jsonSha256: string; corpusSha256: string; jsonVerified: boolean}
+  /**
+   * Found in the output folder, not known to the run: a JSON file there that is missing or is not a
+   * record is not a document (a user's own file), and is left out without a word.
+   */
+  found?: boolean
 }
 
 export interface CorpusOptions {
@@ -115,19 +123,28 @@ interface CorpusEntries {
 }
 
 /**
- * A document's corpus entries: from its corpus cache when that was made from the record the manifest
- * knows, else from the record itself. Undefined for a file that is not a record for the document.
+ * A document's corpus entries: from its corpus cache when the manifest's sha256 of that cache and of
+ * the record both match what is on disk (and the cache names the record), else from the record
+ * itself. Undefined for a file that is not a record for the document.
  */
 async function loadEntries(document: CorpusDocument): Promise<CorpusEntries | undefined> {
-  if (document.cacheOut !== undefined && document.jsonSha256 !== undefined) {
-    const cached = await readFile(corpusCachePath(document.cacheOut, document.id), 'utf8').then((text) => readCorpusCache(text, document.jsonSha256!), () => undefined)
-    if (cached) return cached
+  const {cache} = document
+  if (cache && (cache.jsonVerified || (await sha256OfFile(document.jsonPath)) === cache.jsonSha256)) {
+    const text = await readRegularFile(corpusCachePath(cache.out, document.id))
+    if (text !== undefined && createHash('sha256').update(text, 'utf8').digest('hex') === cache.corpusSha256) {
+      const cached = readCorpusCache(text, document.id, cache.jsonSha256)
+      if (cached) return cached
+    }
+  }
+  const text = await readRegularFile(document.jsonPath)
+  if (text === undefined) {
+    if (document.found) return undefined
+    throw Object.assign(new Error('missing or not a regular file'), {code: 'ENOENT'})
   }
   let record: unknown
   try {
-    record = JSON.parse(await readFile(document.jsonPath, 'utf8'))
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code) throw error
+    record = JSON.parse(text)
+  } catch {
     return undefined
   }
   return isDocumentRecord(record, document.id) ? {entry: indexEntry(record), claims: claimLines(record)} : undefined
@@ -141,7 +158,8 @@ const readAhead = 4
  * Rebuilds `index.json` and `claims.jsonl` in `out` from per-document JSON files alone (or their
  * corpus caches, made from the same records), so skipped documents and shard outputs contribute
  * exactly what a fresh run would. Documents are sorted by id; both files are streamed, one record in
- * memory at a time. Resolves to the corpus files that changed.
+ * memory at a time. Resolves to the corpus files that changed. A failed write rejects with a
+ * `WriteError` naming the file, and leaves both old files as they were.
  */
 export async function writeCorpus(out: string, documents: Iterable<CorpusDocument>, options: CorpusOptions = {}): Promise<string[]> {
   return writeCorpusInOrder(out, [...documents].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), options)
@@ -155,7 +173,10 @@ export async function writeCorpusInOrder(out: string, documents: AsyncIterable<C
   const indexPath = join(out, corpusFiles.index)
   const claimsPath = join(out, corpusFiles.claims)
   const index = await openAtomicSink(indexPath, options)
-  const claims = await openAtomicSink(claimsPath, options)
+  const claims = await openAtomicSink(claimsPath, options).catch(async (error: unknown) => {
+    await index.abort()
+    throw error
+  })
   try {
     // Written so that the file equals JSON.stringify({schemaVersion, documents}, null, 2) + '\n'.
     await index.write('{\n  "schemaVersion": 1,\n  "documents": [')
@@ -170,7 +191,7 @@ export async function writeCorpusInOrder(out: string, documents: AsyncIterable<C
         return
       }
       if (!entries) {
-        options.onProblem?.(document.jsonPath, `${document.jsonPath} is not a citeclaim document record (schemaVersion 1) for "${document.id}"`)
+        if (!document.found) options.onProblem?.(document.jsonPath, `${document.jsonPath} is not a citeclaim document record (schemaVersion 1) for "${document.id}"`)
         return
       }
       await index.write((first ? '\n' : ',\n') + JSON.stringify(entries.entry, null, 2).replace(/^/gm, '    '))
@@ -190,6 +211,15 @@ export async function writeCorpusInOrder(out: string, documents: AsyncIterable<C
     }
     while (pending.length > 0) await writeNext()
     await index.write(first ? ']\n}\n' : '\n  ]\n}\n')
+  } catch (error) {
+    await index.abort()
+    await claims.abort()
+    throw error
+  }
+  // Both finished before either replaces its target: a write that fails leaves both old files.
+  try {
+    await index.finish()
+    await claims.finish()
   } catch (error) {
     await index.abort()
     await claims.abort()

@@ -35,7 +35,7 @@ export interface DiscoveryProblem {
  * Finds the documents under `paths` (files, or folders read recursively), sorted by path so runs are
  * deterministic, each paired with `<name>.csl.json|.bib|.ris` beside it or the bibliography the
  * config names for its id. Relative paths are relative to `cwd`. Folders in `exclude` (the output
- * folder), hidden files and folders (`.git`, macOS `._name` files) are not read. A symbolic link is
+ * folder), hidden files and folders (`.git`, macOS `._name` files) are not read, nor documents `isOwnOutput` says citeclaim wrote. A symbolic link is
  * followed only where it is named (a path here, a bibliography in the config): links found in a
  * folder are reported and skipped, and a link beside a document is paired so that reading it
  * reports it.
@@ -44,7 +44,8 @@ export async function discoverInputs(
   paths: readonly string[],
   bibliographyFiles: Readonly<Record<string, string>> = {},
   cwd = process.cwd(),
-  exclude: readonly string[] = []
+  exclude: readonly string[] = [],
+  isOwnOutput: (path: string) => Promise<boolean> = async () => false
 ): Promise<{inputs: DiscoveredInput[]; problems: DiscoveryProblem[]}> {
   // The output folder may sit inside an input folder: its .md files are not inputs.
   const skipped = new Set(exclude.map((folder) => resolve(cwd, folder)))
@@ -69,6 +70,7 @@ export async function discoverInputs(
   const inputs: DiscoveredInput[] = []
   for (const path of all) {
     if (!documentExtensions.some((extension) => path.toLowerCase().endsWith(extension))) continue
+    if (await isOwnOutput(path)) continue
     const id = documentId(path)
     const source = shown(path)
     const stem = path.replace(/\.(?:txt|md|markdown)$/i, '')

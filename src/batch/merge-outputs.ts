@@ -1,7 +1,11 @@
 import {join, resolve} from 'node:path'
-import {copyFileAtomic, sha256OfFile} from './atomic-write.js'
+import {copyFileAtomic, sha256OfFile, WriteError} from './atomic-write.js'
 import {writeCorpus, type CorpusDocument} from './corpus.js'
-import {listOutputDocuments} from './output-documents.js'
+import {RunRefusedError} from './input-output-overlap.js'
+import {describeFsError} from './output-folder.js'
+import {listOutputDocuments, type OutputDocument} from './output-documents.js'
+
+type MergeProblemCode = 'merge-conflict' | 'merge-unreadable' | 'output-write-failed'
 
 export interface MergeOptions {
   /** Output folders of shard runs. */
@@ -10,7 +14,7 @@ export interface MergeOptions {
   out: string
   /** Write nothing; report what would change. */
   check?: boolean
-  onProblem?: (path: string, message: string, code: 'merge-conflict' | 'merge-unreadable') => void
+  onProblem?: (path: string, message: string, code: MergeProblemCode) => void
 }
 
 export interface MergeResult {
@@ -23,22 +27,28 @@ export interface MergeResult {
 
 /**
  * Merges shard output folders: copies every document's files into `out` (unless already there) and
- * rebuilds `index.json` and `claims.jsonl` over all of them, which gives the same bytes as one run
- * over all documents. A document found in two folders must have the same files in both.
+ * rebuilds `index.json` and `claims.jsonl` over every document then in `out`, which gives the same
+ * bytes as one run over all documents. A document found in two folders must have the same files in
+ * both. A folder that cannot be read refuses the merge before anything is written (`RunRefusedError`,
+ * `merge-unreadable`): a typo must not shrink the corpus files to the folders that were found.
  */
 export async function mergeOutputs(options: MergeOptions): Promise<MergeResult> {
   const result: MergeResult = {documents: 0, changed: [], problems: 0}
-  const problem = (path: string, message: string, code: 'merge-conflict' | 'merge-unreadable' = 'merge-unreadable'): void => {
+  const problem = (path: string, message: string, code: MergeProblemCode = 'merge-unreadable'): void => {
     result.problems++
     options.onProblem?.(path, message, code)
   }
   const out = resolve(options.out)
   const owner = new Map<string, {dir: string; files: string[]}>()
+  const listings: Array<[string, OutputDocument[]]> = []
   for (const dir of options.dirs) {
-    const documents = await listOutputDocuments(dir).catch((error: NodeJS.ErrnoException) => {
-      problem(dir, `cannot read folder ${dir}: ${error.code ?? error.message}`)
-      return []
-    })
+    try {
+      listings.push([dir, await listOutputDocuments(dir)])
+    } catch (error) {
+      throw new RunRefusedError(dir, 'merge-unreadable', `cannot read folder ${dir}: ${describeFsError(error)}; nothing was written`)
+    }
+  }
+  for (const [dir, documents] of listings) {
     for (const document of documents) {
       const first = owner.get(document.id)
       if (!first) {
@@ -48,22 +58,36 @@ export async function mergeOutputs(options: MergeOptions): Promise<MergeResult> 
       if (!(await sameFiles(first, {dir, files: document.files}))) problem(join(dir, document.id + '.json'), `document "${document.id}" is also in ${first.dir} with different files: shards must not overlap`, 'merge-conflict')
     }
   }
-  const corpus: CorpusDocument[] = []
+  const corpus = new Map<string, CorpusDocument>()
+  // The documents already in `out` stay in its corpus files.
+  for (const document of await listOutputDocuments(out).catch(() => [])) corpus.set(document.id, {id: document.id, jsonPath: join(out, document.id + '.json'), found: true})
   for (const [id, {dir, files}] of owner) {
     const copying = resolve(dir) !== out
+    let copied = true
     for (const name of files) {
       if (!copying) continue
       const from = join(dir, name)
       const to = join(out, name)
       if ((await sha256OfFile(from)) === (await sha256OfFile(to))) continue
       result.changed.push(to)
-      if (!options.check) await copyFileAtomic(from, to)
+      if (options.check) continue
+      try {
+        await copyFileAtomic(from, to)
+      } catch (error) {
+        problem(to, `cannot write ${to}: ${describeFsError(error)}`, 'output-write-failed')
+        copied = false
+      }
     }
-    corpus.push({id, jsonPath: join(options.check || !copying ? dir : out, id + '.json')})
+    if (copied) corpus.set(id, {id, jsonPath: join(options.check || !copying ? dir : out, id + '.json')})
   }
-  result.documents = corpus.length
+  result.documents = owner.size
   result.changed.sort()
-  result.changed.push(...(await writeCorpus(out, corpus, {dryRun: options.check, onProblem: (path, message) => problem(path, message)})))
+  try {
+    result.changed.push(...(await writeCorpus(out, corpus.values(), {dryRun: options.check, onProblem: (path, message) => problem(path, message)})))
+  } catch (error) {
+    if (!(error instanceof WriteError)) throw error
+    problem(error.path, `cannot write ${error.path}: ${describeFsError(error.cause)}; the previous corpus files are left as they were`, 'output-write-failed')
+  }
   return result
 }
 

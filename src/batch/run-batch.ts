@@ -1,18 +1,20 @@
 import {availableParallelism} from 'node:os'
-import {readFile, rm, stat} from 'node:fs/promises'
+import {lstat, readFile, rm} from 'node:fs/promises'
 import {join, relative, resolve} from 'node:path'
 import pMap from 'p-map'
 import type {ResolvedConfig} from '../config/types.js'
 import type {DiagnosticRecord} from '../emit/document.js'
 import type {TaskResult} from './analyse-task.js'
-import {discardTemps, removeStaleTempFiles, replaceWithTemp, sha256OfFile} from './atomic-write.js'
+import {discardTemps, removeStaleTempFiles, replaceWithTemp, sha256OfFile, WriteError} from './atomic-write.js'
+import {cacheFoldersAreReal, prepareCacheFolders} from './cache-folder.js'
 import {analysisSettings, cacheKey, pipelineVersion} from './cache-key.js'
 import {corpusCacheFolder, corpusCachePath, isDocumentRecord, writeCorpusInOrder, type CorpusDocument} from './corpus.js'
 import {discoverInputs, type DiscoveredInput} from './discover-inputs.js'
-import {cacheFolder, readManifest, writeManifest, type ManifestEntry} from './manifest.js'
+import {checkInputPaths, isWithin, ownOutputTest, realLocation, RunRefusedError} from './input-output-overlap.js'
+import {cacheFolder, manifestPath, readManifest, writeManifest, type ManifestEntry} from './manifest.js'
 import {describeFsError, prepareOutputFolder} from './output-folder.js'
 import {readInput} from './read-input.js'
-import {knownSuffixes, listOutputDocuments, reservedIds} from './output-documents.js'
+import {knownSuffixes, listOutputDocuments, reservedIds, type OutputDocument} from './output-documents.js'
 import {inShard, type Shard} from './shard.js'
 import {createAnalyser, DocumentTooLargeError, type Analyser} from './worker-pool.js'
 
@@ -41,7 +43,7 @@ export interface RunOptions {
   /**
    * Stops the run (the CLI aborts it on SIGINT): no document is started after it fires, analyses in
    * progress are discarded, files being written are finished, and the manifest records exactly the
-   * documents written. The corpus files are left as they were; the next run rebuilds them.
+   * documents written. The corpus files are then written over every document in the output folder.
    */
   signal?: AbortSignal
 }
@@ -65,8 +67,11 @@ export interface RunResult {
 /**
  * Runs the pipeline over every document under `paths`: analyses those whose inputs, config or
  * pipeline changed (on a worker pool), writes their files atomically, deletes the outputs of inputs
- * that are gone, and rebuilds `index.json` and `claims.jsonl`. A document that fails is reported and
- * the others still go through. Outputs are the same bytes whatever the concurrency.
+ * that are gone, and rebuilds `index.json` and `claims.jsonl` over every document in the output
+ * folder. A document that fails is reported and the others still go through. Outputs are the same
+ * bytes whatever the concurrency. Throws `RunRefusedError` (before anything is written) for a path
+ * that does not exist or overlaps the output folder, and `OutputFolderError` for an output folder
+ * that cannot be made.
  */
 export async function runBatch(options: RunOptions): Promise<RunResult> {
   const {config, out} = options
@@ -79,13 +84,32 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
     options.onDiagnostic?.(file, diagnostic)
   }
 
-  if (!options.check) {
-    // Before anything is read or written: an output path that cannot be a folder is one usage error.
-    await prepareOutputFolder(out)
-    for (const dir of tempFolders(out)) await removeStaleTempFiles(dir)
+  // Before anything is written: a missing path, or inputs that overlap the output folder, refuse the
+  // run; citeclaim's own outputs are never inputs.
+  await checkInputPaths(options.paths, out, cwd)
+  const realOut = await realLocation(out)
+  const {inputs: found, problems} = await discoverInputs(options.paths, config.bibliography.files, cwd, [out, realOut], ownOutputTest(realOut))
+  for (const input of found) {
+    if (input.bibliographyPath && isWithin(await realLocation(input.bibliographyPath), realOut)) {
+      const shown = input.bibliographySource ?? input.bibliographyPath
+      throw new RunRefusedError(shown, 'input-output-overlap', `the bibliography ${shown} of ${input.source} is inside the output folder ${out}, where citeclaim writes: move it out`)
+    }
   }
-  const {inputs: found, problems} = await discoverInputs(options.paths, config.bibliography.files, cwd, [out])
+  // The cache is untrusted: its folders must be real folders inside `out`, or it is not used.
+  let cacheUsable: boolean
+  if (!options.check) {
+    // An output path that cannot be a folder is one usage error.
+    await prepareOutputFolder(out)
+    const cache = await prepareCacheFolders(out)
+    cacheUsable = !cache.removed && !cache.failed
+    if (cache.failed) report(cache.failed.path, {severity: 'error', code: 'output-write-failed', message: `cannot create the cache folder ${cache.failed.path}: ${cache.failed.reason}; the run goes on without a cache`, start: null})
+    for (const dir of tempFolders(out)) await removeStaleTempFiles(dir)
+  } else {
+    cacheUsable = await cacheFoldersAreReal(out)
+  }
   for (const problem of problems) report(problem.path, {severity: problem.severity ?? 'error', code: problem.code, message: problem.message, start: null})
+  // Documents under a folder that could not be read are not gone: their outputs stay.
+  const unreadable = problems.filter((problem) => problem.code === 'input-unreadable').map((problem) => problem.path)
   const inputs = found.filter((input) => {
     if (!reservedIds.has(input.id)) return true
     report(input.source, {severity: 'error', code: 'input-reserved-id', message: `the document id "${input.id}" would overwrite the corpus file ${input.id}.json: rename the input`, start: null})
@@ -95,7 +119,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   result.documents = selected.length
   options.onStart?.(selected.length)
 
-  const manifest = await readManifest(out)
+  const manifest = cacheUsable ? await readManifest(out, knownSuffixes, reservedIds) : new Map<string, ManifestEntry>()
   const hadManifest = manifest.size > 0
   const wanted = options.concurrency ?? config.concurrency
   const threads = Math.max(1, Math.min(wanted > 0 ? wanted : availableParallelism(), selected.length))
@@ -106,7 +130,8 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   const analyserFor = (): Analyser => (analyser ??= createAnalyser(config, threads, {out, ...(options.check ? {check: true} : {})}))
   if (selected.length > 0 && (options.force || !hadManifest) && !signal?.aborted) analyserFor()
   const scope = options.paths.map((path) => relative(cwd, resolve(cwd, path)).split('\\').join('/'))
-  const inScope = (source: string): boolean => scope.some((path) => path === '' || source === path || source.startsWith(path + '/'))
+  const under = (source: string, path: string): boolean => path === '' || source === path || source.startsWith(path + '/')
+  const inScope = (source: string): boolean => scope.some((path) => under(source, path)) && !unreadable.some((path) => under(source, path))
   const settings = analysisSettings(config)
   let pipeline = ''
   // Stopping the workers makes the analyses in flight reject at once; their documents are discarded.
@@ -114,18 +139,33 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   signal?.addEventListener('abort', stopAnalyses, {once: true})
 
   // The corpus files are written while the documents are analysed: each document goes in once it and
-  // every document before it (by id) are through, so this thread's share overlaps the workers'. A run
-  // that is stopped, or fails, writes none.
+  // every document before it (by id) are through, so this thread's share overlaps the workers'. They
+  // describe every document in the output folder: this run's, merged in id order with the others
+  // there (listed once the outputs of gone inputs are deleted). A run that fails writes none.
   const through = selected.map(() => settleable())
+  const others = settleable<OutputDocument[]>()
+  const selectedIds = new Set(selected.map((input) => input.id))
+  // sha256 of the `<id>.json` files this run hashed or wrote: their corpus caches need no second look.
+  const verified = new Map<string, string>()
   const corpusStop = new AbortController()
+  const describe = (id: string): CorpusDocument => {
+    const entry = manifest.get(id)
+    const jsonSha256 = verified.get(id) ?? entry?.files[id + '.json']
+    const cache = entry?.corpus && jsonSha256 ? {out, jsonSha256, corpusSha256: entry.corpus, jsonVerified: verified.has(id)} : undefined
+    // A JSON file this run did not vouch for (another shard's, one left by a document that failed or
+    // was never started) counts only if it is a record.
+    return {id, jsonPath: join(out, id + '.json'), ...(cache ? {cache} : {}), found: !verified.has(id)}
+  }
   async function* corpusDocuments(): AsyncGenerator<CorpusDocument> {
+    const rest = await others.promise
+    let next = 0
     for (const [index, input] of selected.entries()) {
+      while (next < rest.length && rest[next]!.id < input.id) yield describe(rest[next++]!.id)
       await through[index]!.promise
       if (corpusStop.signal.aborted) return
-      const jsonSha256 = manifest.get(input.id)?.files[input.id + '.json']
-      if (jsonSha256 === undefined) continue
-      yield {id: input.id, jsonPath: join(out, input.id + '.json'), ...(options.check ? {} : {jsonSha256, cacheOut: out})}
+      yield describe(input.id)
     }
+    while (next < rest.length) yield describe(rest[next++]!.id)
   }
   const corpus = writeCorpusInOrder(out, corpusDocuments(), {
     dryRun: options.check,
@@ -138,7 +178,10 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
 
   // From here on the pool may be running: whatever happens, it is closed at the end.
   try {
-    await removeGoneDocuments({out, manifest, hadManifest, ids: new Set(inputs.map((input) => input.id)), inScope, check: options.check, removed: result.removed})
+    await removeGoneDocuments({out, manifest, hadManifest, ids: new Set(inputs.map((input) => input.id)), inScope, check: options.check, removed: result.removed, report})
+    const removed = new Set(result.removed)
+    const listed = await listOutputDocuments(out).catch(() => [])
+    others.resolve(listed.filter((document) => !selectedIds.has(document.id) && !removed.has(join(out, document.id + '.json'))))
     pipeline = await pipelineVersion()
     await pMap(
       selected,
@@ -158,7 +201,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
     corpusStop.abort()
     throw error
   } finally {
-    if (signal?.aborted) corpusStop.abort()
+    others.resolve([])
     for (const each of through) each.resolve()
     signal?.removeEventListener('abort', stopAnalyses)
     await analyser?.close()
@@ -178,6 +221,8 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
     const previous = manifest.get(input.id)
     if (!options.force && read.bibliographyDiagnostics.length === 0 && previous?.key === key && previous.source === input.source && (await intact(out, previous.files))) {
       result.skipped++
+      const jsonSha256 = previous.files[input.id + '.json']
+      if (jsonSha256 !== undefined) verified.set(input.id, jsonSha256)
       for (const {file, ...diagnostic} of previous.diagnostics) report(file, diagnostic)
       return true
     }
@@ -219,6 +264,8 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
     for (const file of analysed.files) {
       const path = join(out, file.name)
       files[file.name] = file.sha256
+      // In a check the new bytes are not on disk: only an unchanged file is what the manifest says.
+      if (file.name === input.id + '.json' && (!options.check || !file.changed)) verified.set(input.id, file.sha256)
       if (!file.changed) continue
       result.changed.push(path)
       if (!file.temp) continue
@@ -230,34 +277,42 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
         return writeFailed(`cannot write ${path}: ${describeFsError(error)}`)
       }
     }
-    for (const name of Object.keys(previous?.files ?? {})) if (!(name in files)) await remove(join(out, name), options.check, result.removed)
-    manifest.set(input.id, {source: input.source, key, files, diagnostics})
+    for (const name of Object.keys(previous?.files ?? {})) if (!(name in files)) await remove(out, name, {check: options.check, removed: result.removed, report})
+    manifest.set(input.id, {source: input.source, key, files, diagnostics, ...(analysed.corpusSha256 ? {corpus: analysed.corpusSha256} : {})})
     return true
   }
 
   if (signal?.aborted) {
-    // What was written is complete and recorded; the corpus files wait for a run that finishes. The
-    // workers were stopped, maybe in the middle of a temp file: those go.
+    // What was written is complete and recorded, and the corpus files describe it. The workers were
+    // stopped, maybe in the middle of a temp file: those go.
     if (!options.check) for (const dir of tempFolders(out)) await removeStaleTempFiles(dir, {own: true})
     result.interrupted = true
-    if (!options.check) await writeManifestIfChanged(out, manifest)
-    result.changed.sort()
-    result.removed.sort()
-    return result
   }
-  if (!options.check) await writeManifestIfChanged(out, manifest)
+  if (!options.check) {
+    try {
+      await writeManifestIfChanged(out, manifest)
+    } catch (error) {
+      // Only a cache: the outputs are written; the next run analyses again what it cannot vouch for.
+      report(manifestPath(out), {severity: 'error', code: 'output-write-failed', message: `cannot write ${manifestPath(out)}: ${describeFsError(error)}`, start: null})
+    }
+  }
   const written = await corpusChanged
-  if ('error' in written) throw written.error
   result.changed.sort()
-  result.changed.push(...written.changed)
+  if ('error' in written) {
+    if (!(written.error instanceof WriteError)) throw written.error
+    // The old corpus files are left whole (both are replaced only once both are written).
+    report(written.error.path, {severity: 'error', code: 'output-write-failed', message: `cannot write ${written.error.path}: ${describeFsError(written.error.cause)}; the previous corpus files are left as they were`, start: null})
+  } else {
+    result.changed.push(...written.changed)
+  }
   result.removed.sort()
   return result
 }
 
-/** A promise and the function that resolves it (Promise.withResolvers is Node 22). */
-function settleable(): {promise: Promise<void>; resolve: () => void} {
-  let resolve!: () => void
-  const promise = new Promise<void>((done) => (resolve = done))
+/** A promise and the function that resolves it (Promise.withResolvers is Node 22); later calls are no-ops. */
+function settleable<T = void>(): {promise: Promise<T>; resolve: (value: T) => void} {
+  let resolve!: (value: T) => void
+  const promise = new Promise<T>((done) => (resolve = done))
   return {promise, resolve}
 }
 
@@ -276,11 +331,28 @@ function firstLine(error: unknown): string {
   return String((error as Error)?.message ?? error).split('\n')[0]!.trim()
 }
 
-async function remove(path: string, check: boolean | undefined, removed: string[]): Promise<void> {
-  const exists = await stat(path).then(() => true, () => false)
+/**
+ * Deletes the output file `name` of `out` (a symlink there is deleted itself, never what it points
+ * to). `name` must be a plain file name: a name with a path in it is refused, so nothing outside
+ * `out` is ever deleted whatever a manifest says.
+ */
+async function remove(out: string, name: string, context: {check: boolean | undefined; removed: string[]; report: (file: string, diagnostic: DiagnosticRecord) => void}): Promise<void> {
+  if (!isPlainName(name)) return
+  const path = join(out, name)
+  const exists = await lstat(path).then(() => true, () => false)
   if (!exists) return
-  removed.push(path)
-  if (!check) await rm(path, {force: true})
+  context.removed.push(path)
+  if (context.check) return
+  try {
+    await rm(path, {force: true})
+  } catch (error) {
+    context.report(path, {severity: 'error', code: 'output-write-failed', message: `cannot delete ${path}: ${describeFsError(error)}`, start: null})
+  }
+}
+
+/** A file name with no folder in it: not empty, no separator, not `.` or `..`. */
+function isPlainName(name: string): boolean {
+  return name !== '' && name !== '.' && name !== '..' && !/[/\\\0]/.test(name)
 }
 
 /**
@@ -297,12 +369,13 @@ async function removeGoneDocuments(context: {
   inScope: (source: string) => boolean
   check: boolean | undefined
   removed: string[]
+  report: (file: string, diagnostic: DiagnosticRecord) => void
 }): Promise<void> {
   const {out, manifest} = context
   for (const [id, entry] of manifest) {
     if (context.ids.has(id) || !context.inScope(entry.source)) continue
-    for (const name of Object.keys(entry.files)) await remove(join(out, name), context.check, context.removed)
-    if (!context.check) await rm(corpusCachePath(out, id), {force: true})
+    for (const name of Object.keys(entry.files)) await remove(out, name, context)
+    if (!context.check && isPlainName(id + '.jsonl')) await rm(corpusCachePath(out, id), {force: true}).catch(() => undefined)
     manifest.delete(id)
   }
   if (context.hadManifest) return
@@ -311,12 +384,12 @@ async function removeGoneDocuments(context: {
     if (context.ids.has(document.id)) continue
     const record = await readJson(join(out, document.id + '.json'))
     if (!isDocumentRecord(record, document.id) || !context.inScope(record.document.source)) continue
-    for (const name of document.files) if (knownSuffixes.includes(name.slice(document.id.length))) await remove(join(out, name), context.check, context.removed)
+    for (const name of document.files) if (knownSuffixes.includes(name.slice(document.id.length))) await remove(out, name, context)
   }
 }
 
 async function writeManifestIfChanged(out: string, manifest: ReadonlyMap<string, ManifestEntry>): Promise<void> {
-  const current = await readManifest(out)
+  const current = await readManifest(out, knownSuffixes, reservedIds)
   const same = current.size === manifest.size && [...manifest].every(([id, entry]) => JSON.stringify(current.get(id)) === JSON.stringify(entry))
   if (!same) await writeManifest(out, manifest)
 }

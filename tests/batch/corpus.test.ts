@@ -83,15 +83,20 @@ describe('corpus files', () => {
     for (const r of [a, b]) writeFileSync(join(out, `${r.document.id}.json`), json(r))
     // A cache whose claims differ from the record's shows which source was read.
     const marked = {...b, claims: b.claims.slice(0, 1)}
-    writeFileSync(corpusCachePath(out, 'b-doc'), corpusCache(marked, sha(json(b))))
+    const caches = {'b-doc': corpusCache(marked, sha(json(b))), 'a-doc': corpusCache({...a, claims: []}, sha('something else'))}
+    writeFileSync(corpusCachePath(out, 'b-doc'), caches['b-doc'])
     // a-doc's cache names another record: it is not used.
-    writeFileSync(corpusCachePath(out, 'a-doc'), corpusCache({...a, claims: []}, sha('something else')))
-    const documents = [a, b].map((r) => ({id: r.document.id, jsonPath: join(out, `${r.document.id}.json`), jsonSha256: sha(json(r)), cacheOut: out}))
+    writeFileSync(corpusCachePath(out, 'a-doc'), caches['a-doc'])
+    const documents = [a, b].map((r) => ({
+      id: r.document.id,
+      jsonPath: join(out, `${r.document.id}.json`),
+      cache: {out, jsonSha256: sha(json(r)), corpusSha256: sha(caches[r.document.id as 'a-doc' | 'b-doc']), jsonVerified: false}
+    }))
     await writeCorpus(out, documents)
     expect(readFileSync(join(out, 'claims.jsonl'), 'utf8')).toBe(claimLines(a) + claimLines(marked))
     expect(b.claims.length).toBeGreaterThan(1)
-    // Without the sha256 of the record, the cache is never read.
-    await writeCorpus(out, documents.map(({id, jsonPath}) => ({id, jsonPath, cacheOut: out})))
+    // Without what the manifest says of the cache, the cache is never read.
+    await writeCorpus(out, documents.map(({id, jsonPath}) => ({id, jsonPath})))
     expect(readFileSync(join(out, 'claims.jsonl'), 'utf8')).toBe(claimLines(a) + claimLines(b))
   })
 
@@ -103,13 +108,14 @@ describe('corpus files', () => {
       const text = JSON.stringify(r, null, 2) + '\n'
       const jsonSha256 = createHash('sha256').update(text).digest('hex')
       for (const out of [fromRecords, fromCaches]) writeFileSync(join(out, `${r.document.id}.json`), text)
-      writeFileSync(corpusCachePath(fromCaches, r.document.id), corpusCache(r, jsonSha256))
-      return {id: r.document.id, jsonSha256}
+      const cache = corpusCache(r, jsonSha256)
+      writeFileSync(corpusCachePath(fromCaches, r.document.id), cache)
+      return {id: r.document.id, jsonSha256, corpusSha256: createHash('sha256').update(cache).digest('hex')}
     })
     await writeCorpus(fromRecords, documents.map(({id}) => ({id, jsonPath: join(fromRecords, `${id}.json`)})))
-    // The records are gone: only the caches can give the entries.
+    // The records are gone (the run vouched for their sha256 already): only the caches can give the entries.
     for (const {id} of documents) rmSync(join(fromCaches, `${id}.json`))
-    await writeCorpus(fromCaches, documents.map(({id, jsonSha256}) => ({id, jsonPath: join(fromCaches, `${id}.json`), jsonSha256, cacheOut: fromCaches})))
+    await writeCorpus(fromCaches, documents.map(({id, jsonSha256, corpusSha256}) => ({id, jsonPath: join(fromCaches, `${id}.json`), cache: {out: fromCaches, jsonSha256, corpusSha256, jsonVerified: true}})))
     for (const name of ['index.json', 'claims.jsonl']) expect(readFileSync(join(fromCaches, name), 'utf8'), name).toBe(readFileSync(join(fromRecords, name), 'utf8'))
   })
 })
