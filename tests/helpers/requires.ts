@@ -1,0 +1,23 @@
+import {spawnSync} from 'node:child_process'
+
+/** Whether CI is set, read as src/batch/progress.ts reads it ('', '0' and 'false' are not CI). */
+export const inCi = ((value) => value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false')(process.env.CI)
+
+/** Whether `command --version` can be run from the PATH. */
+export function commandAvailable(command: string): boolean {
+  const result = spawnSync(command, ['--version'], {stdio: 'ignore'})
+  return result.error === undefined && result.status === 0
+}
+
+/**
+ * Whether the tests that need an external program should run. They run when it is installed, and
+ * always in CI, which installs it (.ci/run): there a missing program fails them instead of hiding
+ * them. On a developer's machine without it they are skipped, and this prints why and how to
+ * install it.
+ */
+export function runsWith(command: string, install: string): boolean {
+  if (commandAvailable(command)) return true
+  if (inCi) return true
+  console.warn(`skipping the tests that need ${command}: it is not on the PATH (${install}; with CI set they fail instead)`)
+  return false
+}
