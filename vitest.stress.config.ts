@@ -15,9 +15,7 @@ export const stressFiles = [
   'tests/parse/hyphenation.test.ts',
   'tests/emit/plain-text.test.ts',
   'tests/emit/join-literals.test.ts',
-  'tests/entities/abbreviation-prefilter.test.ts',
-  'tests/claims/cue-pattern.test.ts',
-  'tests/pipeline/tree-walk.test.ts'
+  'tests/entities/abbreviation-prefilter.test.ts'
 ]
 
 export default defineConfig({
