@@ -1,9 +1,16 @@
 import {defineConfig} from 'vitest/config'
 
+/*
+ * `npm test`: every test file at its quick size (tests/helpers/scale.ts). Timeouts are generous
+ * because the tests that build the CLI with tsc or spawn it run several times slower on a loaded
+ * machine; they bound hangs, not speed. Tests whose point is a time bound (tests/hostile/linear-time)
+ * set their own.
+ */
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    testTimeout: 60_000,
+    testTimeout: 180_000,
+    hookTimeout: 300_000,
     pool: 'forks'
   }
 })

@@ -4,6 +4,7 @@ import {toMarkdown, type Handle, type Options} from 'mdast-util-to-markdown'
 import {describe, expect, it} from 'vitest'
 import {joinLiterals} from '../../src/emit/markdown.js'
 import {textHandler} from '../../src/emit/plain-text.js'
+import {fuzzRuns} from '../helpers/scale.js'
 
 /*
  * The annotated Markdown joins citations and claim tags with the plain texts between them into one
@@ -12,7 +13,7 @@ import {textHandler} from '../../src/emit/plain-text.js'
  * escape, and whose literals end in brackets, line endings or spaces, in every flow container.
  */
 const seed = Number(process.env.CITECLAIM_FUZZ_SEED ?? 20_261_125)
-const numRuns = Math.max(2000, Number(process.env.CITECLAIM_FUZZ_RUNS ?? 2000))
+const numRuns = fuzzRuns(500, 2000)
 
 interface Literal {
   type: 'claimTag'

@@ -4,6 +4,7 @@ import {toMarkdown, type Options} from 'mdast-util-to-markdown'
 import {describe, expect, it} from 'vitest'
 import {pandocUnsafe} from '../../src/emit/pandoc-unsafe.js'
 import {textHandler} from '../../src/emit/plain-text.js'
+import {fuzzRuns} from '../helpers/scale.js'
 
 /*
  * The fast text handler must print exactly what mdast-util-to-markdown's own handler prints: it only
@@ -11,7 +12,7 @@ import {textHandler} from '../../src/emit/plain-text.js'
  * digits, spaces and every character with an escape rule, in every container where text occurs.
  */
 const seed = Number(process.env.CITECLAIM_FUZZ_SEED ?? 20_261_125)
-const numRuns = Math.max(2000, Number(process.env.CITECLAIM_FUZZ_RUNS ?? 2000))
+const numRuns = fuzzRuns(500, 2000)
 
 const pieces = ['a', 'Z', 'é', 'ß', '1', '12', ' ', '  ', '\t', '\n', '\r\n', '.', ')', '(', '#', '*', '_', '`', '~', '[', ']', '!', '&', '&amp;', '<', '<a', '>', '-', '+', '=', '\\', '"', "'", ':', '|', '$', '{', '}', '@', '^', '%', 'http://x', 'www.x']
 const text = fc.array(fc.constantFrom(...pieces), {maxLength: 12}).map((parts) => parts.join(''))

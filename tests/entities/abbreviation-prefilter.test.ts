@@ -3,6 +3,7 @@ import {describe, expect, it} from 'vitest'
 import type {EntityType} from '../../src/config/types.js'
 import {EntityMatcher, type Sense} from '../../src/entities/entity-matcher.js'
 import {shippedConfig} from '../helpers/analyse.js'
+import {fuzzRuns} from '../helpers/scale.js'
 
 /*
  * `matchAbbreviations` skips its pattern for a text that contains no abbreviation as a substring. The
@@ -32,7 +33,7 @@ describe('matchAbbreviations', () => {
             for (let m = regex.exec(value); m; m = regex.exec(value)) expected.push([m.index, m[0]])
             expect(matcher.matchAbbreviations(value, extra).map((match) => [match.start, match.text])).toEqual(expected)
           }),
-          {seed, numRuns: 1500}
+          {seed, numRuns: fuzzRuns(500, 1500)}
         )
       }
     }

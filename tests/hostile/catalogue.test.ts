@@ -117,7 +117,8 @@ function runCli(args: string[], cwd: string, uid?: number): {status: number | nu
   const result = spawnSync(process.execPath, [join(repo, 'bin/citeclaim.js'), ...args, '--config', join(repo, 'pipeline.config.ts')], {
     cwd,
     encoding: 'utf8',
-    timeout: 60_000,
+    // Only a hang: a run takes seconds, several times more on a loaded machine.
+    timeout: 300_000,
     ...(uid === undefined ? {} : {uid, gid: uid})
   })
   return {status: result.status, stderr: result.stderr, stdout: result.stdout}

@@ -49,7 +49,7 @@ function scratch(name: string): string {
 }
 
 function runCli(dir: string, out: string): {status: number | null; stderr: string} {
-  const result = spawnSync(process.execPath, [cli.bin, 'run', 'in', '--out', out, '--config', cli.config, '--quiet'], {cwd: dir, encoding: 'utf8', timeout: 60_000})
+  const result = spawnSync(process.execPath, [cli.bin, 'run', 'in', '--out', out, '--config', cli.config, '--quiet'], {cwd: dir, encoding: 'utf8', timeout: 300_000}) // only a hang, even on a loaded machine
   return {status: result.status, stderr: result.stderr}
 }
 

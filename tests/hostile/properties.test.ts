@@ -4,14 +4,16 @@ import {rangeDashes} from '../../src/citations/parse-citation-group.js'
 import {analyseText} from '../helpers/analyse.js'
 import {schemaErrors} from '../helpers/schema.js'
 import {markdownProblems, positionProblems} from './checks.js'
+import {fuzzRuns} from '../helpers/scale.js'
 
 /*
  * Property-based tests: the pipeline on arbitrary text. The seed is fixed so every CI run tries the
  * same cases and a failure replays; CITECLAIM_FUZZ_SEED tries others, CITECLAIM_FUZZ_RUNS more of them.
+ * 200 runs per property in `npm test`, 1,000 in `npm run test:stress`.
  * fast-check prints the seed and the shrunk counterexample of a failure.
  */
 const seed = Number(process.env.CITECLAIM_FUZZ_SEED ?? 20_261_125)
-const numRuns = Math.max(1000, Number(process.env.CITECLAIM_FUZZ_RUNS ?? 1000))
+const numRuns = fuzzRuns(200, 1000)
 const parameters: fc.Parameters<unknown> = {seed, numRuns}
 console.log(`fast-check: seed ${seed}, ${numRuns} runs per property (replay with CITECLAIM_FUZZ_SEED=${seed}; more runs with CITECLAIM_FUZZ_RUNS)`)
 

@@ -5,17 +5,18 @@ import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {random as seededRandom} from '../../bench/make-corpus.js'
 import {differences, outputProblems, snapshot, tempFile} from './output-checks.js'
+import {scaled} from '../helpers/scale.js'
 import {buildPrivateCli, repo, type PrivateCli} from './private-cli.js'
 
 /*
- * Crash safety, proven on the built CLI: a real batch run is SIGKILLed at 20 moments spread over its
- * duration. After each kill every output file present must be whole (old bytes or new, never half),
+ * Crash safety, proven on the built CLI: a real batch run is SIGKILLed at moments spread over its
+ * duration (4 in `npm test`, 20 in `npm run test:stress`). After each kill every output file present must be whole (old bytes or new, never half),
  * and the next run, not killed, must finish with exit code 0 and the bytes of a run never killed.
  * Half the kills hit a run that overwrites the outputs of older inputs (with a manifest, a document
  * whose input is gone, and changed documents); the other half a run into an empty folder.
  */
 
-const kills = 20
+const kills = scaled(4, 20)
 const seed = Number(process.env.CITECLAIM_KILL_SEED ?? 20_240_605)
 
 let work: string
@@ -117,7 +118,7 @@ describe('SIGKILL during a batch run', () => {
     expect([...reference.keys()]).toContain('small-01.references.csl.json')
     expect([...reference.keys()]).toContain('.citeclaim-cache/manifest.json')
     expect(differences(reference, older).length).toBeGreaterThan(0)
-  }, 120_000)
+  }, 600_000)
 
   afterAll(() => {
     if (work) rmSync(work, {recursive: true, force: true})
@@ -134,9 +135,9 @@ describe('SIGKILL during a batch run', () => {
       const overwrite = round % 2 === 1
       if (overwrite) cpSync(join(work, 'older'), join(work, out), {recursive: true})
       const before = overwrite ? older : new Map<string, Buffer>()
-      // Two moments before the first write (start-up, discovery, first analyses), then one in each
-      // eighteenth of the time in which files are written.
-      const early = 2
+      // One moment in ten (at least one) before the first write (start-up, discovery, first
+      // analyses), then the others spread evenly over the time in which files are written.
+      const early = Math.max(1, Math.round(kills / 10))
       let delay = Math.round(
         round < early ? ((round + random()) / early) * firstWrite : firstWrite + ((round - early + random()) / (kills - early)) * (duration - firstWrite)
       )
@@ -184,7 +185,8 @@ describe('SIGKILL during a batch run', () => {
     console.log(`sigkill: seed ${seed}, run ${Math.round(duration)} ms (first file at ${Math.round(firstWrite)} ms), ${killed}/${kills} killed; at the kill: ${JSON.stringify(met)}`)
     expect(failures).toEqual([])
     expect(killed).toBe(kills)
-  }, 300_000)
+    // Each round runs the CLI two or more times, each run several times slower on a loaded machine.
+  }, scaled(900_000, 3_600_000))
 
   it('removes, on the next run, the temp files a killed run left, and only those', async () => {
     cpSync(join(work, 'reference'), join(work, 'leftovers'), {recursive: true})

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {collectVocabulary} from '../../src/parse/hyphenation.js'
+import {fuzzRuns} from '../helpers/scale.js'
 
 /*
  * `collectVocabulary` scans by hand what it once found with a regular expression: it must give the
@@ -30,7 +31,7 @@ describe('collectVocabulary', () => {
         fc.property(text, (value) => {
           expect([...(collectVocabulary(value) as Set<string>)]).toEqual(reference(value))
         }),
-        {seed, numRuns: 3000}
+        {seed, numRuns: fuzzRuns(1000, 3000)}
       )
     }
   })

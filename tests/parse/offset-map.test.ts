@@ -3,6 +3,7 @@ import type {Paragraph, Text} from 'mdast'
 import {describe, expect, it} from 'vitest'
 import {OffsetMap, OffsetMapBuilder} from '../../src/parse/offset-map.js'
 import {pdfTextParse} from '../../src/parse/pdf-text.js'
+import {fuzzRuns} from '../helpers/scale.js'
 
 /*
  * The builder extends a run when a piece continues the original text where the last one stopped, and
@@ -111,7 +112,7 @@ describe('OffsetMapBuilder', () => {
         expect(built.text).toBe(expected.text)
         expect(offsets(built.map)).toEqual(offsets(expected.map))
       }),
-      {seed, numRuns: 2000}
+      {seed, numRuns: fuzzRuns(300, 2000)}
     )
   })
 })
@@ -153,7 +154,7 @@ describe('pdfTextParse folding white space', () => {
         expect(text.value).toBe(expected.text)
         expect(offsets(text.data!.offsetMap!)).toEqual(offsets(expected.map))
       }),
-      {seed, numRuns: 500}
+      {seed, numRuns: fuzzRuns(100, 500)}
     )
   })
 })

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {foldWhiteSpace} from '../../src/parse/white-space.js'
+import {fuzzRuns} from '../helpers/scale.js'
 
 /* `foldWhiteSpace` replaces fewer runs than `/\s+/g` does, and must give the same string for any text. */
 const seed = Number(process.env.CITECLAIM_FUZZ_SEED ?? 20_261_125)
@@ -15,13 +16,13 @@ describe('foldWhiteSpace', () => {
         const text = parts.join('')
         expect(foldWhiteSpace(text)).toBe(text.replace(/\s+/g, ' '))
       }),
-      {seed, numRuns: 5000}
+      {seed, numRuns: fuzzRuns(1000, 5000)}
     )
     fc.assert(
       fc.property(fc.string({unit: 'binary', maxLength: 30}), (text) => {
         expect(foldWhiteSpace(text)).toBe(text.replace(/\s+/g, ' '))
       }),
-      {seed, numRuns: 2000}
+      {seed, numRuns: fuzzRuns(400, 2000)}
     )
   })
 })
