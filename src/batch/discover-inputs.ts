@@ -1,6 +1,7 @@
 import {readdir, stat} from 'node:fs/promises'
 import {join, relative, resolve} from 'node:path'
 import {bibliographyExtensions, documentExtensions, documentId} from './document-id.js'
+import {pushAll} from '../push-all.js'
 
 /** A document found on disk, with the bibliography that belongs to it. */
 export interface DiscoveredInput {
@@ -83,7 +84,7 @@ async function walk(dir: string, problems: DiscoveryProblem[], shown: (path: str
   for (const entry of entries) {
     const path = join(dir, entry.name)
     if (entry.isDirectory()) {
-      if (!entry.name.startsWith('.') && !skipped.has(path)) out.push(...(await walk(path, problems, shown, skipped)))
+      if (!entry.name.startsWith('.') && !skipped.has(path)) pushAll(out, await walk(path, problems, shown, skipped))
     }
     else if (entry.isFile()) out.push(path)
   }

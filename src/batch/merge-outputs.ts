@@ -2,6 +2,7 @@ import {join, resolve} from 'node:path'
 import {copyFileAtomic, sha256OfFile} from './atomic-write.js'
 import {writeCorpus, type CorpusDocument} from './corpus.js'
 import {listOutputDocuments} from './output-documents.js'
+import {pushAll} from '../push-all.js'
 
 export interface MergeOptions {
   /** Output folders of shard runs. */
@@ -63,7 +64,7 @@ export async function mergeOutputs(options: MergeOptions): Promise<MergeResult> 
   }
   result.documents = corpus.length
   result.changed.sort()
-  result.changed.push(...(await writeCorpus(out, corpus, {dryRun: options.check, onProblem: (path, message) => problem(path, message)})))
+  pushAll(result.changed, await writeCorpus(out, corpus, {dryRun: options.check, onProblem: (path, message) => problem(path, message)}))
   return result
 }
 

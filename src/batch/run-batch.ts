@@ -15,6 +15,7 @@ import {readInput} from './read-input.js'
 import {knownSuffixes, listOutputDocuments, reservedIds} from './output-documents.js'
 import {inShard, type Shard} from './shard.js'
 import {createAnalyser, DocumentTooLargeError, type Analyser} from './worker-pool.js'
+import {pushAll} from '../push-all.js'
 
 export interface RunOptions {
   /** Files or folders to read (default: the config's input folder). */
@@ -249,7 +250,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   const written = await corpusChanged
   if ('error' in written) throw written.error
   result.changed.sort()
-  result.changed.push(...written.changed)
+  pushAll(result.changed, written.changed)
   result.removed.sort()
   return result
 }

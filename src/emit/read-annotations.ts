@@ -4,6 +4,7 @@ import {unified} from 'unified'
 import {SKIP, visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
 import type {Citation} from '../types.js'
+import {pushAll} from '../push-all.js'
 
 /** A claim tag read back from annotated Markdown. */
 export interface AnnotatedClaim {
@@ -86,7 +87,7 @@ function readParagraph(children: PhrasingContent[], annotations: Annotations): P
       }
     }
     if (node.type === 'text') {
-      out.push(...readPandocGroups(node.value, annotations))
+      pushAll(out, readPandocGroups(node.value, annotations))
       continue
     }
     out.push(node)
