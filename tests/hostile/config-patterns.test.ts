@@ -82,11 +82,13 @@ describe('the CLI with such a pattern in its config', () => {
 
   it('exits 2 with a config-invalid line at once, instead of hanging on the first long word', () => {
     mkdirSync(join(work, 'in'))
-    writeFileSync(join(work, 'in', 'doc.txt'), `Mesenchymal stem cells repair tissue in ${'a'.repeat(60)}.\n`)
-    writeFileSync(join(work, 'bad.config.mjs'), `export default {claims: {hedgeCues: ['\\\\bmay\\\\b', '(\\\\w+\\\\s?)+$']}}\n`)
-    const result = spawnSync(process.execPath, [cli.bin, 'run', 'in', '--out', 'out', '--config', 'bad.config.mjs', '--quiet', '-j', '1'], {cwd: work, encoding: 'utf8', timeout: 60_000})
+    writeFileSync(join(work, 'in', 'doc.txt'), `Mesenchymal stem cells repair tissue in ${'a'.repeat(40)}, as studies say.\n`)
+    // The shipped config with one more hedge cue: its entity types make the sentence a claim.
+    const bad = join(work, 'cli', 'bad.config.ts')
+    writeFileSync(bad, `import config from './pipeline.config.ts'\nexport default {...config, claims: {...config.claims, hedgeCues: [...(config.claims?.hedgeCues ?? []), '(\\\\w+\\\\s?)+$']}}\n`)
+    const result = spawnSync(process.execPath, [cli.bin, 'run', 'in', '--out', 'out', '--config', bad, '--quiet', '-j', '1'], {cwd: work, encoding: 'utf8', timeout: 60_000})
     expect(result.status, result.stderr).toBe(2)
     expect(result.stderr).not.toMatch(stackLine)
-    expect(result.stderr).toMatch(/^\S*bad\.config\.mjs: error invalid config: claims\.hedgeCues\.1: "\(\\w\+\\s\?\)\+" repeats a part that itself repeats.* \[config-invalid\]\n$/)
+    expect(result.stderr).toMatch(/^\S*bad\.config\.ts: error invalid config: claims\.hedgeCues\.\d+: "\(\\w\+\\s\?\)\+" repeats a part that itself repeats.* \[config-invalid\]\n$/)
   }, 90_000)
 })
