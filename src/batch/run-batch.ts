@@ -42,7 +42,8 @@ export interface RunOptions {
   /**
    * Stops the run (the CLI aborts it on SIGINT): no document is started after it fires, analyses in
    * progress are discarded, files being written are finished, and the manifest records exactly the
-   * documents written. The corpus files are left as they were; the next run rebuilds them.
+   * documents written. The corpus files are left as they were; the next run rebuilds them. With a
+   * signal, documents are analysed in worker threads even one at a time (see `createAnalyser`).
    */
   signal?: AbortSignal
 }
@@ -104,7 +105,9 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   // nothing. When every document will be analysed (forced, or no cache yet), it starts now, so that
   // the workers load the pipeline while this thread cleans up and fingerprints the code.
   let analyser: Analyser | undefined
-  const analyserFor = (): Analyser => (analyser ??= createAnalyser(config, threads, {out, ...(options.check ? {check: true} : {})}))
+  // A run that can be stopped analyses even one document at a time in a worker: in this thread, a
+  // long document would keep the abort (SIGINT) from being seen until it is done.
+  const analyserFor = (): Analyser => (analyser ??= createAnalyser(config, threads, {out, ...(options.check ? {check: true} : {})}, {inThisThread: !signal}))
   if (selected.length > 0 && (options.force || !hadManifest) && !signal?.aborted) analyserFor()
   const scope = options.paths.map((path) => relative(cwd, resolve(cwd, path)).split('\\').join('/'))
   const inScope = (source: string): boolean => scope.some((path) => path === '' || source === path || source.startsWith(path + '/'))
@@ -122,6 +125,9 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   async function* corpusDocuments(): AsyncGenerator<CorpusDocument> {
     for (const [index, input] of selected.entries()) {
       await through[index]!.promise
+      // A document dropped by a stop is through before the run's own clean-up aborts the corpus:
+      // without this, a run of one stopped document would write empty corpus files.
+      if (signal?.aborted) corpusStop.abort()
       if (corpusStop.signal.aborted) return
       const jsonSha256 = manifest.get(input.id)?.files[input.id + '.json']
       if (jsonSha256 === undefined) continue
