@@ -46,8 +46,10 @@ export function findMarkdownHazard(text: string, limits: {maxMarkersPerBlock: nu
   let markers = 0
   let lineStart = 0
   while (lineStart <= text.length) {
-    let lineEnd = text.indexOf('\n', lineStart)
-    if (lineEnd === -1) lineEnd = text.length
+    // Lines end at LF, CR LF or a lone CR, as in micromark.
+    let lineEnd = lineStart
+    while (lineEnd < text.length && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++
+    const next = text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1
     const {depth, opensBlock, heading} = nestingOf(text, lineStart, lineEnd, limits.maxNesting)
     // A list item or a heading starts a paragraph of its own: micromark never scans back past it.
     if (opensBlock) {
@@ -60,7 +62,7 @@ export function findMarkdownHazard(text: string, limits: {maxMarkersPerBlock: nu
     let blank = true
     for (let index = lineStart; index < lineEnd; index++) {
       const code = text.charCodeAt(index)
-      if (code !== 32 && code !== 9 && code !== 13 && code !== 62) blank = false
+      if (code !== 32 && code !== 9 && code !== 62) blank = false
       if (isMarker(code)) markers++
     }
     if (!blank) {
@@ -74,7 +76,7 @@ export function findMarkdownHazard(text: string, limits: {maxMarkersPerBlock: nu
       blockStart = -1
       markers = 0
     }
-    lineStart = lineEnd + 1
+    lineStart = next
   }
   return undefined
 }
@@ -125,7 +127,7 @@ function nestingOf(text: string, start: number, end: number, max: number): {dept
 function isSpaceAt(text: string, index: number, end: number): boolean {
   if (index >= end) return true
   const code = text.charCodeAt(index)
-  return code === 32 || code === 9 || code === 13
+  return code === 32 || code === 9
 }
 
 /**

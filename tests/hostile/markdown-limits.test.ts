@@ -43,6 +43,14 @@ describe('Markdown limits: the pre-scan', () => {
     expect(findMarkdownHazard('Text.\n\nA *b* *c* *d*\nand [e] [f] [g]\n', limits)?.offset).toBe(7)
   })
 
+  it('reads lines ending in CR LF or a lone CR as micromark does', () => {
+    const limits = {maxMarkersPerBlock: 10, maxNesting: 3}
+    expect(findMarkdownHazard('*a* *b* *c*\r\n\r\n[d] [e]\r\n', limits)).toBeUndefined()
+    expect(findMarkdownHazard('*a* *b* *c*\r\r[d] [e]\r', limits)).toBeUndefined()
+    expect(findMarkdownHazard('*a* *b* *c*\r\n[d] [e] [f]\r\n', limits)?.offset).toBe(0)
+    expect(findMarkdownHazard('Text.\r> > > ok\r>>>> deep\r', limits)?.offset).toBe(16)
+  })
+
   it('passes written Markdown: headings, lists, quotes, emphasis, links and citations', () => {
     const paragraph = 'Mesenchymal stem cells (*MSCs*) repair **damaged** tissue [[12](#ref-12)] and `home` to sites of injury [3, 4].'
     const text = `# Review\n\n${paragraph}\n\n> ${paragraph}\n\n- ${paragraph}\n  - ${paragraph}\n    1. ${paragraph}\n`
