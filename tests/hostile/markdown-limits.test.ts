@@ -48,7 +48,7 @@ describe('Markdown limits: the pre-scan', () => {
     expect(findMarkdownHazard('*a* *b* *c*\r\n\r\n[d] [e]\r\n', limits)).toBeUndefined()
     expect(findMarkdownHazard('*a* *b* *c*\r\r[d] [e]\r', limits)).toBeUndefined()
     expect(findMarkdownHazard('*a* *b* *c*\r\n[d] [e] [f]\r\n', limits)?.offset).toBe(0)
-    expect(findMarkdownHazard('Text.\r> > > ok\r>>>> deep\r', limits)?.offset).toBe(16)
+    expect(findMarkdownHazard('Text.\r> > > ok\r>>>> deep\r', limits)?.offset).toBe(15)
   })
 
   it('passes written Markdown: headings, lists, quotes, emphasis, links and citations', () => {
