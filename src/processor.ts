@@ -2,6 +2,7 @@ import type {Root} from 'mdast'
 import remarkParse from 'remark-parse'
 import {unified, type Processor} from 'unified'
 import type {ResolvedConfig} from './config/types.js'
+import {remarkMarkdownLimits} from './parse/remark-markdown-limits.js'
 import {remarkPdfText} from './parse/remark-pdf-text.js'
 import {remarkBibliography} from './stages/bibliography.js'
 import {remarkCitations} from './stages/citations.js'
@@ -19,7 +20,7 @@ export type InputFormat = 'text' | 'markdown'
  * annotated tree; everything else the stages learn is in `file.data` and `file.messages`.
  */
 export function createProcessor(config: ResolvedConfig, format: InputFormat = 'text'): Processor<Root, Root, Root> {
-  const base = format === 'markdown' ? unified().use(remarkParse) : unified().use(remarkPdfText)
+  const base = format === 'markdown' ? unified().use(remarkParse).use(remarkMarkdownLimits) : unified().use(remarkPdfText)
   return (base as unknown as Processor<Root, Root, Root>)
     .use(remarkSections)
     .use(remarkCitations, {maxRange: config.citations.maxRange})

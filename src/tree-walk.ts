@@ -15,10 +15,22 @@ export type WalkVisitor = (node: Nodes, parent: Parents | undefined) => boolean 
  *
  * Not unist-util-visit: it builds a closure, an ancestors array and a function name (for stack
  * traces) per node, which made walking cost as much as the work done on the nodes in our stages.
+ * Not recursive either: a tree as deep as the stack (nested block quotes, lists or emphasis in a
+ * Markdown input) would overflow it.
  */
 export function walk(node: Nodes, visitor: WalkVisitor, parent?: Parents): void {
-  if (visitor(node, parent) === skipChildren) return
-  const children = 'children' in node ? (node.children as Nodes[] | undefined) : undefined
-  if (!children) return
-  for (let index = 0; index < children.length; index++) walk(children[index]!, visitor, node as Parents)
+  // Nodes still to visit, last first, with their parents at the same index.
+  const nodes: Nodes[] = [node]
+  const parents: Array<Parents | undefined> = [parent]
+  while (nodes.length > 0) {
+    const current = nodes.pop()!
+    const currentParent = parents.pop()
+    if (visitor(current, currentParent) === skipChildren) continue
+    const children = 'children' in current ? (current.children as Nodes[] | undefined) : undefined
+    if (!children) continue
+    for (let index = children.length - 1; index >= 0; index--) {
+      nodes.push(children[index]!)
+      parents.push(current as Parents)
+    }
+  }
 }

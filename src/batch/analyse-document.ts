@@ -6,6 +6,7 @@ import type {ResolvedConfig} from '../config/types.js'
 import {diagnosticsOf, toDocumentRecord, type DiagnosticRecord, type DocumentRecord} from '../emit/document.js'
 import {toAnnotatedMarkdown} from '../emit/markdown.js'
 import {toReferencesCslJson} from '../emit/references-csl.js'
+import {markdownTooComplex} from '../parse/remark-markdown-limits.js'
 import {createProcessor, formatOf, type InputFormat} from '../processor.js'
 import {decodeInput} from './decode-input.js'
 
@@ -91,7 +92,15 @@ export function analyseDocument(input: DocumentInput, config: ResolvedConfig): D
     message.fatal = false
   }
   const processor = processorFor(config, formatOf(input.source))
-  const tree = processor.runSync(processor.parse(file), file)
+  let parsed: ReturnType<typeof processor.parse>
+  try {
+    parsed = processor.parse(file)
+  } catch (error) {
+    // Markdown past the parser's limits: the document is reported there and not analysed.
+    if (file.messages.includes(error as never) && (error as {ruleId?: unknown}).ruleId === markdownTooComplex) return {id: input.id, source: input.source, files: [], diagnostics: diagnosticsOf(file), bibliographyDiagnostics}
+    throw error
+  }
+  const tree = processor.runSync(parsed, file)
   const references = file.data.references ?? new Map()
   // Formatting costs a citeproc run: only for documents with cited bibliography entries.
   const formatted = references.size > 0 ? formatReferences(references, {style: config.bibliography.style, lang: config.bibliography.lang}) : undefined

@@ -4,6 +4,7 @@ import {join, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {ResolvedConfig} from '../config/types.js'
 import {canonicalJson} from './canonical-json.js'
+import {pushAll} from '../push-all.js'
 
 /** Everything the output of one document depends on; equal parts give an equal cache key. */
 export interface CacheKeyParts {
@@ -67,7 +68,7 @@ async function codeFiles(dir: string): Promise<string[]> {
   const out: string[] = []
   for (const entry of await readdir(dir, {withFileTypes: true})) {
     const path = join(dir, entry.name)
-    if (entry.isDirectory()) out.push(...(await codeFiles(path)))
+    if (entry.isDirectory()) pushAll(out, await codeFiles(path))
     else if (/\.(?:[cm]?js|ts|json)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) out.push(path)
   }
   return out

@@ -2,6 +2,7 @@ import {lstat, readdir, stat} from 'node:fs/promises'
 import {join, relative, resolve} from 'node:path'
 import {bibliographyExtensions, documentExtensions, documentId} from './document-id.js'
 import {fileKind} from './read-regular-file.js'
+import {pushAll} from '../push-all.js'
 
 /** A document found on disk, with the bibliography that belongs to it. */
 export interface DiscoveredInput {
@@ -117,7 +118,7 @@ async function walk(dir: string, problems: DiscoveryProblem[], shown: (path: str
     const path = join(dir, entry.name)
     const isDocument = documentExtensions.some((extension) => entry.name.toLowerCase().endsWith(extension))
     if (entry.isDirectory()) {
-      if (!skipped.has(path)) out.push(...(await walk(path, problems, shown, skipped)))
+      if (!skipped.has(path)) pushAll(out, await walk(path, problems, shown, skipped))
     } else if (entry.isFile()) out.push(path)
     else if (entry.isSymbolicLink()) {
       if (isDocument || (await stat(path).catch(() => undefined))?.isDirectory()) {

@@ -5,6 +5,8 @@ import {RunRefusedError} from './input-output-overlap.js'
 import {describeFsError} from './output-folder.js'
 import {listOutputDocuments, type OutputDocument} from './output-documents.js'
 
+import {pushAll} from '../push-all.js'
+
 type MergeProblemCode = 'merge-conflict' | 'merge-unreadable' | 'output-write-failed'
 
 export interface MergeOptions {
@@ -83,7 +85,7 @@ export async function mergeOutputs(options: MergeOptions): Promise<MergeResult> 
   result.documents = owner.size
   result.changed.sort()
   try {
-    result.changed.push(...(await writeCorpus(out, corpus.values(), {dryRun: options.check, onProblem: (path, message) => problem(path, message)})))
+    pushAll(result.changed, await writeCorpus(out, corpus.values(), {dryRun: options.check, onProblem: (path, message) => problem(path, message)}))
   } catch (error) {
     if (!(error instanceof WriteError)) throw error
     problem(error.path, `cannot write ${error.path}: ${describeFsError(error.cause)}; the previous corpus files are left as they were`, 'output-write-failed')

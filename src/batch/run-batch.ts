@@ -17,6 +17,7 @@ import {readInput} from './read-input.js'
 import {knownSuffixes, listOutputDocuments, reservedIds, type OutputDocument} from './output-documents.js'
 import {inShard, type Shard} from './shard.js'
 import {createAnalyser, DocumentTooLargeError, type Analyser} from './worker-pool.js'
+import {pushAll} from '../push-all.js'
 
 export interface RunOptions {
   /** Files or folders to read (default: the config's input folder). */
@@ -44,6 +45,7 @@ export interface RunOptions {
    * Stops the run (the CLI aborts it on SIGINT): no document is started after it fires, analyses in
    * progress are discarded, files being written are finished, and the manifest records exactly the
    * documents written. The corpus files are then written over every document in the output folder.
+   * With a signal, documents are analysed in worker threads even one at a time (see `createAnalyser`).
    */
   signal?: AbortSignal
 }
@@ -127,7 +129,9 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   // nothing. When every document will be analysed (forced, or no cache yet), it starts now, so that
   // the workers load the pipeline while this thread cleans up and fingerprints the code.
   let analyser: Analyser | undefined
-  const analyserFor = (): Analyser => (analyser ??= createAnalyser(config, threads, {out, ...(options.check ? {check: true} : {})}))
+  // A run that can be stopped analyses even one document at a time in a worker: in this thread, a
+  // long document would keep the abort (SIGINT) from being seen until it is done.
+  const analyserFor = (): Analyser => (analyser ??= createAnalyser(config, threads, {out, ...(options.check ? {check: true} : {})}, {inThisThread: !signal}))
   if (selected.length > 0 && (options.force || !hadManifest) && !signal?.aborted) analyserFor()
   const scope = options.paths.map((path) => relative(cwd, resolve(cwd, path)).split('\\').join('/'))
   const under = (source: string, path: string): boolean => path === '' || source === path || source.startsWith(path + '/')
@@ -162,6 +166,9 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
     for (const [index, input] of selected.entries()) {
       while (next < rest.length && rest[next]!.id < input.id) yield describe(rest[next++]!.id)
       await through[index]!.promise
+      // A document dropped by a stop is through before the run's own clean-up aborts the corpus:
+      // without this, a run of one stopped document would write empty corpus files.
+      if (signal?.aborted) corpusStop.abort()
       if (corpusStop.signal.aborted) return
       yield describe(input.id)
     }
@@ -303,7 +310,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
     // The old corpus files are left whole (both are replaced only once both are written).
     report(written.error.path, {severity: 'error', code: 'output-write-failed', message: `cannot write ${written.error.path}: ${describeFsError(written.error.cause)}; the previous corpus files are left as they were`, start: null})
   } else {
-    result.changed.push(...written.changed)
+    pushAll(result.changed, written.changed)
   }
   result.removed.sort()
   return result

@@ -1,3 +1,5 @@
+import {pushAll} from '../push-all.js'
+
 /**
  * A configured cue (a regular-expression source). Literal texts one of which every match of it
  * contains, when it has such: `\bimprov(?:e|ed)\b|\bamelior` → `improv`, `amelior`. Most cues do
@@ -37,7 +39,7 @@ export function requiredLiterals(source: string, flags: string): CueLiteral[] | 
   for (const branch of topLevelBranches(source)) {
     const found = branchLiterals(branch)
     if (!found) return undefined
-    literals.push(...found)
+    pushAll(literals, found)
   }
   return literals.length > 0 ? literals : undefined
 }

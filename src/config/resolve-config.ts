@@ -1,6 +1,7 @@
 import {Ajv} from 'ajv'
 import {configSchema} from './config-schema.js'
 import {defaults} from './defaults.js'
+import {claimPatterns, nestedRepetition} from './pattern-safety.js'
 import type {ResolvedConfig, UserConfig} from './types.js'
 
 /** A configuration that does not match what citeclaim expects; `message` names the key path. */
@@ -61,6 +62,11 @@ export function resolveConfig(user: unknown, file?: string): ResolvedConfig {
       throw new ConfigError(`invalid config: distractors.${index}.impliesType: expected one of the entityTypes ids (${[...ids].join(', ')})`, file)
     }
   }
+  const unsafe = claimPatterns(resolved.claims).flatMap(({path, source}) => {
+    const part = nestedRepetition(source)
+    return part === undefined ? [] : [`${path}: "${part}" repeats a part that itself repeats, which can take exponential time on some sentences; repeat only single characters or fixed runs, or make the outer part optional (?)`]
+  })
+  if (unsafe.length > 0) throw new ConfigError(`invalid config: ${unsafe.join('; ')}`, file)
   const categoryIds = resolved.claims.categories.map((c) => c.id)
   if (!categoryIds.includes(resolved.claims.defaultCategory)) {
     throw new ConfigError(`invalid config: claims.defaultCategory: expected one of ${categoryIds.join(', ')}`, file)

@@ -5,6 +5,7 @@ import {unified, type Data, type Processor} from 'unified'
 import {SKIP, visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
 import type {Citation} from '../types.js'
+import {pushAll} from '../push-all.js'
 
 /** A claim tag read back from annotated Markdown. */
 export interface AnnotatedClaim {
@@ -167,7 +168,7 @@ function readParagraph(children: PhrasingContent[], annotations: Annotations): P
       }
     }
     if (node.type === 'text') {
-      out.push(...readPandocGroups(node, annotations))
+      pushAll(out, readPandocGroups(node, annotations))
       continue
     }
     out.push(node)

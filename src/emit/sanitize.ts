@@ -1,5 +1,6 @@
 import type {Nodes, Paragraph, Parent, Root, RootContent, Text} from 'mdast'
 import {isOwnAnchorUrl} from './anchors.js'
+import {pushAll} from '../push-all.js'
 
 /** URL schemes an input link may keep; a URL without a scheme (relative, `#anchor`) is kept too. */
 const safeSchemes = new Set(['http', 'https', 'mailto'])
@@ -32,7 +33,7 @@ export function isSafeUrl(url: string): boolean {
 
 function cleanChildren(parent: Parent): Nodes[] {
   const out: Nodes[] = []
-  for (const child of parent.children as Nodes[]) out.push(...clean(child, flowParents.has(parent.type)))
+  for (const child of parent.children as Nodes[]) pushAll(out, clean(child, flowParents.has(parent.type)))
   return out
 }
 

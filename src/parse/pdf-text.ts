@@ -4,6 +4,7 @@ import {location} from 'vfile-location'
 import {collectVocabulary, keepLineEndHyphen, type Vocabulary} from './hyphenation.js'
 import {OffsetMap, OffsetMapBuilder} from './offset-map.js'
 import {takeReferenceList} from './reference-list.js'
+import {pushAll} from '../push-all.js'
 
 /** One line of the input: its text without the line ending, and where it starts. */
 interface Line {
@@ -47,7 +48,7 @@ export function pdfTextParse(text: string): Root {
   let paragraph: Line[] | undefined
 
   const flush = (): void => {
-    if (paragraph) children.push(...buildParagraph(paragraph, vocabulary, point))
+    if (paragraph) pushAll(children, buildParagraph(paragraph, vocabulary, point))
     paragraph = undefined
   }
 
@@ -58,7 +59,7 @@ export function pdfTextParse(text: string): Root {
       children.push(buildHeading(block, heading, vocabulary, point))
       continue
     }
-    if (paragraph && continuesParagraph(paragraph, block)) paragraph.push(...block)
+    if (paragraph && continuesParagraph(paragraph, block)) pushAll(paragraph, block)
     else {
       flush()
       paragraph = [...block]

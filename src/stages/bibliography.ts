@@ -5,6 +5,7 @@ import type {VFile} from 'vfile'
 import {pointAt} from '../parse/positions.js'
 import type {ReferenceListEntry} from '../parse/reference-list.js'
 import {walk} from '../tree-walk.js'
+import {maxOf} from '../push-all.js'
 
 /** A bibliography handed to the processor with the document (`file.data.bibliography`). */
 export interface Bibliography {
@@ -48,7 +49,7 @@ export function remarkBibliography() {
     let sourceName = ''
     if (bibliography) {
       for (const {number, item} of bibliography.entries) targets.set(number, {item, name: `${bibliography.path} entry "${String(item.id)}"`})
-      size = Math.max(bibliography.size ?? 0, 0, ...targets.keys())
+      size = maxOf(targets.keys(), Math.max(bibliography.size ?? 0, 0))
       sourceName = bibliography.path
       if (list && list.entries.length !== size) {
         file.message(`the document's reference list has ${list.entries.length} entries but ${bibliography.path} has ${size}: the bibliography file is used`, {

@@ -5,6 +5,7 @@ import type {Distractor, EntityType} from '../config/types.js'
 import {EntityMatcher, type Match, type Sense} from '../entities/entity-matcher.js'
 import {findAbbreviationDefinitions} from '../entities/schwartz-hearst.js'
 import {skipChildren, walk} from '../tree-walk.js'
+import {pushAll} from '../push-all.js'
 import type {Mention, Sentence} from '../types.js'
 
 export interface EntitiesOptions {
@@ -144,7 +145,7 @@ export function beforeConjuncts(before: string): string[] {
         next.push(rest)
       }
     }
-    found.push(...next)
+    pushAll(found, next)
     frontier = next
   }
   return found

@@ -6,6 +6,7 @@ import {foldWhiteSpace} from '../parse/white-space.js'
 import {splitSentences, type SentenceRange} from '../sentences/split-sentences.js'
 import {skipChildren, walk} from '../tree-walk.js'
 import type {Sentence} from '../types.js'
+import {pushAll} from '../push-all.js'
 
 /**
  * Splits every paragraph into `sentence` nodes. Citation groups and other inline nodes stay whole
@@ -94,7 +95,7 @@ function splitParagraph(paragraph: Paragraph, file: VFile, sectionId: string | n
   for (const range of splitSentences(whole, {citations, atoms})) {
     const between: PhrasingContent[] = []
     takeUntil(range.start, between)
-    out.push(...between.filter((node) => node.type !== 'text' || node.value.trim() !== ''))
+    pushAll(out, between.filter((node) => node.type !== 'text' || node.value.trim() !== ''))
     const content: PhrasingContent[] = []
     takeUntil(range.end, content)
     if (content.length === 0) continue
@@ -112,7 +113,7 @@ function splitParagraph(paragraph: Paragraph, file: VFile, sectionId: string | n
   }
   const rest: PhrasingContent[] = []
   takeUntil(whole.length, rest)
-  out.push(...rest.filter((node) => node.type !== 'text' || node.value.trim() !== ''))
+  pushAll(out, rest.filter((node) => node.type !== 'text' || node.value.trim() !== ''))
   if (out[out.length - 1]?.type === 'text') out.pop()
   return out
 }
