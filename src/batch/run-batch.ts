@@ -166,9 +166,6 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
     for (const [index, input] of selected.entries()) {
       while (next < rest.length && rest[next]!.id < input.id) yield describe(rest[next++]!.id)
       await through[index]!.promise
-      // A document dropped by a stop is through before the run's own clean-up aborts the corpus:
-      // without this, a run of one stopped document would write empty corpus files.
-      if (signal?.aborted) corpusStop.abort()
       if (corpusStop.signal.aborted) return
       yield describe(input.id)
     }
