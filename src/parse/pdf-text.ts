@@ -1,6 +1,7 @@
 import type {Heading, Paragraph, Root, RootContent, Text} from 'mdast'
 import type {Point, Position} from 'unist'
 import {location} from 'vfile-location'
+import {endsSentence, endsSentenceWithCitation, headingCase, headingDepth, headingLine, numberedHeading, plainHeading, type HeadingParts} from './heading-line.js'
 import {collectVocabulary, keepLineEndHyphen, type Vocabulary} from './hyphenation.js'
 import {OffsetMap, OffsetMapBuilder} from './offset-map.js'
 import {takeReferenceList} from './reference-list.js'
@@ -14,17 +15,11 @@ interface Line {
 /** Lines between blank lines. */
 type Block = Line[]
 
-/** A numbered heading: `2.3` and `Mesenchymal Stem Cells`. */
-interface HeadingParts {
-  number: string | null
-  title: string
-}
-
-const numberedHeading = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?[ \t]+(\p{Lu}.*)$/u
-/** A run-in heading opens a paragraph: number, a short title in title case, a period, then the text. */
-const runInHeading = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?[ \t]+(\p{Lu}[\p{L}\p{N}'’-]*(?:[ \t]+[\p{L}\p{N}'’-]+){0,9}?)\.[ \t]+(?=\S)/u
-const minorWords = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'vs', 'with', 'using', 'via'])
-const sentenceEnd = /[.!?:]["'”’)\]]*$/
+/** A block's first line starts with a section number and a word. */
+const numberedStart = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?[ \t]+\p{L}/u
+/** A run-in heading opens a paragraph: number, a short title, a period, then the text. */
+const runInHeading = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?[ \t]+(\p{L}[\p{L}\p{N}'’-]*(?:[ \t]+[\p{L}\p{N}'’-]+){0,9}?)\.[ \t]+(?=\S)/u
+const sentenceEnd = endsSentence
 const lineBreak = /\r\n|\r|\n/g
 const dashes = '-\u2010\u2011\u2012\u2013\u2014\u2212'
 
@@ -36,7 +31,10 @@ const dashes = '-\u2010\u2011\u2012\u2013\u2014\u2212'
  */
 export function pdfTextParse(text: string): Root {
   // The document's own reference list is data, not prose: it goes to `root.data`, not the body.
-  const {blocks, list: referenceList} = takeReferenceList(splitBlocks(text))
+  const taken = takeReferenceList(splitBlocks(text))
+  const referenceList = taken.list
+  const blocks = taken.blocks.flatMap(splitOffHeadingLines)
+  const headings = findHeadings(blocks)
   const vocabulary = collectVocabulary(text)
   const place = location(text)
   const point = (offset: number): Point => {
@@ -52,7 +50,7 @@ export function pdfTextParse(text: string): Root {
   }
 
   for (const [index, block] of blocks.entries()) {
-    const heading = index === 0 && blocks.length > 1 ? asTitle(block, blocks[1]!) ?? asHeading(block) : asHeading(block)
+    const heading = headings[index]
     if (heading) {
       flush()
       children.push(buildHeading(block, heading, vocabulary, point))
@@ -99,31 +97,104 @@ function splitBlocks(text: string): Block[] {
   return blocks
 }
 
+/** A heading found in the blocks, with its depth (1 for the document title). */
+interface FoundHeading extends HeadingParts {
+  depth: Heading['depth']
+}
+
+/**
+ * Which blocks are headings. The first block may be the title. A numbered block reads as a heading
+ * on its own; an unnumbered line only between the end of a sentence (or another heading) and text
+ * that does not continue a sentence in lower case. Short lines in a row are a list, not headings:
+ * three or more unnumbered ones, or two numbered ones of the same depth.
+ */
+function findHeadings(blocks: Block[]): (FoundHeading | undefined)[] {
+  const found: (FoundHeading | undefined)[] = blocks.map((block, index) => {
+    const next = blocks[index + 1]
+    if (index === 0 && next) {
+      const title = asTitle(block, next)
+      if (title) return {...title, depth: 1}
+    }
+    const numbered = asNumberedHeading(block)
+    if (numbered) return {...numbered, depth: headingDepth(numbered.number)}
+    const plain = next && !/^\s*\p{Ll}/u.test(next[0]!.text) ? asPlainHeading(block) : undefined
+    return plain ? {...plain, depth: headingDepth(null)} : undefined
+  })
+  for (let start = 0; start < found.length; ) {
+    let end = start
+    while (end < found.length && found[end] && found[end]!.depth > 1) end++
+    if (end - start >= 2) dropListRun(found, start, end)
+    start = end + 1
+  }
+  // An unnumbered line after text that does not end a sentence is that text's last line, cut by a page break.
+  for (const [index, heading] of found.entries()) {
+    if (!heading || heading.number !== null || heading.depth === 1 || index === 0) continue
+    if (found[index - 1]) continue
+    const last = blocks[index - 1]!.at(-1)!.text.trimEnd()
+    if (!endsSentence.test(last) && !endsSentenceWithCitation.test(last)) found[index] = undefined
+  }
+  return found
+}
+
+/** Drops the headings of a run that reads as a list: its numbered items share a depth, or it is three unnumbered lines or more. */
+function dropListRun(found: (FoundHeading | undefined)[], start: number, end: number): void {
+  const run = found.slice(start, end) as FoundHeading[]
+  const plain = run.filter((heading) => heading.number === null).length
+  const sameDepth = run.some((heading, i) => i > 0 && heading.number !== null && run[i - 1]!.number !== null && heading.depth === run[i - 1]!.depth)
+  if (plain < 3 && !sameDepth) return
+  for (let i = start; i < end; i++) if (plain >= 3 ? found[i]!.number === null : true) found[i] = undefined
+}
+
 /** A lone short first line without closing punctuation is the document title. */
 function asTitle(block: Block, next: Block): HeadingParts | undefined {
   if (block.length !== 1) return undefined
   const title = block[0]!.text.trim()
-  if (title.length > 250 || /[.,;:]$/.test(title) || !/\s/.test(title) || numberedHeading.test(title)) return undefined
+  if (title.length > 250 || /[.,;:]$/.test(title) || !/\s/.test(title) || numberedStart.test(title)) return undefined
   // A sentence end inside, or a next block that starts in lower case, makes it prose cut by a page break.
   if (/[.!?]\s/.test(title) || /^\s*\p{Ll}/u.test(next[0]!.text)) return undefined
   return {number: null, title}
 }
 
-/** A numbered block of at most three short lines, in title case, without closing punctuation. */
-function asHeading(block: Block): HeadingParts | undefined {
+/** A numbered block of at most three short lines without closing punctuation (a heading may wrap). */
+function asNumberedHeading(block: Block): HeadingParts | undefined {
   if (block.length > 3) return undefined
   const whole = block.map((line) => line.text.trim()).join(' ')
-  const match = numberedHeading.exec(whole)
-  if (!match || whole.length > 160 || /[.,;:]$/.test(whole)) return undefined
-  if (!isTitleCase(match[2]!)) return undefined
-  return {number: match[1]!, title: match[2]!}
+  if (whole.length > 160) return undefined
+  return numberedHeading(whole)
 }
 
-function isTitleCase(title: string): boolean {
-  const words = title.split(/\s+/).filter((word) => /\p{L}/u.test(word))
-  if (words.length === 0 || words.length > 14) return false
-  const capitalized = words.filter((word) => /^[\p{Lu}\p{N}]/u.test(word) || minorWords.has(word.toLowerCase()))
-  return capitalized.length === words.length
+/** An unnumbered heading is one line (two when in capitals, which wrap sooner). */
+function asPlainHeading(block: Block): HeadingParts | undefined {
+  if (block.length > 2) return undefined
+  const whole = block.map((line) => line.text.trim()).join(' ')
+  if (block.length === 2 && /\p{Ll}/u.test(whole)) return undefined
+  return plainHeading(whole)
+}
+
+/**
+ * A heading line followed by its text in the same block ("Methods" and then the paragraph, with no
+ * blank line between) becomes a block of its own. The line opens the block or follows a sentence
+ * end, is much shorter than the block's text lines, and text ending a sentence follows it; a block
+ * that is one heading wrapped over lines stays whole.
+ */
+function splitOffHeadingLines(block: Block): Block[] {
+  if (block.length < 2 || asNumberedHeading(block) || asPlainHeading(block)) return [block]
+  let longest = 0
+  for (const line of block) longest = Math.max(longest, line.text.trim().length)
+  const parts: Block[] = []
+  let from = 0
+  for (let i = 0; i < block.length - 1; i++) {
+    const line = block[i]!.text.trim()
+    const afterHeading = i > 0 && i === from
+    if (i > 0 && !afterHeading && !endsSentence.test(block[i - 1]!.text.trimEnd())) continue
+    if (line.length > longest * 0.6 || !/^[\p{Lu}\p{N}[("“]/u.test(block[i + 1]!.text.trim())) continue
+    if (!headingLine(line) || !block.slice(i + 1).some((next) => endsSentence.test(next.text.trimEnd()))) continue
+    if (i > from) parts.push(block.slice(from, i))
+    parts.push([block[i]!])
+    from = i + 1
+  }
+  parts.push(block.slice(from))
+  return parts
 }
 
 /**
@@ -133,21 +204,20 @@ function isTitleCase(title: string): boolean {
 function continuesParagraph(previous: Line[], block: Block): boolean {
   const last = previous[previous.length - 1]!.text.trimEnd()
   const first = block[0]!.text.trimStart()
-  if (numberedHeading.test(first) && runInHeading.test(first)) return false
+  if (numberedStart.test(first) && runInHeading.test(first)) return false
   return !sentenceEnd.test(last) || /^\p{Ll}/u.test(first)
 }
 
 function buildHeading(
   block: Block,
-  parts: HeadingParts,
+  parts: FoundHeading,
   vocabulary: Vocabulary,
   point: (offset: number) => Point
 ): Heading {
   const {text, position} = cleanLines(block, vocabulary, point)
-  const depth = parts.number === null ? 1 : Math.min(6, parts.number.split('.').length + 1)
   return {
     type: 'heading',
-    depth: depth as Heading['depth'],
+    depth: parts.depth,
     children: [text],
     position,
     data: {number: parts.number, title: cleanTitle(text.value, parts.number)}
@@ -164,7 +234,7 @@ function buildParagraph(lines: Line[], vocabulary: Vocabulary, point: (offset: n
   const {text, position} = cleanLines(lines, vocabulary, point)
   const match = runInHeading.exec(text.value)
   // Subsection numbers (`2.3`) are heading enough; a bare `5.` needs a title-case title.
-  if (!match || !(match[1]!.includes('.') || isTitleCase(match[2]!))) return [{type: 'paragraph', children: [text], position}]
+  if (!match || !(match[1]!.includes('.') || isCapitalised(match[2]!))) return [{type: 'paragraph', children: [text], position}]
   const map = text.data!.offsetMap!
   const headingEnd = match[1]!.length + match[0].slice(match[1]!.length).trimEnd().length
   const headingText = textNode(text.value.slice(0, headingEnd), map.slice(0, headingEnd), point)
@@ -178,6 +248,12 @@ function buildParagraph(lines: Line[], vocabulary: Vocabulary, point: (offset: n
   }
   const paragraph: Paragraph = {type: 'paragraph', children: [rest], position: rest.position!}
   return [heading, paragraph]
+}
+
+/** Title Case or ALL CAPS: what a run-in title after a bare `5.` must be, to tell it from a list item. */
+function isCapitalised(title: string): boolean {
+  const kind = headingCase(title)
+  return kind === 'title' || kind === 'upper'
 }
 
 function textNode(value: string, map: OffsetMap, point: (offset: number) => Point): Text {
