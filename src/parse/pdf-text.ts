@@ -180,7 +180,11 @@ function asPlainHeading(block: Block): HeadingParts | undefined {
 function splitOffHeadingLines(block: Block): Block[] {
   if (block.length < 2 || asNumberedHeading(block) || asPlainHeading(block)) return [block]
   let longest = 0
-  for (const line of block) longest = Math.max(longest, line.text.trim().length)
+  let lastSentenceEnd = -1
+  for (const [index, line] of block.entries()) {
+    longest = Math.max(longest, line.text.trim().length)
+    if (endsSentence.test(line.text.trimEnd())) lastSentenceEnd = index
+  }
   const parts: Block[] = []
   let from = 0
   for (let i = 0; i < block.length - 1; i++) {
@@ -188,7 +192,7 @@ function splitOffHeadingLines(block: Block): Block[] {
     const afterHeading = i > 0 && i === from
     if (i > 0 && !afterHeading && !endsSentence.test(block[i - 1]!.text.trimEnd())) continue
     if (line.length > longest * 0.6 || !/^[\p{Lu}\p{N}[("“]/u.test(block[i + 1]!.text.trim())) continue
-    if (!headingLine(line) || !block.slice(i + 1).some((next) => endsSentence.test(next.text.trimEnd()))) continue
+    if (lastSentenceEnd <= i || !headingLine(line)) continue
     if (i > from) parts.push(block.slice(from, i))
     parts.push([block[i]!])
     from = i + 1
