@@ -15,7 +15,7 @@ export interface HeadingParts {
 /** `2.3.` / `2.3` / `IV.` then the title. Roman numbers need their period ("I think" is not one). */
 const numberedLine = /^(?:(\d{1,2}(?:\.\d{1,2}){0,3})(\.?)|([IVX]{1,5})\.)[ \t]+(\S.*)$/u
 /** Figure and table labels and captions are never headings. */
-const figureLabel = /^(?:fig(?:ure)?s?|tables?|schemes?|charts?|plates?|panels?|supplementa(?:ry|l)|appendix\s+(?:fig|table))\b\.?\s*(?:[A-Z]?\d|[IVX]+\b|S\d)/iu
+const figureLabel = /^(?:(?:supplementa(?:ry|l)|appendix|extended\s+data)\s+)?(?:fig(?:ure)?s?|tables?|schemes?|charts?|plates?|panels?|videos?|movies?)\b\.?\s*(?:[A-Z]?\d|[IVX]+\b|S\d)/iu
 /** What headings never hold: a citation bracket, a sentence end inside, math or statistics signs. */
 const notInHeading = /\[\s*\d|[.!?]["'”’)\]]*\s+\S|[=<>≤≥±%§|{}]|https?:|www\./u
 /** A heading does not end in punctuation that a sentence or a list item ends in. */

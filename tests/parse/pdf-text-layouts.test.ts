@@ -1,0 +1,81 @@
+import type {Heading, RootContent} from 'mdast'
+import {describe, expect, it} from 'vitest'
+import {pdfTextParse} from '../../src/parse/pdf-text.js'
+
+/** The headings of a parsed text as [depth, number, title]. */
+const headingsOf = (text: string): [number, string | null, string][] =>
+  pdfTextParse(text)
+    .children.filter((node: RootContent): node is Heading => node.type === 'heading')
+    .map((heading) => [heading.depth, heading.data?.number ?? null, heading.data?.title ?? ''])
+
+const body = 'Stem cells repair tissue and are studied\nin many labs across the world today.'
+
+describe('pdfTextParse: heading layouts', () => {
+  it('reads unnumbered headings in title case, sentence case and capitals', () => {
+    const text = `A Review of Repair\n\nAbstract\n\n${body}\n\nMaterials and methods\n\n${body}\n\nCell Culture Conditions\n\n${body}\n\nDISCUSSION\n\n${body}`
+    expect(headingsOf(text)).toEqual([
+      [1, null, 'A Review of Repair'],
+      [2, null, 'Abstract'],
+      [2, null, 'Materials and methods'],
+      [2, null, 'Cell Culture Conditions'],
+      [2, null, 'DISCUSSION']
+    ])
+  })
+
+  it('reads numbered headings in any case, with or without the period, and roman numbers', () => {
+    const text = `Intro sentence.\n\n1. introduction\n\n${body}\n\n2 METHODS\n\n${body}\n\n2.1 Cell culture\n\n${body}\n\nIV. Results\n\n${body}`
+    expect(headingsOf(text)).toEqual([
+      [2, '1', 'introduction'],
+      [2, '2', 'METHODS'],
+      [3, '2.1', 'Cell culture'],
+      [2, 'IV', 'Results']
+    ])
+  })
+
+  it('takes a heading line off the text that follows it without a blank line', () => {
+    const tree = pdfTextParse(`Intro sentence.\n\nMethods\n${body}\nResults\n${body}`)
+    expect(tree.children.map((node) => node.type)).toEqual(['paragraph', 'heading', 'paragraph', 'heading', 'paragraph'])
+    expect(headingsOf(`Intro sentence.\n\nMethods\n${body}\nResults\n${body}`).map(([, , title]) => title)).toEqual(['Methods', 'Results'])
+  })
+
+  it('sees two headings in a row, a section and its first subsection', () => {
+    expect(headingsOf(`Intro sentence.\n\nMaterials and Methods\n\nAnimals and housing\n\n${body}`).map(([, , title]) => title)).toEqual([
+      'Materials and Methods',
+      'Animals and housing'
+    ])
+  })
+
+  it('keeps a run-in numbered subsection in capitals or lower case', () => {
+    expect(headingsOf(`Intro sentence.\n\n2.3. MESENCHYMAL STEM CELLS. MSCs are rare.\n\n2.4. embryonic stem cells. ESCs are rare.`)).toEqual([
+      [3, '2.3', 'MESENCHYMAL STEM CELLS'],
+      [3, '2.4', 'embryonic stem cells']
+    ])
+  })
+
+  it('does not take short sentences, list items, figure labels or a cut line for headings', () => {
+    const text = [
+      'A Review of Repair',
+      'Cells grew.',
+      'Sources include the following:',
+      'Bone marrow',
+      'Adipose tissue',
+      'Umbilical cord',
+      'They all differ in yield.',
+      'Steps were:',
+      '1. Wash the cells',
+      '2. Count the cells',
+      'Then they were frozen.',
+      'Figure 1',
+      'The figure shows cells derived from',
+      'Bone Marrow Aspirates',
+      'And other sources.',
+      'Cell counts were high. Viability was\nHigh in all donors\nand stayed so.'
+    ].join('\n\n')
+    expect(headingsOf(text)).toEqual([[1, null, 'A Review of Repair']])
+  })
+
+  it('does not take a wrapped text line that starts with a capital for a heading', () => {
+    const text = `Intro sentence.\n\nThe cells were taken from donors and were then given to\nMice with liver injury, which recovered within two weeks of\ntreatment.`
+    expect(headingsOf(text)).toEqual([])
+  })
+})

@@ -1,0 +1,57 @@
+import {describe, expect, it} from 'vitest'
+import {analyseText} from '../helpers/analyse.js'
+
+const sectionsOf = (markdown: string): [string, string | null, string, number][] =>
+  analyseText(markdown, {source: 'review.md'}).record.document.sections.map((s) => [s.id, s.number, s.title, s.level])
+
+describe('Markdown headings written without #', () => {
+  it('reads one-line paragraphs between text as headings, and a numbered one-item list as a numbered heading', () => {
+    const markdown = [
+      'Stem cells repair tissue [1].',
+      'Process',
+      'Haematopoietic stem cells (HSCs)',
+      'HSCs live in the bone marrow.',
+      '2. Cell Fate Determination',
+      'Two models were proposed.[2] Both fit.',
+      'GROWTH FACTORS',
+      'Factors act on progenitors.'
+    ].join('\n\n')
+    expect(sectionsOf(markdown)).toEqual([
+      ['sec-process', null, 'Process', 2],
+      ['sec-haematopoietic-stem-cells-hscs', null, 'Haematopoietic stem cells (HSCs)', 2],
+      ['sec-2', '2', 'Cell Fate Determination', 2],
+      ['sec-growth-factors', null, 'GROWTH FACTORS', 2]
+    ])
+    const {record} = analyseText(markdown, {source: 'review.md'})
+    expect(record.sentences.map((s) => [s.sectionId, s.text])).toContainEqual(['sec-haematopoietic-stem-cells-hscs', 'HSCs live in the bone marrow.'])
+    expect(record.sentences.map((s) => s.text)).not.toContain('Process')
+  })
+
+  it('leaves short sentences, a cut line, list items and runs of short lines as text', () => {
+    const markdown = [
+      'All blood cells are divided into three lineages.',
+      'Megakaryocytopoiesis is haematopoiesis of megakaryocytes.',
+      'Cells are taken from',
+      'Bone Marrow Aspirates',
+      'and expanded.',
+      'Sources:',
+      'Bone marrow',
+      'Adipose tissue',
+      'Umbilical cord',
+      'They differ.',
+      '1. Wash the cells',
+      '2. Count the cells',
+      '- Red blood cells',
+      '- White blood cells'
+    ].join('\n\n')
+    expect(sectionsOf(markdown)).toEqual([])
+  })
+
+  it('keeps # headings as they are', () => {
+    expect(sectionsOf('# A Title\n\n## 1. Introduction\n\nText here.\n\n## IV. Results\n\nMore text.')).toEqual([
+      ['sec-a-title', null, 'A Title', 1],
+      ['sec-1', '1', 'Introduction', 2],
+      ['sec-IV', 'IV', 'Results', 2]
+    ])
+  })
+})
