@@ -33,8 +33,9 @@ export function pdfTextParse(text: string): Root {
   // The document's own reference list is data, not prose: it goes to `root.data`, not the body.
   const taken = takeReferenceList(splitBlocks(text))
   const referenceList = taken.list
-  const blocks = taken.blocks.flatMap(splitOffHeadingLines)
-  const headings = findHeadings(blocks)
+  const splitOff = new Set<Block>()
+  const blocks = taken.blocks.flatMap((block) => splitOffHeadingLines(block, splitOff))
+  const headings = findHeadings(blocks, splitOff)
   const vocabulary = collectVocabulary(text)
   const place = location(text)
   const point = (offset: number): Point => {
@@ -108,7 +109,7 @@ interface FoundHeading extends HeadingParts {
  * that does not continue a sentence in lower case. Short lines in a row are a list, not headings:
  * three or more unnumbered ones, or two numbered ones of the same depth.
  */
-function findHeadings(blocks: Block[]): (FoundHeading | undefined)[] {
+function findHeadings(blocks: Block[], splitOff: Set<Block>): (FoundHeading | undefined)[] {
   const found: (FoundHeading | undefined)[] = blocks.map((block, index) => {
     const next = blocks[index + 1]
     if (index === 0 && next) {
@@ -126,10 +127,11 @@ function findHeadings(blocks: Block[]): (FoundHeading | undefined)[] {
     if (end - start >= 2) dropListRun(found, start, end)
     start = end + 1
   }
-  // An unnumbered line after text that does not end a sentence is that text's last line, cut by a page break.
+  // An unnumbered line after text that does not end a sentence is that text's last line, cut by a page
+  // break; not so a short line taken off the text it heads (a page's first line is a full one).
   for (const [index, heading] of found.entries()) {
     if (!heading || heading.number !== null || heading.depth === 1 || index === 0) continue
-    if (found[index - 1]) continue
+    if (found[index - 1] || splitOff.has(blocks[index]!)) continue
     const last = blocks[index - 1]!.at(-1)!.text.trimEnd()
     if (!endsSentence.test(last) && !endsSentenceWithCitation.test(last)) found[index] = undefined
   }
@@ -163,21 +165,19 @@ function asNumberedHeading(block: Block): HeadingParts | undefined {
   return numberedHeading(whole)
 }
 
-/** An unnumbered heading is one line (two when in capitals, which wrap sooner). */
+/** An unnumbered heading is one line, or two when it wraps (a heading is short: two lines of prose are not). */
 function asPlainHeading(block: Block): HeadingParts | undefined {
   if (block.length > 2) return undefined
-  const whole = block.map((line) => line.text.trim()).join(' ')
-  if (block.length === 2 && /\p{Ll}/u.test(whole)) return undefined
-  return plainHeading(whole)
+  return plainHeading(block.map((line) => line.text.trim()).join(' '))
 }
 
 /**
  * A heading line followed by its text in the same block ("Methods" and then the paragraph, with no
  * blank line between) becomes a block of its own. The line opens the block or follows a sentence
  * end, is much shorter than the block's text lines, and text ending a sentence follows it; a block
- * that is one heading wrapped over lines stays whole.
+ * that is one heading wrapped over lines stays whole. The lines taken off are added to `splitOff`.
  */
-function splitOffHeadingLines(block: Block): Block[] {
+function splitOffHeadingLines(block: Block, splitOff: Set<Block>): Block[] {
   if (block.length < 2 || asNumberedHeading(block) || asPlainHeading(block)) return [block]
   let longest = 0
   let lastSentenceEnd = -1
@@ -189,12 +189,13 @@ function splitOffHeadingLines(block: Block): Block[] {
   let from = 0
   for (let i = 0; i < block.length - 1; i++) {
     const line = block[i]!.text.trim()
-    const afterHeading = i > 0 && i === from
-    if (i > 0 && !afterHeading && !endsSentence.test(block[i - 1]!.text.trimEnd())) continue
+    if (i > 0 && !endsSentence.test(block[i - 1]!.text.trimEnd())) continue
     if (line.length > longest * 0.6 || !/^[\p{Lu}\p{N}[("“]/u.test(block[i + 1]!.text.trim())) continue
     if (lastSentenceEnd <= i || !headingLine(line)) continue
     if (i > from) parts.push(block.slice(from, i))
-    parts.push([block[i]!])
+    const heading = [block[i]!]
+    splitOff.add(heading)
+    parts.push(heading)
     from = i + 1
   }
   parts.push(block.slice(from))
