@@ -52,6 +52,11 @@ export interface SentenceData extends Data {
   id: string
   /** The sentence's cleaned text, white space folded, citation groups included. */
   text: string
+  /**
+   * The sentence as the input writes it, when that differs from `text`: Markdown input with inline
+   * markup (`_emphasis_`, links) keeps it here. The analysis reads `text`; the JSON output prints this.
+   */
+  written?: string
   /** Id of the section the sentence belongs to, or null before the first heading. */
   sectionId: string | null
   mentions?: Mention[]

@@ -1,3 +1,4 @@
+import {citationLookalikeReason} from './citation-lookalike.js'
 import {isCitationBody, isCitationLike, isMalformedCitationBody, rangeDashes} from './parse-citation-group.js'
 
 /** A bracketed group found in a string, at [start, end) of that string, brackets included. */
@@ -13,6 +14,11 @@ export interface FoundGroup {
   malformed: boolean
   /** True for the never-closed kind of malformed group; then `end` is the end of its numbers. */
   unclosed?: boolean
+  /**
+   * Set when the brackets hold citation numbers but their context makes them something else
+   * (`F[1,12] = 8.42`, `χ2[3]`): why, e.g. `glued to the symbol "χ2"`. Such a group is not a citation.
+   */
+  lookalike?: string
 }
 
 /** Between the brackets of `[2]–[5]`: one dash, perhaps a space from a folded line break around it. */
@@ -21,6 +27,7 @@ const joinedRangeDash = new RegExp(`^ ?[${rangeDashes}] ?$`)
 /**
  * Finds citation groups in `text` in one pass over its brackets (linear time whatever the input):
  * `[1]`, `[2-9]`, `[19, 21-23]`, and the joined form `[2]–[5]`, which is one group meaning 2 to 5.
+ * Numeric brackets that are part of a formula (`F[1,12] = 8.42`, `χ2[3]`) come back with `lookalike` set.
  */
 export function findCitationGroups(text: string): FoundGroup[] {
   const groups: FoundGroup[] = []
@@ -32,10 +39,12 @@ export function findCitationGroups(text: string): FoundGroup[] {
       open = index
     } else if (char === 0x5d /* ] */ && open !== -1) {
       const body = text.slice(open + 1, index)
-      if (isCitationBody(body)) {
+      const lookalike = isCitationBody(body) || isMalformedCitationBody(body) ? citationLookalikeReason(text, open, index + 1) : undefined
+      if (lookalike) groups.push({start: open, end: index + 1, body, malformed: false, lookalike})
+      else if (isCitationBody(body)) {
         const previous = groups[groups.length - 1]
         const between = previous ? text.slice(previous.end, open) : ''
-        if (previous && !previous.malformed && joinedRangeDash.test(between) && /^\s*\d+\s*$/.test(previous.body) && /^\s*\d+\s*$/.test(body)) {
+        if (previous && !previous.malformed && !previous.lookalike && joinedRangeDash.test(between) && /^\s*\d+\s*$/.test(previous.body) && /^\s*\d+\s*$/.test(body)) {
           previous.body = `${previous.body.trim()}${between}${body.trim()}`
           previous.end = index + 1
         } else groups.push({start: open, end: index + 1, body, malformed: false})

@@ -158,7 +158,7 @@ export function toDocumentRecord(tree: Root, file: VFile, config: ResolvedConfig
     if (node.type !== 'sentence') return
     const sentence = node as Sentence
     const {id, text, claim, mentions} = sentence.data
-    sentences.push({id, sectionId: sentence.data.sectionId, text, start: point(sentence.position?.start), end: point(sentence.position?.end)})
+    sentences.push({id, sectionId: sentence.data.sectionId, text: sentence.data.written ?? text, start: point(sentence.position?.start), end: point(sentence.position?.end)})
     for (const mention of mentions ?? []) {
       const stats = typeStats.get(mention.typeId)
       if (stats) stats.mentions++

@@ -1,64 +1,188 @@
-import {rangeDashes} from '../citations/parse-citation-group.js'
-
 /**
  * Abbreviations that end in a period without ending a sentence. Lower-cased, without the final period.
- * ("etc." is left out: it ends sentences as often as not.)
+ * ("etc." is left out: it ends sentences as often as not.) Dotted ones like `e.g`, `i.e`, `a.k.a` need
+ * no entry: any run of single letters joined by periods is read as an abbreviation.
  */
 const abbreviations = new Set([
-  'al', 'e.g', 'i.e', 'vs', 'cf', 'ca', 'approx', 'dr', 'mr', 'mrs', 'ms', 'prof', 'fig', 'figs', 'no', 'nos', 'eq',
+  'al', 'vs', 'cf', 'ca', 'approx', 'dr', 'mr', 'mrs', 'ms', 'prof', 'fig', 'figs', 'no', 'nos', 'eq',
   'eqs', 'ref', 'refs', 'vol', 'pp', 'p', 'st', 'jr', 'sr', 'inc', 'ltd', 'co', 'corp', 'dept', 'univ', 'resp', 'viz',
   'sp', 'spp', 'ed', 'eds', 'tab', 'suppl', 'ch', 'sec', 'mol', 'wt', 'conc'
 ])
 
-/** A sentence-ending mark, with any closing quotes or brackets after it, followed by white space. */
-const terminal = /[.!?]["'”’)]*(?=\s)/g
-const wordBefore = /([\p{L}.]+)$/u
-const citationAfter = new RegExp(`^\\s*\\[[${rangeDashes}\\d\\s,;]+\\](?=\\s+["'“‘(]?[\\p{Lu}\\p{N}])`, 'u')
-const sentenceStart = /^\s+["'“‘(\[]?[\p{Lu}\p{N}]/u
+/** A sentence-ending mark with any closing quotes or brackets after it. */
+const terminal = /[.!?]["'”’)]*/g
+/** What may open a sentence after white space: an opening quote or bracket, then a capital or a digit. */
+const sentenceStart = /["'“‘(\[]?[\p{Lu}\p{N}]/uy
+/** A sentence glued to the period before it (`depleted.This`): a capital, then a lower-case letter. */
+const gluedSentenceStart = /\p{Lu}\p{Ll}/uy
+/** Letters joined by periods (`e.g`, `i.e`, `a.k.a`, `U.S`): an abbreviation, never a sentence end. */
+const dottedLetters = /^(?:\p{L}\.)+\p{L}$/u
+const initial = /^\p{Lu}$/u
+/** The end of a lower-case word of two letters or more, as in the `depleted` of `depleted.This`. */
+const lowerCaseWordEnd = /\p{Ll}{2}$/u
+/** Opening punctuation taken off the front of the word before a period. */
+const openingPunctuation = /^["'“‘(\[]+/
 
-/** A sentence as a range [start, end) of the text it was split from, white space trimmed. */
+/** A range [start, end) of the text given to {@link splitSentences}. */
 export interface SentenceRange {
   start: number
   end: number
 }
 
+/** Where the text holds inline nodes that the splitter must read as units rather than as characters. */
+export interface SplitOptions {
+  /**
+   * The citation groups (the `citation` nodes the citations stage made), in order, as ranges of the
+   * text. A group standing after a sentence's end mark (`….[12] Next`, `…. [12, 13] Next`,
+   * `….[16][17] Next`) belongs to that sentence.
+   */
+  citations?: readonly SentenceRange[]
+  /** Other inline nodes (emphasis, links, code), in order: a sentence never ends inside one. */
+  atoms?: readonly SentenceRange[]
+}
+
 /**
  * Splits prose into sentences. A period ends a sentence when white space and a capital letter, a
- * digit or an opening bracket follow, and the word before it is not an abbreviation ("et al.", "e.g.",
- * "Dr.") or an initial. A citation group standing after the period ("… fibrosis. [12] Next") stays
- * with the sentence before it. Decimals ("0.3") never split: no space follows their period.
- * Runs in linear time: one pass of a regular expression without nested repetition.
+ * digit or an opening bracket follow (or, with no space, a capitalised word: `depleted.This`), and the
+ * word before it is not an abbreviation ("et al.", "e.g.", "Dr.") or an initial. Citation groups after
+ * the end mark stay with the sentence before it. Decimals ("0.3") never split: a digit follows their
+ * period. A line of a plain-text table (columns set apart by runs of spaces) is a unit of its own.
+ * Runs in linear time: one pass over the end marks, with cursors over the sorted citations and atoms.
  */
-export function splitSentences(text: string): SentenceRange[] {
+export function splitSentences(text: string, options: SplitOptions = {}): SentenceRange[] {
   const ranges: SentenceRange[] = []
-  let start = 0
   terminal.lastIndex = 0
-  for (let match = terminal.exec(text); match; match = terminal.exec(text)) {
-    let end = match.index + match[0].length
-    const rest = text.slice(end, end + 200)
-    const citation = citationAfter.exec(rest)
-    if (!citation && !sentenceStart.test(rest)) continue
-    if (match[0][0] === '.' && isAbbreviation(text.slice(Math.max(start, match.index - 20), match.index))) continue
-    if (citation) {
-      end += citation[0].length
-      terminal.lastIndex = end
-    }
-    pushTrimmed(text, start, end, ranges)
-    start = end
+  const state: Cursors = {citation: 0, atom: 0, mark: terminal.exec(text)}
+  let start = 0
+  for (const row of tableRows(text)) {
+    splitProse(text, start, row.start, options, state, ranges)
+    pushTrimmed(text, row.start, row.end, ranges)
+    start = row.end
   }
-  pushTrimmed(text, start, text.length, ranges)
+  splitProse(text, start, text.length, options, state, ranges)
   return ranges
 }
 
-function isAbbreviation(before: string): boolean {
-  const word = wordBefore.exec(before)?.[1]
-  if (!word) return false
-  if (/^\p{Lu}$/u.test(word)) return true
-  return abbreviations.has(word.toLowerCase())
+/**
+ * Where the splitter is: the next citation and atom to look at, and the next end mark. One search for
+ * end marks runs through the whole text, across segments, so a segment without marks costs nothing.
+ */
+interface Cursors {
+  citation: number
+  atom: number
+  mark: RegExpExecArray | null
+}
+
+/** Splits `text[from, to)` into sentences, appended to `ranges`; `state` holds the cursors. */
+function splitProse(text: string, from: number, to: number, options: SplitOptions, state: Cursors, ranges: SentenceRange[]): void {
+  const citations = options.citations ?? []
+  const atoms = options.atoms ?? []
+  let start = from
+  while (state.mark && state.mark.index < from) state.mark = terminal.exec(text)
+  for (; state.mark && state.mark.index < to; state.mark = terminal.exec(text)) {
+    const match = state.mark
+    const mark = match.index
+    let end = Math.min(mark + match[0].length, to)
+    while (state.atom < atoms.length && atoms[state.atom]!.end < end) state.atom++
+    const atom = atoms[state.atom]
+    if (atom && atom.start <= mark && end < atom.end) continue
+    while (state.citation < citations.length && citations[state.citation]!.start < end) state.citation++
+    let attached = false
+    for (let next = skipSpace(text, end, to); state.citation < citations.length && citations[state.citation]!.start === next; next = skipSpace(text, end, to)) {
+      end = citations[state.citation]!.end
+      state.citation++
+      attached = true
+    }
+    const next = skipSpace(text, end, to)
+    if (next >= to) break
+    if (!startsSentence(text, end, next, mark)) continue
+    if (text[mark] === '.' && isAbbreviation(wordBefore(text, Math.max(start, from), mark))) continue
+    if (attached) terminal.lastIndex = end
+    pushTrimmed(text, start, end, ranges)
+    start = end
+  }
+  pushTrimmed(text, start, to, ranges)
+}
+
+/** Whether a sentence starts at `next`, after a sentence end at `end` (its mark at `mark`). */
+function startsSentence(text: string, end: number, next: number, mark: number): boolean {
+  if (next > end) {
+    sentenceStart.lastIndex = next
+    return sentenceStart.test(text)
+  }
+  if (text[mark] !== '.') return false
+  gluedSentenceStart.lastIndex = next
+  return gluedSentenceStart.test(text) && lowerCaseWordEnd.test(text.slice(Math.max(0, mark - 2), mark))
+}
+
+/** Longer words are never abbreviations; the cap keeps the look-back short on text without spaces. */
+const maxAbbreviationLength = 24
+
+/**
+ * The run of non-space characters before `end` (not before `from`), opening punctuation taken off;
+ * empty when it is longer than any abbreviation.
+ */
+function wordBefore(text: string, from: number, end: number): string {
+  let index = end
+  while (index > from && !isSpace(text.charCodeAt(index - 1))) {
+    if (end - index > maxAbbreviationLength) return ''
+    index--
+  }
+  return text.slice(index, end).replace(openingPunctuation, '')
+}
+
+function isAbbreviation(word: string): boolean {
+  if (word === '') return false
+  return initial.test(word) || dottedLetters.test(word) || abbreviations.has(word.toLowerCase())
+}
+
+/**
+ * The lines of `text` that are rows of a plain-text table: two or more gaps of two or more spaces
+ * between non-space characters (`_CFU_      CFU-L      CFU-E`). Only text with line breaks has rows.
+ */
+function tableRows(text: string): SentenceRange[] {
+  const rows: SentenceRange[] = []
+  if (!text.includes('\n') || !text.includes('  ')) return rows
+  let lineStart = 0
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart)
+    if (lineEnd === -1) lineEnd = text.length
+    if (columnGaps(text, lineStart, lineEnd) >= 2) rows.push({start: lineStart, end: lineEnd})
+    lineStart = lineEnd + 1
+  }
+  return rows
+}
+
+/** How many runs of two or more spaces stand between non-space characters in `text[start, end)`. */
+function columnGaps(text: string, start: number, end: number): number {
+  let gaps = 0
+  let spaces = 0
+  let seenText = false
+  for (let index = start; index < end; index++) {
+    if (text.charCodeAt(index) === 0x20) spaces++
+    else {
+      if (spaces >= 2 && seenText) gaps++
+      spaces = 0
+      if (!isSpace(text.charCodeAt(index))) seenText = true
+    }
+  }
+  return gaps
+}
+
+function skipSpace(text: string, index: number, to: number): number {
+  while (index < to && isSpace(text.charCodeAt(index))) index++
+  return index
+}
+
+const unicodeSpace = /\s/
+
+function isSpace(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d)
+  return unicodeSpace.test(String.fromCharCode(code))
 }
 
 function pushTrimmed(text: string, start: number, end: number, ranges: SentenceRange[]): void {
-  while (start < end && /\s/.test(text[start]!)) start++
-  while (end > start && /\s/.test(text[end - 1]!)) end--
+  while (start < end && isSpace(text.charCodeAt(start))) start++
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--
   if (end > start) ranges.push({start, end})
 }

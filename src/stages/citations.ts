@@ -16,7 +16,8 @@ const skipped = new Set(['link', 'linkReference', 'inlineCode', 'code', 'html', 
 /**
  * Turns every bracketed numeric group in text nodes into a `citation` node with its expanded
  * numbers, its exact raw text and its position in the original input. Invalid groups (reversed or
- * too-wide ranges, impossible numbers) stay in the tree with `valid: false` and a warning.
+ * too-wide ranges, impossible numbers) stay in the tree with `valid: false` and a warning. Numeric
+ * brackets in a formula (`F[1,12] = 8.42`) stay text, reported at `info` level.
  */
 export function remarkCitations(options: CitationsOptions = {}) {
   const maxRange = options.maxRange ?? 1000
@@ -62,6 +63,12 @@ function splitText(node: Text, file: VFile, nextId: () => string, maxRange: numb
   }
   for (const group of groups) {
     const position = positionOf(file, map, group.start, group.end)
+    if (group.lookalike) {
+      const shown = node.value.slice(group.start, group.end).slice(0, 40)
+      const message = file.message(`\`${shown}\` ${group.lookalike} is not a citation group: left as text`, {place: position, ruleId: 'citation-lookalike', source: 'citeclaim'})
+      message.fatal = undefined
+      continue
+    }
     if (group.malformed) {
       const shown = node.value.slice(group.start, group.end).slice(0, 40)
       const [reason, ruleId] = group.unclosed ? [`citation group \`${shown}\` is never closed`, 'citation-unclosed'] : [`malformed citation group \`${shown}\``, 'citation-malformed']

@@ -3,7 +3,7 @@ import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import {offsetMapOf, positionOf} from '../parse/positions.js'
 import {foldWhiteSpace} from '../parse/white-space.js'
-import {splitSentences} from '../sentences/split-sentences.js'
+import {splitSentences, type SentenceRange} from '../sentences/split-sentences.js'
 import {skipChildren, walk} from '../tree-walk.js'
 import type {Sentence} from '../types.js'
 
@@ -30,7 +30,29 @@ export function remarkSentences() {
 
 function plainText(node: PhrasingContent): string {
   if (node.type === 'text' || node.type === 'citation') return node.value
+  if (node.type === 'break') return '\n'
   return toString(node)
+}
+
+/** Nodes that print as their text alone: a link's or reference's brackets and destination are not prose. */
+const printedAsText = new Set(['link', 'linkReference'])
+
+/**
+ * The text of a node as the input writes it: inline Markdown markup (`_emphasis_`, `` `code` ``) kept,
+ * taken from the source by the node's position, except that links print as their text (the URL is not
+ * part of the sentence). Text and citations are as they are.
+ */
+function writtenText(node: PhrasingContent, source: string): string {
+  if (node.type === 'text' || node.type === 'citation' || node.type === 'break') return plainText(node)
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  const children = 'children' in node ? (node.children as PhrasingContent[]) : []
+  if (printedAsText.has(node.type) || start === undefined || end === undefined) return children.length > 0 ? children.map((child) => writtenText(child, source)).join('') : toString(node)
+  if (children.length === 0) return source.slice(start, end)
+  const opening = children[0]!.position?.start.offset
+  const closing = children[children.length - 1]!.position?.end.offset
+  if (opening === undefined || closing === undefined) return toString(node)
+  return source.slice(start, opening) + children.map((child) => writtenText(child, source)).join('') + source.slice(closing, end)
 }
 
 function splitParagraph(paragraph: Paragraph, file: VFile, sectionId: string | null, nextId: () => string): RootContent[] {
@@ -43,6 +65,14 @@ function splitParagraph(paragraph: Paragraph, file: VFile, sectionId: string | n
     length += text.length
   }
   const whole = texts.join('')
+  const citations: SentenceRange[] = []
+  const atoms: SentenceRange[] = []
+  children.forEach((node, index) => {
+    if (node.type === 'text') return
+    const span = {start: starts[index]!, end: starts[index]! + texts[index]!.length}
+    ;(node.type === 'citation' ? citations : atoms).push(span)
+  })
+  const source = String(file.value)
   const out: RootContent[] = []
   let child = 0
   let offsetInChild = 0
@@ -61,7 +91,7 @@ function splitParagraph(paragraph: Paragraph, file: VFile, sectionId: string | n
       offsetInChild = 0
     }
   }
-  for (const range of splitSentences(whole)) {
+  for (const range of splitSentences(whole, {citations, atoms})) {
     const between: PhrasingContent[] = []
     takeUntil(range.start, between)
     out.push(...between.filter((node) => node.type !== 'text' || node.value.trim() !== ''))
@@ -70,11 +100,13 @@ function splitParagraph(paragraph: Paragraph, file: VFile, sectionId: string | n
     if (content.length === 0) continue
     const first = content[0]!
     const last = content[content.length - 1]!
+    const text = foldWhiteSpace(whole.slice(range.start, range.end))
+    const written = atoms.length === 0 ? text : foldWhiteSpace(content.map((node) => writtenText(node, source)).join('').trim())
     const sentence: Sentence = {
       type: 'sentence',
       children: content,
       position: {start: first.position!.start, end: last.position!.end},
-      data: {id: nextId(), text: foldWhiteSpace(whole.slice(range.start, range.end)), sectionId}
+      data: {id: nextId(), text, ...(written === text ? {} : {written}), sectionId}
     }
     out.push(sentence, {type: 'text', value: ' '})
   }

@@ -108,6 +108,17 @@ const sentenceInputs: Case[] = [
   {name: 'a long run of spaces', build: (n) => 'x.' + repeat(' ', n - 3) + 'Y'}
 ]
 
+/** Inputs for the splitter given the citation groups found in them, as the sentences stage gives them. */
+const sentenceWithCitationInputs: Case[] = [
+  {name: 'groups glued after periods', build: (n) => repeat('x.[1] ', n)},
+  {name: 'runs of groups after one period', build: (n) => 'It ends.' + repeat('[1] ', n - 9) + 'Y'},
+  {name: 'groups after periods before lower-case words', build: (n) => repeat('x. [1] y ', n)},
+  {name: 'sentences glued to periods', build: (n) => repeat('ab.Cd', n)},
+  {name: 'table rows', build: (n) => repeat('a  b  c\n', n)},
+  {name: 'one line of column gaps', build: (n) => repeat('a  ', n)},
+  {name: 'long words before periods', build: (n) => repeat('abcdefghijklmnopqrstuvwxyzabcdefghij. ', n)}
+]
+
 const abbreviationInputs: Case[] = [
   {name: 'a run of (', build: (n) => repeat('(', n)},
   {name: 'definitions', build: (n) => repeat('mesenchymal stem cells (MSCs) ', n)},
@@ -151,6 +162,15 @@ describe('linear time on 1 MB adversarial input', () => {
     for (const input of sentenceInputs) {
       it(`stays linear on ${input.name}`, () => {
         expect(growth(splitSentences, input.build, MB)).toBeLessThan(maxRatio)
+      })
+    }
+  })
+
+  describe('splitSentences with citation groups', () => {
+    const splitWithCitations = (text: string) => splitSentences(text, {citations: findCitationGroups(text).filter((group) => !group.malformed && !group.lookalike)})
+    for (const input of sentenceWithCitationInputs) {
+      it(`stays linear on ${input.name}`, () => {
+        expect(growth(splitWithCitations, input.build, MB)).toBeLessThan(maxRatio)
       })
     }
   })

@@ -1,7 +1,14 @@
 import {describe, expect, it} from 'vitest'
-import {splitSentences} from '../../src/sentences/split-sentences.js'
+import {findCitationGroups} from '../../src/citations/find-citation-groups.js'
+import {splitSentences, type SentenceRange} from '../../src/sentences/split-sentences.js'
 
-const split = (text: string): string[] => splitSentences(text).map((range) => text.slice(range.start, range.end))
+/** Splits `text` given the citation groups the citations stage finds in it, as the sentences stage does. */
+const split = (text: string): string[] => {
+  const citations = findCitationGroups(text).filter((group) => !group.malformed && !group.lookalike)
+  return splitSentences(text, {citations}).map((range) => text.slice(range.start, range.end))
+}
+/** Splits `text` with the given inline-node ranges and no citations. */
+const splitWithAtoms = (text: string, atoms: SentenceRange[]): string[] => splitSentences(text, {atoms}).map((range) => text.slice(range.start, range.end))
 
 describe('splitSentences', () => {
   it('does not split after "et al.", "Dr.", "e.g.,", "i.e.", "vs." or an initial', () => {
@@ -35,5 +42,62 @@ describe('splitSentences and brackets after a period', () => {
   it('keeps only a numeric group with the sentence before it, not a bracketed word', () => {
     expect(split('Fibrosis regressed. [See below] The next study differed.')).toEqual(['Fibrosis regressed.', '[See below] The next study differed.'])
     expect(split('Fibrosis regressed. [2–5] The next study differed.')).toEqual(['Fibrosis regressed. [2–5]', 'The next study differed.'])
+  })
+})
+
+describe('splitSentences and citation groups after the end mark', () => {
+  it('keeps a group glued to the period with the sentence before it', () => {
+    expect(split('Fibrosis regressed in cirrhosis.[12] The next study differed.')).toEqual(['Fibrosis regressed in cirrhosis.[12]', 'The next study differed.'])
+  })
+
+  it('keeps several groups after the period, glued or spaced, with the sentence before them', () => {
+    expect(split('It grows in the uterus.[16][17] In human tissue it does not.')).toEqual(['It grows in the uterus.[16][17]', 'In human tissue it does not.'])
+    expect(split('It grows in the uterus. [16] [17] In human tissue it does not.')).toEqual(['It grows in the uterus. [16] [17]', 'In human tissue it does not.'])
+    expect(split('It was shown twice!\n[3, 4] Then it was not.')).toEqual(['It was shown twice!\n[3, 4]', 'Then it was not.'])
+  })
+
+  it('reads only the groups it is given: brackets that are not citation nodes stay with the next sentence', () => {
+    const text = 'Fibrosis regressed.[12] The next study differed.'
+    expect(splitSentences(text).map((range) => text.slice(range.start, range.end))).toEqual([text])
+  })
+
+  it('does not split after a group followed by a lower-case word, nor at a group inside a sentence', () => {
+    expect(split('It regressed.[12] and then it came back.')).toEqual(['It regressed.[12] and then it came back.'])
+    expect(split('These are approved treatments [26], however, there is more. Next one.')).toEqual(['These are approved treatments [26], however, there is more.', 'Next one.'])
+  })
+})
+
+describe('splitSentences and abbreviations', () => {
+  it('ends a sentence after a unit symbol such as °C', () => {
+    expect(split('It melts at 194.3 °C. Gozutok et al. showed that it does not.')).toEqual(['It melts at 194.3 °C.', 'Gozutok et al. showed that it does not.'])
+  })
+
+  it('does not end a sentence at "a.k.a.", "(e.g." or an initial in brackets', () => {
+    expect(split('The factor (a.k.a. Steel factor) acts. Others (e.g. Flt3) do too.')).toEqual(['The factor (a.k.a. Steel factor) acts.', 'Others (e.g. Flt3) do too.'])
+    expect(split('As shown by (J. Smith) it holds. Next.')).toEqual(['As shown by (J. Smith) it holds.', 'Next.'])
+  })
+
+  it('splits a sentence glued to the period before it, but not a dotted name or file name', () => {
+    expect(split('The pool is not depleted.This is called division.')).toEqual(['The pool is not depleted.', 'This is called division.'])
+    expect(split('Expression of PU.1 rises. See growth factors.png for more.')).toEqual(['Expression of PU.1 rises.', 'See growth factors.png for more.'])
+    expect(split('Agents, e.g.Flt3, act.')).toEqual(['Agents, e.g.Flt3, act.'])
+  })
+})
+
+describe('splitSentences and other inline nodes', () => {
+  it('never ends a sentence inside an inline node, but may end with one', () => {
+    const text = 'See Fig. A. Then more. It ends here.'
+    expect(splitWithAtoms(text, [{start: 4, end: 22}])).toEqual(['See Fig. A. Then more.', 'It ends here.'])
+  })
+})
+
+describe('splitSentences and plain-text tables', () => {
+  it('makes each line with column gaps a unit of its own', () => {
+    const text = 'Lineage    Lymphoid    Myeloid\nCFU    CFU-L    CFU-E. More\nProcess    lymphopoiesis    erythropoiesis'
+    expect(split(text)).toEqual(['Lineage    Lymphoid    Myeloid', 'CFU    CFU-L    CFU-E. More', 'Process    lymphopoiesis    erythropoiesis'])
+  })
+
+  it('leaves prose lines with one double space alone', () => {
+    expect(split('One line  with a gap\nand its end. Next.')).toEqual(['One line  with a gap\nand its end.', 'Next.'])
   })
 })
