@@ -92,7 +92,14 @@ export function headingDepth(number: string | null): 1 | 2 | 3 | 4 | 5 | 6 {
   return Math.min(6, number.split('.').length + 1) as 2 | 3 | 4 | 5 | 6
 }
 
-/** A line that ends a sentence (closing quotes and brackets after the stop allowed). */
-export const endsSentence = /[.!?:]["'”’)\]]*$/u
-/** A citation group after the final stop (`….[12]`, `…. [3, 4]`) also ends a sentence. */
-export const endsSentenceWithCitation = /[.!?]["'”’)]*\s?(?:\[[\d,\s\-–]+\])+$/u
+const sentenceEnd = /[.!?:]["'”’)\]]*$/u
+const sentenceEndThenCitation = /[.!?]["'”’)]*\s?(?:\[[\d,\s\-–]+\])+$/u
+
+/**
+ * True when `text` ends a sentence: a stop (closing quotes and brackets after it allowed), or a stop
+ * followed by citation groups (`….[12]`, `…. [3, 4]`, `….[1][2]`).
+ */
+export function endsSentence(text: string): boolean {
+  const end = text.trimEnd()
+  return sentenceEnd.test(end) || sentenceEndThenCitation.test(end)
+}

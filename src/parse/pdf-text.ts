@@ -1,7 +1,7 @@
 import type {Heading, Paragraph, Root, RootContent, Text} from 'mdast'
 import type {Point, Position} from 'unist'
 import {location} from 'vfile-location'
-import {endsSentence, endsSentenceWithCitation, headingCase, headingDepth, headingLine, numberedHeading, plainHeading, type HeadingParts} from './heading-line.js'
+import {endsSentence, headingCase, headingDepth, headingLine, numberedHeading, plainHeading, type HeadingParts} from './heading-line.js'
 import {collectVocabulary, keepLineEndHyphen, type Vocabulary} from './hyphenation.js'
 import {OffsetMap, OffsetMapBuilder} from './offset-map.js'
 import {takeReferenceList} from './reference-list.js'
@@ -19,7 +19,6 @@ type Block = Line[]
 const numberedStart = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?[ \t]+\p{L}/u
 /** A run-in heading opens a paragraph: number, a short title, a period, then the text. */
 const runInHeading = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?[ \t]+(\p{L}[\p{L}\p{N}'’-]*(?:[ \t]+[\p{L}\p{N}'’-]+){0,9}?)\.[ \t]+(?=\S)/u
-const sentenceEnd = endsSentence
 const lineBreak = /\r\n|\r|\n/g
 const dashes = '-\u2010\u2011\u2012\u2013\u2014\u2212'
 
@@ -133,7 +132,7 @@ function findHeadings(blocks: Block[], splitOff: Set<Block>): (FoundHeading | un
     if (!heading || heading.number !== null || heading.depth === 1 || index === 0) continue
     if (found[index - 1] || splitOff.has(blocks[index]!)) continue
     const last = blocks[index - 1]!.at(-1)!.text.trimEnd()
-    if (!endsSentence.test(last) && !endsSentenceWithCitation.test(last)) found[index] = undefined
+    if (!endsSentence(last)) found[index] = undefined
   }
   return found
 }
@@ -183,13 +182,13 @@ function splitOffHeadingLines(block: Block, splitOff: Set<Block>): Block[] {
   let lastSentenceEnd = -1
   for (const [index, line] of block.entries()) {
     longest = Math.max(longest, line.text.trim().length)
-    if (endsSentence.test(line.text.trimEnd())) lastSentenceEnd = index
+    if (endsSentence(line.text)) lastSentenceEnd = index
   }
   const parts: Block[] = []
   let from = 0
   for (let i = 0; i < block.length - 1; i++) {
     const line = block[i]!.text.trim()
-    if (i > 0 && !endsSentence.test(block[i - 1]!.text.trimEnd())) continue
+    if (i > 0 && !endsSentence(block[i - 1]!.text)) continue
     if (line.length > longest * 0.6 || !/^[\p{Lu}\p{N}[("“]/u.test(block[i + 1]!.text.trim())) continue
     if (lastSentenceEnd <= i || !headingLine(line)) continue
     if (i > from) parts.push(block.slice(from, i))
@@ -210,7 +209,7 @@ function continuesParagraph(previous: Line[], block: Block): boolean {
   const last = previous[previous.length - 1]!.text.trimEnd()
   const first = block[0]!.text.trimStart()
   if (numberedStart.test(first) && runInHeading.test(first)) return false
-  return !sentenceEnd.test(last) || /^\p{Ll}/u.test(first)
+  return !endsSentence(last) || /^\p{Ll}/u.test(first)
 }
 
 function buildHeading(

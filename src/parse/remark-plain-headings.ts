@@ -1,6 +1,6 @@
 import type {Heading, List, Paragraph, PhrasingContent, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {endsSentence, endsSentenceWithCitation, headingDepth, headingLine, numberedHeading, type HeadingParts} from './heading-line.js'
+import {endsSentence, headingDepth, headingLine, numberedHeading, type HeadingParts} from './heading-line.js'
 
 /** A candidate heading among the root's children: its parts and the inline content it keeps. */
 interface Candidate extends HeadingParts {
@@ -80,8 +80,7 @@ function previousEnds(previous: RootContent | undefined): boolean {
   if (!previous || previous.type !== 'paragraph') return true
   const last = previous.children.at(-1)
   const text = last && 'value' in last ? last.value : toString(previous)
-  const end = text.trimEnd()
-  return endsSentence.test(end) || endsSentenceWithCitation.test(end)
+  return endsSentence(text)
 }
 
 /** A paragraph that starts in lower case continues a sentence, so the line before it is not a heading. */

@@ -96,17 +96,36 @@ export function rewriteHeadings(source: string, record: DocumentRecord, layout: 
   return out + source.slice(copied)
 }
 
-/** What must not change with the layout: section titles (case aside), sentences in their sections, claims. */
-export function layoutInvariants(record: DocumentRecord) {
+/**
+ * Moves every citation group that stands before a sentence-ending period after it: glued
+ * (`cells.[12] Next`), and every third one with a space (`cells. [12] Next`).
+ */
+export function moveCitationsAfterPeriod(text: string): {text: string; moved: number} {
+  let moved = 0
+  const rewritten = text.replace(/ (\[[^\][]+\])\.(?=\s)/g, (_match, group: string) => `.${moved++ % 3 === 2 ? ' ' : ''}${group}`)
+  return {text: rewritten, moved}
+}
+
+/** A sentence's text without its numeric citation groups, so `cells [12].` and `cells.[12]` compare equal. */
+export function withoutCitations(text: string): string {
+  return text.replace(/\s?\[[\d,\s\-–—]+\]/g, '').replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * What must not change with the layout: section titles (case aside), sentences in their sections,
+ * claims; with `ignoreCitations`, sentence and claim texts are compared without their citation groups.
+ */
+export function layoutInvariants(record: DocumentRecord, ignoreCitations = false) {
   const fold = (text: string): string => text.replace(/\s+/g, ' ').trim().toLowerCase()
+  const body = (text: string): string => (ignoreCitations ? withoutCitations(text) : text)
   const sectionTitle = new Map(record.document.sections.map((section) => [section.id, fold(section.title)]))
   const sentenceSection = new Map(record.sentences.map((sentence) => [sentence.id, sentence.sectionId === null ? null : sectionTitle.get(sentence.sectionId)]))
   return {
     sections: record.document.sections.map((section) => fold(section.title)),
-    sentences: record.sentences.map((sentence) => [sentenceSection.get(sentence.id), sentence.text]),
+    sentences: record.sentences.map((sentence) => [sentenceSection.get(sentence.id), body(sentence.text)]),
     claims: record.claims.map((claim) => ({
       section: sentenceSection.get(claim.sentenceId),
-      text: claim.text,
+      text: body(claim.text),
       cellTypes: claim.cellTypes,
       citations: claim.citations,
       category: claim.category,

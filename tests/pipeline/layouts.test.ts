@@ -1,15 +1,15 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {analyseText, seedPath} from '../helpers/analyse.js'
-import {layoutInvariants, rewriteHeadings, type HeadingLayout} from '../helpers/layouts.js'
+import {layoutInvariants, moveCitationsAfterPeriod, rewriteHeadings, type HeadingLayout} from '../helpers/layouts.js'
 
 const fixture = (path: string): URL => new URL(`../fixtures/${path}`, import.meta.url)
 
 /** The seed and the examples, each in the layout it was written in. */
 const documents = [
-  {name: 'seed (numbered, Title Case, run-in subsections)', source: 'seed.txt', text: readFileSync(seedPath, 'utf8')},
+  {name: 'seed (numbered, Title Case, run-in subsections)', source: 'seed.txt', text: readFileSync(seedPath, 'utf8'), citationsBeforePeriod: true},
   {name: 'ehp-after-period (unnumbered, sentence-case subsections)', source: 'ehp.txt', text: readFileSync(fixture('layouts/ehp-after-period/input.txt'), 'utf8')},
-  {name: 'ohip-nl (numbered, sentence case)', source: 'ohip.txt', text: readFileSync(fixture('ohip-nl/input.txt'), 'utf8')},
+  {name: 'ohip-nl (numbered, sentence case)', source: 'ohip.txt', text: readFileSync(fixture('ohip-nl/input.txt'), 'utf8'), citationsBeforePeriod: true},
   {name: 'wiki-haematopoiesis (Markdown without #)', source: 'wiki.md', text: readFileSync(fixture('layouts/wiki-haematopoiesis/input.md'), 'utf8')}
 ]
 
@@ -40,4 +40,26 @@ describe.each(documents)('$name rewritten into other heading layouts', ({source,
     expect(actual.sentences).toEqual(expected.sentences)
     expect(actual.claims).toEqual(expected.claims)
   })
+})
+
+describe.each(documents.filter((document) => document.citationsBeforePeriod))('$name with citations moved after the period', ({source, text}) => {
+  const original = analyseText(text, {source}).record
+  const expected = layoutInvariants(original, true)
+  const moved = moveCitationsAfterPeriod(text)
+
+  it('moves citations (the rewrite does something)', () => {
+    expect(moved.moved).toBeGreaterThan(10)
+  })
+
+  it.each([['unchanged headings', {numbers: 'keep', case: 'keep'} as HeadingLayout], ...layouts])(
+    '%s: the same sections, sentences (modulo the moved citations) and claims',
+    (_, layout) => {
+      const movedRecord = analyseText(moved.text, {source}).record
+      const rewritten = rewriteHeadings(moved.text, movedRecord, layout)
+      const actual = layoutInvariants(analyseText(rewritten, {source}).record, true)
+      expect(actual.sections).toEqual(expected.sections)
+      expect(actual.sentences).toEqual(expected.sentences)
+      expect(actual.claims).toEqual(expected.claims)
+    }
+  )
 })
