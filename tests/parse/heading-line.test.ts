@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {headingCase, headingDepth, headingLine, numberedHeading, plainHeading} from '../../src/parse/heading-line.js'
+import {endsSentence, headingCase, headingDepth, headingLine, numberedHeading, plainHeading} from '../../src/parse/heading-line.js'
 
 describe('numberedHeading', () => {
   it.each([
@@ -76,5 +76,15 @@ describe('headingCase and headingDepth', () => {
   it('headingLine takes either kind', () => {
     expect(headingLine('3 RESULTS')).toEqual({number: '3', title: 'RESULTS'})
     expect(headingLine('Statistical analysis')).toEqual({number: null, title: 'Statistical analysis'})
+  })
+})
+
+describe('endsSentence', () => {
+  it.each(['Cells grew.', 'Cells grew (see above).', 'Cells grew.[12]', 'Cells grew. [3, 4]', 'Cells grew.[1][2]', 'Sources were:', 'Why?  '])('%j ends a sentence', (text) => {
+    expect(endsSentence(text)).toBe(true)
+  })
+
+  it.each(['Cells grew in', 'Cells grew [12]', 'Table 1', 'Cells grew,'])('%j does not', (text) => {
+    expect(endsSentence(text)).toBe(false)
   })
 })

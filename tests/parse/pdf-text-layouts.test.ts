@@ -74,6 +74,11 @@ describe('pdfTextParse: heading layouts', () => {
     expect(headingsOf(text)).toEqual([[1, null, 'A Review of Repair']])
   })
 
+  it('keeps paragraphs apart after a citation that follows the period, and sees the heading after one', () => {
+    const tree = pdfTextParse('Cells grew in vitro.[12]\n\nThey died later. [3, 4]\n\nResults\n\nAll was well.')
+    expect(tree.children.map((node) => node.type)).toEqual(['paragraph', 'paragraph', 'heading', 'paragraph'])
+  })
+
   it('does not take a wrapped text line that starts with a capital for a heading', () => {
     const text = `Intro sentence.\n\nThe cells were taken from donors and were then given to\nMice with liver injury, which recovered within two weeks of\ntreatment.`
     expect(headingsOf(text)).toEqual([])
