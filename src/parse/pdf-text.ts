@@ -150,7 +150,7 @@ function dropListRun(found: (FoundHeading | undefined)[], start: number, end: nu
 function asTitle(block: Block, next: Block): HeadingParts | undefined {
   if (block.length !== 1) return undefined
   const title = block[0]!.text.trim()
-  if (title.length > 250 || /[.,;:]$/.test(title) || !/\s/.test(title) || numberedStart.test(title)) return undefined
+  if (title.length > 250 || /[,;]$/.test(title) || endsSentence(title) || /\[\s*\d/.test(title) || !/\s/.test(title) || numberedStart.test(title)) return undefined
   // A sentence end inside, or a next block that starts in lower case, makes it prose cut by a page break.
   if (/[.!?]\s/.test(title) || /^\s*\p{Ll}/u.test(next[0]!.text)) return undefined
   return {number: null, title}
