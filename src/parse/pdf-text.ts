@@ -179,17 +179,17 @@ function asPlainHeading(block: Block): HeadingParts | undefined {
 function splitOffHeadingLines(block: Block, splitOff: Set<Block>): Block[] {
   if (block.length < 2 || asNumberedHeading(block) || asPlainHeading(block)) return [block]
   let longest = 0
-  let lastSentenceEnd = -1
-  for (const [index, line] of block.entries()) {
-    longest = Math.max(longest, line.text.trim().length)
-    if (endsSentence(line.text)) lastSentenceEnd = index
-  }
+  for (const line of block) longest = Math.max(longest, line.text.length)
+  // Only a short line can be a heading: most blocks have none but their last, which is never taken off.
+  const short = longest * 0.6
+  let lastSentenceEnd: number | undefined
   const parts: Block[] = []
   let from = 0
   for (let i = 0; i < block.length - 1; i++) {
+    if (block[i]!.text.length > short || (i > 0 && !endsSentence(block[i - 1]!.text))) continue
+    if (!/^[\p{Lu}\p{N}[("“]/u.test(block[i + 1]!.text.trimStart())) continue
+    lastSentenceEnd ??= lastSentenceEndIn(block)
     const line = block[i]!.text.trim()
-    if (i > 0 && !endsSentence(block[i - 1]!.text)) continue
-    if (line.length > longest * 0.6 || !/^[\p{Lu}\p{N}[("“]/u.test(block[i + 1]!.text.trim())) continue
     if (lastSentenceEnd <= i || !headingLine(line)) continue
     if (i > from) parts.push(block.slice(from, i))
     const heading = [block[i]!]
@@ -252,6 +252,12 @@ function buildParagraph(lines: Line[], vocabulary: Vocabulary, point: (offset: n
   }
   const paragraph: Paragraph = {type: 'paragraph', children: [rest], position: rest.position!}
   return [heading, paragraph]
+}
+
+/** Index of the block's last line that ends a sentence, or -1. */
+function lastSentenceEndIn(block: Block): number {
+  for (let i = block.length - 1; i >= 0; i--) if (endsSentence(block[i]!.text)) return i
+  return -1
 }
 
 /** Title Case or ALL CAPS: what a run-in title after a bare `5.` must be, to tell it from a list item. */
