@@ -16,13 +16,16 @@ export interface HeadingParts {
 const numberedLine = /^(?:(\d{1,2}(?:\.\d{1,2}){0,3})(\.?)|([IVX]{1,5})\.)[ \t]+(\S.*)$/u
 /** Figure and table labels and captions are never headings. */
 const figureLabel = /^(?:(?:supplementa(?:ry|l)|appendix|extended\s+data)\s+)?(?:fig(?:ure)?s?|tables?|schemes?|charts?|plates?|panels?|videos?|movies?)\b\.?\s*(?:[A-Z]?\d|[IVX]+\b|S\d)/iu
-/** What headings never hold: a citation bracket, a sentence end inside, math or statistics signs. */
-const notInHeading = /\[\s*\d|[.!?]["'”’)\]]*\s+\S|[=<>≤≥±%§|{}]|https?:|www\./u
+/** What headings never hold: a citation bracket, a sentence end inside, a semicolon (keyword lists), math or statistics signs. */
+const notInHeading = /\[\s*\d|[.!?]["'”’)\]]*\s+\S|[;=<>≤≥±%§|{}]|https?:|www\./u
 /** A heading does not end in punctuation that a sentence or a list item ends in. */
 const closingPunctuation = /[.,;:!?\-–—‐/([]$/u
 /** A line that stops on one of these words was cut from a sentence. */
 const danglingWords = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'to', 'for', 'with', 'by', 'from', 'at', 'as', 'and', 'or', 'but', 'nor', 'that', 'which', 'who', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'than', 'into', 'its', 'their', 'this', 'these', 'such'])
 const minorWords = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'vs', 'versus', 'with', 'using', 'via', 'between', 'during', 'after', 'before', 'under', 'over', 'within', 'without', 'through', 'among', 'against', 'toward', 'towards', 'its', 'their', 'not'])
+
+/** A first word in lower case; `iPSC`, `mRNA`, `hESCs` are names that start so and count as capitalised. */
+const startsLowerCase = /^[^\p{L}\p{N}]*\p{Ll}(?!\p{Ll}*\p{Lu})/u
 
 /** Longest heading in characters and in words. */
 const maxLength = 120
@@ -36,8 +39,7 @@ export function headingCase(title: string): HeadingCase | undefined {
   const words = title.split(/\s+/u).filter((word) => /\p{L}/u.test(word))
   if (words.length === 0 || words.length > maxWords) return undefined
   if (/\p{L}{2}/u.test(title) && !/\p{Ll}/u.test(title)) return 'upper'
-  const first = /\p{L}|\p{N}/u.exec(words[0]!)?.[0] ?? ''
-  if (/\p{Ll}/u.test(first)) return 'lower'
+  if (startsLowerCase.test(words[0]!)) return 'lower'
   if (words.every((word) => /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u.test(word) || minorWords.has(word.toLowerCase()))) return 'title'
   return 'sentence'
 }
@@ -70,12 +72,13 @@ export function numberedHeading(line: string): HeadingParts | undefined {
 
 /**
  * An unnumbered heading line: `Materials and methods`, `Cell Fate Determination`, `DISCUSSION`. It
- * starts with a capital letter; a line in lower case is text, and a figure label is a label.
+ * starts with a capital letter (or a name such as `iPSC`, `mRNA`); a line in lower case is text, and
+ * a figure label is a label.
  */
 export function plainHeading(line: string): HeadingParts | undefined {
   const title = line.trim()
   if (!isTitleText(title) || numberedLine.test(title)) return undefined
-  if (!/^[\p{Lu}]/u.test(title)) return undefined
+  if (!/^(?:\p{Lu}|\p{Ll}{1,2}\p{Lu})/u.test(title)) return undefined
   const kind = headingCase(title)
   if (!kind || kind === 'lower') return undefined
   return {number: null, title}

@@ -134,7 +134,21 @@ function findHeadings(blocks: Block[], splitOff: Set<Block>): (FoundHeading | un
     const last = blocks[index - 1]!.at(-1)!.text.trimEnd()
     if (!endsSentence(last)) found[index] = undefined
   }
+  dropRunningHeads(blocks, found)
   return found
+}
+
+/**
+ * A line that stands alone three times or more (page numbers aside) is a running head or foot of
+ * the pages ("Stem Cells International"), not a heading: a heading there would cut its section.
+ */
+function dropRunningHeads(blocks: Block[], found: (FoundHeading | undefined)[]): void {
+  const key = (block: Block): string => block[0]!.text.toLowerCase().replace(/\d+/g, '').replace(/\s+/g, ' ').trim()
+  const counts = new Map<string, number>()
+  for (const block of blocks) if (block.length === 1 && block[0]!.text.length <= 160) counts.set(key(block), (counts.get(key(block)) ?? 0) + 1)
+  for (const [index, heading] of found.entries()) {
+    if (heading && heading.depth > 1 && blocks[index]!.length === 1 && (counts.get(key(blocks[index]!)) ?? 0) >= 3) found[index] = undefined
+  }
 }
 
 /** Drops the headings of a run that reads as a list: its numbered items share a depth, or it is three unnumbered lines or more. */
@@ -146,10 +160,10 @@ function dropListRun(found: (FoundHeading | undefined)[], start: number, end: nu
   for (let i = start; i < end; i++) if (plain >= 3 ? found[i]!.number === null : true) found[i] = undefined
 }
 
-/** A lone short first line without closing punctuation is the document title. */
+/** A short first block (at most three lines) without closing punctuation is the document title. */
 function asTitle(block: Block, next: Block): HeadingParts | undefined {
-  if (block.length !== 1) return undefined
-  const title = block[0]!.text.trim()
+  if (block.length > 3) return undefined
+  const title = block.map((line) => line.text.trim()).join(' ')
   if (title.length > 250 || /[,;]$/.test(title) || endsSentence(title) || /\[\s*\d/.test(title) || !/\s/.test(title) || numberedStart.test(title)) return undefined
   // A sentence end inside, or a next block that starts in lower case, makes it prose cut by a page break.
   if (/[.!?]\s/.test(title) || /^\s*\p{Ll}/u.test(next[0]!.text)) return undefined

@@ -31,7 +31,7 @@ describe('numberedHeading', () => {
 })
 
 describe('plainHeading', () => {
-  it.each(['Materials and methods', 'Cell Fate Determination', 'DISCUSSION', 'Bone marrow-derived cells (BMCs)', 'Abstract'])(
+  it.each(['Materials and methods', 'Cell Fate Determination', 'DISCUSSION', 'Bone marrow-derived cells (BMCs)', 'Abstract', 'iPSC-derived hepatocytes', 'mRNA expression'])(
     'reads %j as an unnumbered heading',
     (line) => {
       expect(plainHeading(line)).toEqual({number: null, title: line})
@@ -43,6 +43,8 @@ describe('plainHeading', () => {
     'Fig. 3A',
     'Table 2 Patient characteristics',
     'Supplementary Table S1',
+    'Keywords: stem cells; liver cirrhosis; transplantation',
+    'inhibitors of the pathway',
     'the cells were counted',
     'Cells were washed twice.',
     'Cells were collected from the',
@@ -67,6 +69,7 @@ describe('headingCase and headingDepth', () => {
     expect(headingCase('Results and Discussion')).toBe('title')
     expect(headingCase('Results and discussion')).toBe('sentence')
     expect(headingCase('results and discussion')).toBe('lower')
+    expect(headingCase('iPSCs in disease models')).toBe('sentence')
   })
 
   it('gives numbered headings the depth of their number and the rest depth 2', () => {

@@ -79,6 +79,19 @@ describe('pdfTextParse: heading layouts', () => {
     expect(tree.children.map((node) => node.type)).toEqual(['paragraph', 'paragraph', 'heading', 'paragraph'])
   })
 
+  it('does not take a running head, standing alone at every page break, for a heading', () => {
+    const page = `${body}\n\nStem Cells International\n\n`
+    const text = `Intro sentence.\n\nMethods\n\n${page}${page}${page}Results\n\n${body}`
+    expect(headingsOf(text).map(([, , title]) => title)).toEqual(['Methods', 'Results'])
+  })
+
+  it('reads a title wrapped over two lines as the title', () => {
+    expect(headingsOf(`Stem Cell Therapy for Liver\nCirrhosis: A Review\n\nAbstract\n\n${body}`)).toEqual([
+      [1, null, 'Stem Cell Therapy for Liver Cirrhosis: A Review'],
+      [2, null, 'Abstract']
+    ])
+  })
+
   it('does not take a wrapped text line that starts with a capital for a heading', () => {
     const text = `Intro sentence.\n\nThe cells were taken from donors and were then given to\nMice with liver injury, which recovered within two weeks of\ntreatment.`
     expect(headingsOf(text)).toEqual([])
