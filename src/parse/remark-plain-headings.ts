@@ -1,5 +1,7 @@
-import type {Heading, List, Paragraph, PhrasingContent, Root, RootContent} from 'mdast'
+import type {Heading, List, Paragraph, PhrasingContent, Root, RootContent, Text} from 'mdast'
 import {toString} from 'mdast-util-to-string'
+import type {VFile} from 'vfile'
+import {pointAt} from './positions.js'
 import {endsSentence, headingDepth, headingLine, numberedHeading, type HeadingParts} from './heading-line.js'
 
 /** A candidate heading among the root's children: its parts and the inline content it keeps. */
@@ -15,10 +17,11 @@ const headingInline = new Set(['text', 'emphasis', 'strong', 'inlineCode'])
  * ALL CAPS ("Cell fate determination"), or a one-item ordered list that is a numbered title
  * ("1. Introduction"), becomes a heading when it stands between the end of a sentence (or another
  * heading, list or table) and more text. Three such lines in a row are a list of short items, not
- * headings. Real `#` headings are left as they are.
+ * headings. A heading line followed by its text with no blank line between ("Methods" and the
+ * paragraph) is taken off the paragraph. Real `#` headings are left as they are.
  */
 export function remarkPlainHeadings() {
-  return function transform(tree: Root): void {
+  return function transform(tree: Root, file: VFile): void {
     const children = tree.children
     const candidates: (Candidate | undefined)[] = []
     for (const [index, node] of children.entries()) {
@@ -42,7 +45,54 @@ export function remarkPlainHeadings() {
       }
       children[index] = heading
     }
+    const out: RootContent[] = []
+    for (const node of children) {
+      const previous = out.at(-1)
+      const split = node.type === 'paragraph' && previousEnds(previous?.type === 'heading' ? undefined : previous) ? leadingHeadingLine(node, file) : undefined
+      if (split) out.push(...split)
+      else out.push(node)
+    }
+    tree.children = out
   }
+}
+
+/**
+ * A paragraph whose first line is a heading ("Methods", then the text on the next lines) as a
+ * heading and the paragraph's rest. The line is plain text, much shorter than the longest line, and
+ * the rest starts like a sentence and holds a sentence end. The rest's position is checked against
+ * the source, so it is only split where its place in the file is known.
+ */
+function leadingHeadingLine(paragraph: Paragraph, file: VFile): [Heading, Paragraph] | undefined {
+  const first = paragraph.children[0]
+  if (first?.type !== 'text' || !first.position || !paragraph.position) return undefined
+  const lineEnd = first.value.indexOf('\n')
+  if (lineEnd <= 0) return undefined
+  const line = first.value.slice(0, lineEnd)
+  const restValue = first.value.slice(lineEnd + 1)
+  if (line !== line.trim() || !/^[\p{Lu}\p{N}[("“]/u.test(restValue)) return undefined
+  const parts = headingLine(line)
+  if (!parts) return undefined
+  const text = toString(paragraph)
+  let longest = 0
+  for (const other of text.split('\n')) longest = Math.max(longest, other.length)
+  if (line.length > longest * 0.6 || !/[.!?]/.test(text.slice(lineEnd))) return undefined
+  const source = String(file.value)
+  const start = first.position.start.offset!
+  if (source.slice(start, start + line.length) !== line) return undefined
+  const lineBreak = /^(?:\r\n|\r|\n)[ \t]*/.exec(source.slice(start + line.length, start + line.length + 80))
+  const restStart = start + line.length + (lineBreak?.[0].length ?? 0)
+  if (!lineBreak || !source.startsWith(restValue.slice(0, 40), restStart)) return undefined
+  const headingText: Text = {type: 'text', value: line, position: {start: first.position.start, end: pointAt(file, start + line.length)}}
+  const rest: Text = {type: 'text', value: restValue, position: {start: pointAt(file, restStart), end: first.position.end}}
+  const heading: Heading = {
+    type: 'heading',
+    depth: headingDepth(parts.number),
+    children: [headingText],
+    position: headingText.position!,
+    data: {number: parts.number, title: parts.title}
+  }
+  const body: Paragraph = {type: 'paragraph', children: [rest, ...paragraph.children.slice(1)], position: {start: rest.position!.start, end: paragraph.position.end}}
+  return [heading, body]
 }
 
 /** `previous` is undefined after the start and after a line that is itself a heading. */

@@ -47,6 +47,25 @@ describe('Markdown headings written without #', () => {
     expect(sectionsOf(markdown)).toEqual([])
   })
 
+  it('takes a heading line off the paragraph it opens, keeping positions in the file', () => {
+    const markdown = 'Stem cells repair tissue.\n\nMethods\nWe collected marrow from twenty donors and counted\nthe cells [3].\n\nResults\n  Most cells lived.'
+    const {record} = analyseText(markdown, {source: 'review.md'})
+    expect(record.document.sections.map((s) => [s.title, s.start.line])).toEqual([
+      ['Methods', 3],
+      ['Results', 7]
+    ])
+    const sentence = record.sentences.find((s) => s.text.startsWith('We collected'))!
+    expect([sentence.sectionId, sentence.start.line, sentence.start.column]).toEqual(['sec-methods', 4, 1])
+    const lived = record.sentences.find((s) => s.text === 'Most cells lived.')!
+    expect(markdown.slice(lived.start.offset, lived.end.offset)).toBe('Most cells lived.')
+    const group = record.citationGroups[0]!
+    expect(markdown.slice(group.start.offset, group.end.offset)).toBe('[3]')
+  })
+
+  it('leaves a paragraph whose first line is a long one, or not heading-like, whole', () => {
+    expect(sectionsOf('Intro.\n\nThe cells were collected\nfrom donors. They grew.\n\nBone marrow cells were taken from twenty donors\nAnd grew well.')).toEqual([])
+  })
+
   it('keeps # headings as they are', () => {
     expect(sectionsOf('# A Title\n\n## 1. Introduction\n\nText here.\n\n## IV. Results\n\nMore text.')).toEqual([
       ['sec-a-title', null, 'A Title', 1],
