@@ -33,7 +33,11 @@ export function pdfTextParse(text: string): Root {
   const taken = takeReferenceList(splitBlocks(text))
   const referenceList = taken.list
   const splitOff = new Set<Block>()
-  const blocks = taken.blocks.flatMap((block) => splitOffHeadingLines(block, splitOff))
+  const blocks: Block[] = []
+  for (const block of taken.blocks) {
+    if (block.length < 2) blocks.push(block)
+    else for (const part of splitOffHeadingLines(block, splitOff)) blocks.push(part)
+  }
   const headings = findHeadings(blocks, splitOff)
   const vocabulary = collectVocabulary(text)
   const place = location(text)
@@ -143,11 +147,13 @@ function findHeadings(blocks: Block[], splitOff: Set<Block>): (FoundHeading | un
  * the pages ("Stem Cells International"), not a heading: a heading there would cut its section.
  */
 function dropRunningHeads(blocks: Block[], found: (FoundHeading | undefined)[]): void {
-  const key = (block: Block): string => block[0]!.text.toLowerCase().replace(/\d+/g, '').replace(/\s+/g, ' ').trim()
+  if (!found.some((heading) => heading && heading.depth > 1)) return
+  const keys = blocks.map((block) => (block.length === 1 && block[0]!.text.length <= 160 ? block[0]!.text.toLowerCase().replace(/\d+/g, '').replace(/\s+/g, ' ').trim() : undefined))
   const counts = new Map<string, number>()
-  for (const block of blocks) if (block.length === 1 && block[0]!.text.length <= 160) counts.set(key(block), (counts.get(key(block)) ?? 0) + 1)
+  for (const key of keys) if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1)
   for (const [index, heading] of found.entries()) {
-    if (heading && heading.depth > 1 && blocks[index]!.length === 1 && (counts.get(key(blocks[index]!)) ?? 0) >= 3) found[index] = undefined
+    const key = keys[index]
+    if (heading && heading.depth > 1 && key !== undefined && counts.get(key)! >= 3) found[index] = undefined
   }
 }
 
