@@ -41,12 +41,8 @@ const generatedSections = new Set(['Claims by cell type', 'References'])
 export function remarkReadAnnotations() {
   return function transform(tree: Root, file: VFile): void {
     const annotations: Annotations = {groups: [], claims: []}
-    let generated = false
-    for (const node of tree.children) {
-      if (node.type === 'heading' && node.depth === 2) {
-        generated = generatedSections.has(node.children.map((child) => ('value' in child ? child.value : '')).join(''))
-      }
-      if (generated) continue
+    const bodyEnd = generatedStart(tree.children)
+    for (const node of tree.children.slice(0, bodyEnd)) {
       visit(node, 'paragraph', (paragraph: Paragraph) => {
         paragraph.children = readParagraph(paragraph.children, annotations)
         return SKIP
@@ -54,6 +50,19 @@ export function remarkReadAnnotations() {
     }
     file.data.annotations = annotations
   }
+}
+
+/**
+ * Where the generated sections start: at the last "Claims by cell type" heading, which always follows
+ * the body, so a heading of the document's own named "References" stays body; without one, at the
+ * first generated-section heading.
+ */
+function generatedStart(children: Root['children']): number {
+  const titleOf = (node: Root['children'][number]): string | undefined =>
+    node.type === 'heading' && node.depth === 2 ? node.children.map((child) => ('value' in child ? child.value : '')).join('') : undefined
+  for (let index = children.length - 1; index >= 0; index--) if (titleOf(children[index]!) === 'Claims by cell type') return index
+  const first = children.findIndex((node) => generatedSections.has(titleOf(node) ?? ''))
+  return first === -1 ? children.length : first
 }
 
 /** Reads annotated Markdown text back: the citation groups and claims it carries. */
