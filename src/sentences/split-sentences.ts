@@ -9,10 +9,26 @@ const abbreviations = new Set([
   'sp', 'spp', 'ed', 'eds', 'tab', 'suppl', 'ch', 'sec', 'mol', 'wt', 'conc'
 ])
 
+/**
+ * English words that open sentences and are not names: after one of them, a single capital with a
+ * period (`vitamin C. The`, `type I. However`) ends a sentence instead of being an initial.
+ */
+const sentenceOpeners = new Set([
+  'a', 'after', 'all', 'although', 'an', 'as', 'at', 'because', 'before', 'both', 'but', 'by', 'despite', 'during',
+  'finally', 'first', 'for', 'from', 'further', 'furthermore', 'here', 'however', 'if', 'in', 'it', 'its', 'many',
+  'moreover', 'most', 'nevertheless', 'no', 'not', 'on', 'one', 'other', 'our', 'several', 'similarly', 'since',
+  'some', 'such', 'that', 'the', 'their', 'then', 'there', 'therefore', 'these', 'they', 'this', 'those', 'thus',
+  'to', 'we', 'when', 'whether', 'while', 'with'
+])
+
 /** A sentence-ending mark with any closing quotes or brackets after it. */
 const terminal = /[.!?]["'”’)]*/g
 /** What may open a sentence after white space: an opening quote or bracket, then a capital or a digit. */
 const sentenceStart = /["'“‘(\[]?[\p{Lu}\p{N}]/uy
+/** A lower-case word with a capital or digit in it opens a sentence too: `iPSCs`, `p53`, `mRNA`, `miR-125b`. */
+const lowerCaseNameStart = /\p{Ll}+[\p{Lu}\p{N}]/uy
+/** The word at the start of the next sentence, when it is a whole word (not an initial like `A.`). */
+const nextWord = /\p{L}+(?![\p{L}.])/uy
 /** A sentence glued to the period before it (`depleted.This`): a capital, then a lower-case letter. */
 const gluedSentenceStart = /\p{Lu}\p{Ll}/uy
 /** Letters joined by periods (`e.g`, `i.e`, `a.k.a`, `U.S`): an abbreviation, never a sentence end. */
@@ -96,7 +112,10 @@ function splitProse(text: string, from: number, to: number, options: SplitOption
     const next = skipSpace(text, end, to)
     if (next >= to) break
     if (!startsSentence(text, end, next, mark)) continue
-    if (text[mark] === '.' && isAbbreviation(wordBefore(text, Math.max(start, from), mark))) continue
+    if (isListMarker(text, start, mark)) continue
+    // A callout between the period and a capital closes the sentence even after "et al.": nothing
+    // else puts a citation between an abbreviation and the word it abbreviates for.
+    if (!attached && text[mark] === '.' && isAbbreviation(wordBefore(text, Math.max(start, from), mark), text, next)) continue
     if (attached) terminal.lastIndex = end
     pushTrimmed(text, start, end, ranges)
     start = end
@@ -104,11 +123,20 @@ function splitProse(text: string, from: number, to: number, options: SplitOption
   pushTrimmed(text, start, to, ranges)
 }
 
+/** A list item's number or roman numeral (`1.`, `12.`, `iv.`) opening it: part of the item, not a sentence. */
+const listMarker = /^\s*(?:\d{1,3}|[ivx]{1,4}|[IVX]{1,4})$/
+
+/** Whether everything from the sentence start to the period at `mark` is a list marker. */
+function isListMarker(text: string, start: number, mark: number): boolean {
+  return text[mark] === '.' && mark - start <= 8 && listMarker.test(text.slice(start, mark))
+}
+
 /** Whether a sentence starts at `next`, after a sentence end at `end` (its mark at `mark`). */
 function startsSentence(text: string, end: number, next: number, mark: number): boolean {
   if (next > end) {
     sentenceStart.lastIndex = next
-    return sentenceStart.test(text)
+    lowerCaseNameStart.lastIndex = next
+    return sentenceStart.test(text) || lowerCaseNameStart.test(text)
   }
   if (text[mark] !== '.') return false
   gluedSentenceStart.lastIndex = next
@@ -131,9 +159,18 @@ function wordBefore(text: string, from: number, end: number): string {
   return text.slice(index, end).replace(openingPunctuation, '')
 }
 
-function isAbbreviation(word: string): boolean {
+/**
+ * Whether `word`, just before a period, is an abbreviation or an initial, given the text of what would
+ * be the next sentence at `next`: a capital before a word like "The" or "However" is not an initial.
+ */
+function isAbbreviation(word: string, text: string, next: number): boolean {
   if (word === '') return false
-  return initial.test(word) || dottedLetters.test(word) || abbreviations.has(word.toLowerCase())
+  if (initial.test(word)) {
+    nextWord.lastIndex = next
+    const following = nextWord.exec(text)?.[0]
+    return !(following && sentenceOpeners.has(following.toLowerCase()))
+  }
+  return dottedLetters.test(word) || abbreviations.has(word.toLowerCase())
 }
 
 /**

@@ -17,7 +17,9 @@ describe('citation look-alikes', () => {
     ['a chi-square with a superscript two and no relation', 'The χ²[3] test was significant.'],
     ['a t statistic', 'Groups differed, t[28] = 2.1.'],
     ['an index', 'The sum of x[3] and x[4] was taken.'],
-    ['a bound', 'Values with r2[2] < 0.5 were dropped.']
+    ['a bound', 'Values with r2[2] < 0.5 were dropped.'],
+    ['ring locants', 'A [1,2,4]triazolo[4,3-a]pyridine was used.'],
+    ['an equation number', 'As in Eq. [3] and equations [4, 5], it holds.']
   ])('does not take %s for a citation', (_name, text) => {
     expect(citations(text)).toEqual([])
   })
@@ -29,6 +31,7 @@ describe('citation look-alikes', () => {
 
   it('keeps callouts glued to a word, to punctuation or to a name with a digit', () => {
     expect(citations('Ikaros[29] (B cell development) and vitamin C[4], T4[5] and cirrhosis.[12] Next [2], and [3].')).toEqual(['[29]', '[4]', '[5]', '[12]', '[2]', '[3]'])
+    expect(citations('It ended.[12]The next one [3][4] and in frequency [5].')).toEqual(['[12]', '[3]', '[4]', '[5]'])
   })
 
   it('never reads bracketed text that is not numbers as a group', () => {

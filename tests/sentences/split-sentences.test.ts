@@ -101,3 +101,41 @@ describe('splitSentences and plain-text tables', () => {
     expect(split('One line  with a gap\nand its end. Next.')).toEqual(['One line  with a gap\nand its end.', 'Next.'])
   })
 })
+
+describe('splitSentences and capitals before a period', () => {
+  it('ends a sentence after a single capital when a sentence-opening word follows', () => {
+    expect(split('They lack vitamin C. The effect is known. Type I. However, it varies.')).toEqual(['They lack vitamin C.', 'The effect is known.', 'Type I.', 'However, it varies.'])
+  })
+
+  it('keeps initials before names and before another initial', () => {
+    expect(split('As J. A. Smith and R. Theodore found, it holds.')).toEqual(['As J. A. Smith and R. Theodore found, it holds.'])
+  })
+})
+
+describe('splitSentences and lower-case names', () => {
+  it('starts a sentence at a lower-case word with a capital or a digit in it', () => {
+    expect(split('They were reprogrammed. iPSCs were made. p53 was low. mRNA rose.')).toEqual(['They were reprogrammed.', 'iPSCs were made.', 'p53 was low.', 'mRNA rose.'])
+  })
+
+  it('does not start one at a plain lower-case word or after an abbreviation', () => {
+    expect(split('The dose was 5 mg. per day, e.g. mTOR and others.')).toEqual(['The dose was 5 mg. per day, e.g. mTOR and others.'])
+  })
+})
+
+describe('splitSentences and list items', () => {
+  it('keeps a list number with its item', () => {
+    expect(split('1. Oral health status was asked. 2. Burning mouth was asked.')).toEqual(['1. Oral health status was asked.', '2. Burning mouth was asked.'])
+    expect(split('iv. The fourth item.')).toEqual(['iv. The fourth item.'])
+  })
+
+  it('still ends a sentence that ends in a number', () => {
+    expect(split('The score was 12. The range was wide.')).toEqual(['The score was 12.', 'The range was wide.'])
+  })
+})
+
+describe('splitSentences and a callout after an abbreviation', () => {
+  it('ends the sentence at "et al." when a callout and a capital follow, not when a lower-case word does', () => {
+    expect(split('It was shown by Zhou et al.[12] These results hold.')).toEqual(['It was shown by Zhou et al.[12]', 'These results hold.'])
+    expect(split('Zhou et al. [12] showed it. Next.')).toEqual(['Zhou et al. [12] showed it.', 'Next.'])
+  })
+})
