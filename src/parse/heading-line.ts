@@ -44,11 +44,11 @@ export function headingCase(title: string): HeadingCase | undefined {
   return 'sentence'
 }
 
-/** True when the title could head a section: short, no sentence inside, no closing punctuation. */
+/** True when the title could head a section: short, no sentence inside, no closing punctuation, fewer than three commas (an address or a list). */
 function isTitleText(title: string): boolean {
   if (title.length === 0 || title.length > maxLength) return false
   if (closingPunctuation.test(title) || notInHeading.test(title) || figureLabel.test(title)) return false
-  if (!/\p{L}{2}/u.test(title)) return false
+  if (!/\p{L}{2}/u.test(title) || /(?:,[^,]*){3}/u.test(title)) return false
   const last = /[\p{L}]+$/u.exec(title)?.[0]
   return !(last && danglingWords.has(last.toLowerCase()) && /\p{Ll}/u.test(last))
 }

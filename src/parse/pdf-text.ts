@@ -34,7 +34,7 @@ export function pdfTextParse(text: string): Root {
   const referenceList = taken.list
   const splitOff = new Set<Block>()
   const blocks: Block[] = []
-  for (const block of taken.blocks) {
+  for (const block of withoutRunningHeads(taken.blocks)) {
     if (block.length < 2) blocks.push(block)
     else for (const part of splitOffHeadingLines(block, splitOff)) blocks.push(part)
   }
@@ -130,31 +130,32 @@ function findHeadings(blocks: Block[], splitOff: Set<Block>): (FoundHeading | un
     if (end - start >= 2) dropListRun(found, start, end)
     start = end + 1
   }
-  // An unnumbered line after text that does not end a sentence is that text's last line, cut by a page
-  // break; not so a short line taken off the text it heads (a page's first line is a full one).
+  // An unnumbered line in sentence case after text that does not end a sentence may be that text's
+  // last line, cut by a page break; not so a line in Title Case or capitals, nor a short line taken
+  // off the text it heads (a page's first line is a full one).
   for (const [index, heading] of found.entries()) {
     if (!heading || heading.number !== null || heading.depth === 1 || index === 0) continue
-    if (found[index - 1] || splitOff.has(blocks[index]!)) continue
+    if (found[index - 1] || splitOff.has(blocks[index]!) || headingCase(heading.title) !== 'sentence') continue
     const last = blocks[index - 1]!.at(-1)!.text.trimEnd()
     if (!endsSentence(last)) found[index] = undefined
   }
-  dropRunningHeads(blocks, found)
   return found
 }
 
 /**
- * A line that stands alone three times or more (page numbers aside) is a running head or foot of
- * the pages ("Stem Cells International"), not a heading: a heading there would cut its section.
+ * Drops the running heads and feet of the pages ("Stem Cells International", "Page 3"): a line that
+ * stands alone three times or more, page numbers aside, without ending a sentence. They are not
+ * headings, and without them a paragraph cut by a page break is rejoined.
  */
-function dropRunningHeads(blocks: Block[], found: (FoundHeading | undefined)[]): void {
-  if (!found.some((heading) => heading && heading.depth > 1)) return
-  const keys = blocks.map((block) => (block.length === 1 && block[0]!.text.length <= 160 ? block[0]!.text.toLowerCase().replace(/\d+/g, '').replace(/\s+/g, ' ').trim() : undefined))
+function withoutRunningHeads(blocks: Block[]): Block[] {
+  const keys = blocks.map((block) => {
+    const line = block.length === 1 ? block[0]!.text : ''
+    return line.length > 0 && line.length <= 160 && /\p{L}/u.test(line) && !endsSentence(line) ? line.toLowerCase().replace(/\d+/g, '').replace(/\s+/g, ' ').trim() : undefined
+  })
   const counts = new Map<string, number>()
   for (const key of keys) if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1)
-  for (const [index, heading] of found.entries()) {
-    const key = keys[index]
-    if (heading && heading.depth > 1 && key !== undefined && counts.get(key)! >= 3) found[index] = undefined
-  }
+  if (![...counts.values()].some((count) => count >= 3)) return blocks
+  return blocks.filter((_, index) => keys[index] === undefined || counts.get(keys[index]!)! < 3)
 }
 
 /** Drops the headings of a run that reads as a list: its numbered items share a depth, or it is three unnumbered lines or more. */
@@ -176,9 +177,9 @@ function asTitle(block: Block, next: Block): HeadingParts | undefined {
   return {number: null, title}
 }
 
-/** A numbered block of at most three short lines without closing punctuation (a heading may wrap). */
+/** A numbered block of at most three short lines without closing punctuation (a heading may wrap); a second numbered line makes it a list. */
 function asNumberedHeading(block: Block): HeadingParts | undefined {
-  if (block.length > 3) return undefined
+  if (block.length > 3 || block.slice(1).some((line) => numberedStart.test(line.text.trimStart()))) return undefined
   const whole = block.map((line) => line.text.trim()).join(' ')
   if (whole.length > 160) return undefined
   return numberedHeading(whole)

@@ -67,7 +67,7 @@ describe('pdfTextParse: heading layouts', () => {
       'Then they were frozen.',
       'Figure 1',
       'The figure shows cells derived from',
-      'Bone Marrow Aspirates',
+      'Bone marrow aspirates',
       'And other sources.',
       'Cell counts were high. Viability was\nHigh in all donors\nand stayed so.'
     ].join('\n\n')
@@ -79,10 +79,23 @@ describe('pdfTextParse: heading layouts', () => {
     expect(tree.children.map((node) => node.type)).toEqual(['paragraph', 'paragraph', 'heading', 'paragraph'])
   })
 
-  it('does not take a running head, standing alone at every page break, for a heading', () => {
-    const page = `${body}\n\nStem Cells International\n\n`
-    const text = `Intro sentence.\n\nMethods\n\n${page}${page}${page}Results\n\n${body}`
+  it('drops a running head that stands alone at page breaks, and rejoins the paragraph it cut', () => {
+    const text = `Intro sentence.\n\nMethods\n\n${body}\n\nStem Cells International 3\n\nCells were taken from\n\nStem Cells International 4\n\nbone marrow.\n\nStem Cells International 5\n\nResults\n\n${body}`
+    const tree = pdfTextParse(text)
     expect(headingsOf(text).map(([, , title]) => title)).toEqual(['Methods', 'Results'])
+    const paragraphs = tree.children.filter((node) => node.type === 'paragraph').map((node) => ((node as {children: {value: string}[]}).children[0]!.value))
+    expect(paragraphs).toContain('Cells were taken from bone marrow.')
+    expect(paragraphs.join(' ')).not.toContain('International')
+  })
+
+  it('reads a heading in capitals or Title Case after a line that does not end a sentence (keywords, an address)', () => {
+    const text = `A Review of Repair\n\nKeywords: stem cells; liver\n\nINTRODUCTION\n\n${body}\n\n*Correspondence: a@b.org\n\nCell Sources\n\n${body}`
+    expect(headingsOf(text).map(([, , title]) => title)).toEqual(['A Review of Repair', 'INTRODUCTION', 'Cell Sources'])
+  })
+
+  it('does not read an address block or a list of numbered lines as a heading', () => {
+    const text = `A Review of Repair\n\n1 Department of Surgery, University of Milan, Milan, Italy\n2 Institute of Hepatology, London\n\n${body}`
+    expect(headingsOf(text)).toEqual([[1, null, 'A Review of Repair']])
   })
 
   it('reads a title wrapped over two lines as the title', () => {
