@@ -2,7 +2,7 @@ import type {Heading, List, Paragraph, PhrasingContent, Root, RootContent, Text}
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import {pointAt} from './positions.js'
-import {endsSentence, headingDepth, headingLine, numberedHeading, type HeadingParts} from './heading-line.js'
+import {endsSentence, headingCase, headingDepth, headingLine, numberedHeading, type HeadingParts} from './heading-line.js'
 
 /** A candidate heading among the root's children: its parts and the inline content it keeps. */
 interface Candidate extends HeadingParts {
@@ -97,14 +97,17 @@ function leadingHeadingLine(paragraph: Paragraph, file: VFile): [Heading, Paragr
 
 /** `previous` is undefined after the start and after a line that is itself a heading. */
 function candidate(node: RootContent, previous: RootContent | undefined, next: RootContent | undefined): Candidate | undefined {
-  if (!next || startsInLowerCase(next) || !previousEnds(previous)) return undefined
-  if (node.type === 'paragraph') {
-    const text = singleLine(node)
-    const parts = text === undefined ? undefined : headingLine(text)
-    return parts ? {...parts, children: node.children} : undefined
-  }
-  if (node.type === 'list') return numberedListTitle(node)
-  return undefined
+  if (!next || startsInLowerCase(next)) return undefined
+  const found = node.type === 'paragraph' ? paragraphTitle(node) : node.type === 'list' ? numberedListTitle(node) : undefined
+  // As in PDF text: a line in sentence case after text that does not end a sentence may be its last line.
+  if (!found || (found.number === null && headingCase(found.title) === 'sentence' && !previousEnds(previous))) return undefined
+  return found
+}
+
+function paragraphTitle(paragraph: Paragraph): Candidate | undefined {
+  const text = singleLine(paragraph)
+  const parts = text === undefined ? undefined : headingLine(text)
+  return parts ? {...parts, children: paragraph.children} : undefined
 }
 
 /** `1. Introduction` in Markdown is an ordered list of one item holding one short line. */

@@ -66,6 +66,10 @@ describe('Markdown headings written without #', () => {
     expect(sectionsOf('Intro.\n\nThe cells were collected\nfrom donors. They grew.\n\nBone marrow cells were taken from twenty donors\nAnd grew well.')).toEqual([])
   })
 
+  it('reads a heading in capitals or Title Case after a keyword line', () => {
+    expect(sectionsOf('Keywords: stem cells; liver\n\nINTRODUCTION\n\nCells grew.\n\nMore cells grew in\n\nCell Sources\n\nCells grew.').map(([, , title]) => title)).toEqual(['INTRODUCTION', 'Cell Sources'])
+  })
+
   it('keeps # headings as they are', () => {
     expect(sectionsOf('# A Title\n\n## 1. Introduction\n\nText here.\n\n## IV. Results\n\nMore text.')).toEqual([
       ['sec-a-title', null, 'A Title', 1],
