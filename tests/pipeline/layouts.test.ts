@@ -1,6 +1,7 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {analyseText, seedPath} from '../helpers/analyse.js'
+import {schemaErrors} from '../helpers/schema.js'
 import {layoutInvariants, moveCitationsAfterPeriod, rewriteHeadings, type HeadingLayout} from '../helpers/layouts.js'
 
 const fixture = (path: string): URL => new URL(`../fixtures/${path}`, import.meta.url)
@@ -35,7 +36,9 @@ describe.each(documents)('$name rewritten into other heading layouts', ({source,
     const rewritten = rewriteHeadings(text, original, layout)
     const unnumbered = original.document.sections.every((section) => section.number === null)
     if (!(unnumbered && layout.numbers !== 'add' && layout.case === 'keep')) expect(rewritten).not.toBe(text)
-    const actual = layoutInvariants(analyseText(rewritten, {source}).record)
+    const record = analyseText(rewritten, {source}).record
+    expect(schemaErrors(record)).toEqual([])
+    const actual = layoutInvariants(record)
     expect(actual.sections).toEqual(expected.sections)
     expect(actual.sentences).toEqual(expected.sentences)
     expect(actual.claims).toEqual(expected.claims)
