@@ -211,7 +211,10 @@ function splitOffHeadingLines(block: Block, splitOff: Set<Block>): Block[] {
     if (!/^[\p{Lu}\p{N}[("“]/u.test(block[i + 1]!.text.trimStart())) continue
     lastSentenceEnd ??= lastSentenceEndIn(block)
     const line = block[i]!.text.trim()
-    if (lastSentenceEnd <= i || !headingLine(line)) continue
+    if (lastSentenceEnd <= i) continue
+    // In running text a lower-case line after a number is more likely a quantity ("2.5 mg was given").
+    const found = headingLine(line)
+    if (!found || headingCase(found.title) === 'lower') continue
     if (i > from) parts.push(block.slice(from, i))
     const heading = [block[i]!]
     splitOff.add(heading)

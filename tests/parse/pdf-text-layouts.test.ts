@@ -105,6 +105,11 @@ describe('pdfTextParse: heading layouts', () => {
     ])
   })
 
+  it('does not take a quantity opening a line inside a paragraph for a lower-case numbered heading', () => {
+    const text = `Intro sentence.\n\nMice were treated for a week.\n2.5 mg/kg was given daily\nAfter that the mice were weighed and\ncounted again.`
+    expect(headingsOf(text)).toEqual([])
+  })
+
   it('does not take a wrapped text line that starts with a capital for a heading', () => {
     const text = `Intro sentence.\n\nThe cells were taken from donors and were then given to\nMice with liver injury, which recovered within two weeks of\ntreatment.`
     expect(headingsOf(text)).toEqual([])
