@@ -106,7 +106,7 @@ describe('pdfTextParse: heading layouts', () => {
   })
 
   it('does not take a quantity opening a line inside a paragraph for a lower-case numbered heading', () => {
-    const text = `Intro sentence.\n\nMice were treated for a week.\n2.5 mg/kg was given daily\nAfter that the mice were weighed and\ncounted again.`
+    const text = `Intro sentence.\n\nMice were treated for a week with the drug dissolved in saline.\n2.5 mg/kg was given daily\nAfter that the mice were weighed and counted again by two\nobservers.`
     expect(headingsOf(text)).toEqual([])
   })
 
