@@ -157,8 +157,10 @@ export function toDocumentRecord(tree: Root, file: VFile, config: ResolvedConfig
     }
     if (node.type !== 'sentence') return
     const sentence = node as Sentence
-    const {id, text, claim, mentions} = sentence.data
-    sentences.push({id, sectionId: sentence.data.sectionId, text: sentence.data.written ?? text, start: point(sentence.position?.start), end: point(sentence.position?.end)})
+    const {id, claim, mentions} = sentence.data
+    // Printed as the input writes it (Markdown markup kept); the analysis read `data.text`.
+    const text = sentence.data.written ?? sentence.data.text
+    sentences.push({id, sectionId: sentence.data.sectionId, text, start: point(sentence.position?.start), end: point(sentence.position?.end)})
     for (const mention of mentions ?? []) {
       const stats = typeStats.get(mention.typeId)
       if (stats) stats.mentions++

@@ -62,21 +62,63 @@ export interface SplitOptions {
  * digit or an opening bracket follow (or, with no space, a capitalised word: `depleted.This`), and the
  * word before it is not an abbreviation ("et al.", "e.g.", "Dr.") or an initial. Citation groups after
  * the end mark stay with the sentence before it. Decimals ("0.3") never split: a digit follows their
- * period. A line of a plain-text table (columns set apart by runs of spaces) is a unit of its own.
+ * period. A line of a plain-text table (columns set apart by runs of spaces) is a unit of its own, and
+ * an item marked with a bullet glyph (`•`) starts one.
  * Runs in linear time: one pass over the end marks, with cursors over the sorted citations and atoms.
  */
 export function splitSentences(text: string, options: SplitOptions = {}): SentenceRange[] {
   const ranges: SentenceRange[] = []
   terminal.lastIndex = 0
   const state: Cursors = {citation: 0, atom: 0, mark: terminal.exec(text)}
+  const atoms = options.atoms ?? []
+  const bullets = outsideAtoms(bulletPositions(text), atoms)
+  let bullet = 0
+  /** Splits `text[from, to)`, each bulleted item of it starting a unit of its own. */
+  const splitItems = (from: number, to: number): void => {
+    while (bullet < bullets.length && bullets[bullet]! <= from) bullet++
+    for (; bullet < bullets.length && bullets[bullet]! < to; bullet++) {
+      splitProse(text, from, bullets[bullet]!, options, state, ranges)
+      from = bullets[bullet]!
+    }
+    splitProse(text, from, to, options, state, ranges)
+  }
   let start = 0
-  for (const row of tableRows(text)) {
-    splitProse(text, start, row.start, options, state, ranges)
+  for (const row of tableRows(text).filter(outsideAtomsFilter(atoms))) {
+    splitItems(start, row.start)
     pushTrimmed(text, row.start, row.end, ranges)
     start = row.end
   }
-  splitProse(text, start, text.length, options, state, ranges)
+  splitItems(start, text.length)
   return ranges
+}
+
+/** Drops the positions (ascending) that fall strictly inside an atom: a unit never starts inside one. */
+function outsideAtoms(positions: number[], atoms: readonly SentenceRange[]): number[] {
+  const keep = outsideAtomsFilter(atoms)
+  return positions.filter((position) => keep({start: position, end: position}))
+}
+
+/**
+ * A filter for ranges in ascending order that keeps those whose ends do not fall strictly inside an
+ * atom; one cursor over the atoms, so a whole pass is linear.
+ */
+function outsideAtomsFilter(atoms: readonly SentenceRange[]): (range: SentenceRange) => boolean {
+  let atom = 0
+  const inside = (position: number): boolean => {
+    while (atom < atoms.length && atoms[atom]!.end <= position) atom++
+    return atom < atoms.length && atoms[atom]!.start < position
+  }
+  return (range) => !inside(range.start) && !inside(range.end)
+}
+
+/** A bullet glyph at the start of the text or after white space: a list item starts there. */
+const bulletGlyph = /(?<=^|\s)[•●▪◦‣∙]/gu
+
+/** Where list items marked with a bullet glyph start (`… lineages: • Red cells … • Lymphocytes …`). */
+function bulletPositions(text: string): number[] {
+  const positions: number[] = []
+  for (const match of text.matchAll(bulletGlyph)) positions.push(match.index)
+  return positions
 }
 
 /**

@@ -116,6 +116,8 @@ const sentenceWithCitationInputs: Case[] = [
   {name: 'sentences glued to periods', build: (n) => repeat('ab.Cd', n)},
   {name: 'table rows', build: (n) => repeat('a  b  c\n', n)},
   {name: 'one line of column gaps', build: (n) => repeat('a  ', n)},
+  {name: 'bulleted items', build: (n) => repeat('• a. ', n)},
+  {name: 'bullets between table rows', build: (n) => repeat('a  b  c\n• x\n', n)},
   {name: 'long words before periods', build: (n) => repeat('abcdefghijklmnopqrstuvwxyzabcdefghij. ', n)}
 ]
 

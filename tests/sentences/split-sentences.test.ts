@@ -139,3 +139,28 @@ describe('splitSentences and a callout after an abbreviation', () => {
     expect(split('Zhou et al. [12] showed it. Next.')).toEqual(['Zhou et al. [12] showed it.', 'Next.'])
   })
 })
+
+describe('splitSentences and bulleted items', () => {
+  it('starts a unit at each bullet glyph, also in text whose line breaks were folded', () => {
+    expect(split('Cells form three lineages: • Red cells carry oxygen • Lymphocytes defend. They are many. ● Myeloid cells')).toEqual([
+      'Cells form three lineages:',
+      '• Red cells carry oxygen',
+      '• Lymphocytes defend.',
+      'They are many.',
+      '● Myeloid cells'
+    ])
+  })
+
+  it('does not start one at a bullet glyph inside a word', () => {
+    expect(split('The dot•product stays one.')).toEqual(['The dot•product stays one.'])
+  })
+})
+
+describe('splitSentences, units and inline nodes', () => {
+  it('does not start a list item or a table row inside an inline node', () => {
+    const text = 'A *bold • claim* here. Next.'
+    expect(splitWithAtoms(text, [{start: 2, end: 16}])).toEqual(['A *bold • claim* here.', 'Next.'])
+    const table = 'x  y  z\nmore'
+    expect(splitWithAtoms(table, [{start: 5, end: 10}])).toEqual(['x  y  z\nmore'])
+  })
+})
