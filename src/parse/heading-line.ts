@@ -12,8 +12,8 @@ export interface HeadingParts {
   title: string
 }
 
-/** `2.3.` / `2.3` / `IV.` then the title. Roman numbers need their period ("I think" is not one). */
-const numberedLine = /^(?:(\d{1,2}(?:\.\d{1,2}){0,3})(\.?)|([IVX]{1,5})\.)[ \t]+(\S.*)$/u
+/** `2.3.` / `2.3` / `IV.` (and a `|` after it, as some journals print) then the title. Roman numbers need their period ("I think" is not one). */
+const numberedLine = /^(?:(\d{1,2}(?:\.\d{1,2}){0,3})(\.?)|([IVX]{1,5})\.)(?:[ \t]+\|)?[ \t]+(\S.*)$/u
 /** Figure and table labels and captions are never headings. */
 const figureLabel = /^(?:(?:supplementa(?:ry|l)|appendix|extended\s+data)\s+)?(?:fig(?:ure)?s?|tables?|schemes?|charts?|plates?|panels?|videos?|movies?)\b\.?\s*(?:[A-Z]?\d|[IVX]+\b|S\d)/iu
 /** What headings never hold: a citation bracket, a sentence end inside, a semicolon (keyword lists), math or statistics signs. */

@@ -253,7 +253,7 @@ function buildHeading(
 }
 
 function cleanTitle(value: string, number: string | null): string {
-  const title = number === null ? value : value.replace(/^\S+\s+/, '')
+  const title = number === null ? value : value.replace(/^\S+\s+(?:\|\s+)?/, '')
   return title.replace(/\.$/, '')
 }
 

@@ -11,7 +11,9 @@ describe('numberedHeading', () => {
     ['1. introduction', '1', 'introduction'],
     ['1. INTRODUCTION', '1', 'INTRODUCTION'],
     ['IV. Results', 'IV', 'Results'],
-    ['II. MATERIALS AND METHODS', 'II', 'MATERIALS AND METHODS']
+    ['II. MATERIALS AND METHODS', 'II', 'MATERIALS AND METHODS'],
+    ['1 | INTRODUCTION', '1', 'INTRODUCTION'],
+    ['2.1 | Cell sources', '2.1', 'Cell sources']
   ])('reads %j as number %j and title %j', (line, number, title) => {
     expect(numberedHeading(line)).toEqual({number, title})
   })

@@ -32,6 +32,13 @@ describe('pdfTextParse: heading layouts', () => {
     ])
   })
 
+  it('reads numbered headings with a bar after the number (1 | INTRODUCTION)', () => {
+    expect(headingsOf(`Intro sentence.\n\n1 | INTRODUCTION\n\n${body}\n\n1.1 | Cell sources\n\n${body}`)).toEqual([
+      [2, '1', 'INTRODUCTION'],
+      [3, '1.1', 'Cell sources']
+    ])
+  })
+
   it('takes a heading line off the text that follows it without a blank line', () => {
     const tree = pdfTextParse(`Intro sentence.\n\nMethods\n${body}\nResults\n${body}`)
     expect(tree.children.map((node) => node.type)).toEqual(['paragraph', 'heading', 'paragraph', 'heading', 'paragraph'])
