@@ -27,6 +27,9 @@ const minorWords = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', '
 /** A first word in lower case; `iPSC`, `mRNA`, `hESCs` are names that start so and count as capitalised. */
 const startsLowerCase = /^[^\p{L}\p{N}]*\p{Ll}(?!\p{Ll}*\p{Lu})/u
 
+/** An auxiliary verb makes a line in sentence case a sentence that lacks its period, not a heading. */
+const finiteVerb = /\s(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|does|do|did)\s/iu
+
 /** Longest heading in characters and in words. */
 const maxLength = 120
 const maxWords = 14
@@ -80,7 +83,7 @@ export function plainHeading(line: string): HeadingParts | undefined {
   if (!isTitleText(title) || numberedLine.test(title)) return undefined
   if (!/^(?:\p{Lu}|\p{Ll}{1,2}\p{Lu})/u.test(title)) return undefined
   const kind = headingCase(title)
-  if (!kind || kind === 'lower') return undefined
+  if (!kind || kind === 'lower' || (kind === 'sentence' && finiteVerb.test(title))) return undefined
   return {number: null, title}
 }
 

@@ -46,6 +46,8 @@ describe('plainHeading', () => {
     'Table 2 Patient characteristics',
     'Supplementary Table S1',
     'Keywords: stem cells; liver cirrhosis; transplantation',
+    'This is lymphopoiesis',
+    'Stem cells were given to patients',
     'inhibitors of the pathway',
     'the cells were counted',
     'Cells were washed twice.',
