@@ -70,6 +70,10 @@ describe('Markdown headings written without #', () => {
     expect(sectionsOf('Keywords: stem cells; liver\n\nINTRODUCTION\n\nCells grew.\n\nMore cells grew in\n\nCell Sources\n\nCells grew.').map(([, , title]) => title)).toEqual(['INTRODUCTION', 'Cell Sources'])
   })
 
+  it('reads a bold or italic line between paragraphs as a heading', () => {
+    expect(sectionsOf('Cells grew.\n\n**Methods**\n\nCells were counted.\n\n_Cell sources_\n\nMarrow was used.').map(([, , title]) => title)).toEqual(['Methods', 'Cell sources'])
+  })
+
   it('keeps # headings as they are', () => {
     expect(sectionsOf('# A Title\n\n## 1. Introduction\n\nText here.\n\n## IV. Results\n\nMore text.')).toEqual([
       ['sec-a-title', null, 'A Title', 1],
