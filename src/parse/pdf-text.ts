@@ -108,9 +108,10 @@ interface FoundHeading extends HeadingParts {
 
 /**
  * Which blocks are headings. The first block may be the title. A numbered block reads as a heading
- * on its own; an unnumbered line only between the end of a sentence (or another heading) and text
- * that does not continue a sentence in lower case. Short lines in a row are a list, not headings:
- * three or more unnumbered ones, or two numbered ones of the same depth.
+ * on its own; an unnumbered line (see `plainHeading`) when the text after it does not continue a
+ * sentence in lower case, and, in sentence case, when it follows the end of a sentence or another
+ * heading. Short lines in a row are a list, not headings: three or more unnumbered ones, or two
+ * numbered ones of the same depth.
  */
 function findHeadings(blocks: Block[], splitOff: Set<Block>): (FoundHeading | undefined)[] {
   const found: (FoundHeading | undefined)[] = blocks.map((block, index) => {
@@ -261,7 +262,7 @@ function cleanTitle(value: string, number: string | null): string {
 function buildParagraph(lines: Line[], vocabulary: Vocabulary, point: (offset: number) => Point): RootContent[] {
   const {text, position} = cleanLines(lines, vocabulary, point)
   const match = runInHeading.exec(text.value)
-  // Subsection numbers (`2.3`) are heading enough; a bare `5.` needs a title-case title.
+  // Subsection numbers (`2.3`) are heading enough; a bare `5.` needs a title in Title Case or capitals.
   if (!match || !(match[1]!.includes('.') || isCapitalised(match[2]!))) return [{type: 'paragraph', children: [text], position}]
   const map = text.data!.offsetMap!
   const headingEnd = match[1]!.length + match[0].slice(match[1]!.length).trimEnd().length
