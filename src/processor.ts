@@ -4,6 +4,7 @@ import {unified, type Processor} from 'unified'
 import type {ResolvedConfig} from './config/types.js'
 import {remarkMarkdownLimits} from './parse/remark-markdown-limits.js'
 import {remarkPdfText} from './parse/remark-pdf-text.js'
+import {remarkPlainHeadings} from './parse/remark-plain-headings.js'
 import {remarkBibliography} from './stages/bibliography.js'
 import {remarkCitations} from './stages/citations.js'
 import {remarkClaims} from './stages/claims.js'
@@ -15,12 +16,13 @@ import {remarkSentences} from './stages/sentences.js'
 export type InputFormat = 'text' | 'markdown'
 
 /**
- * The whole analysis as one unified processor, stages in order: parse, sections, citations,
+ * The whole analysis as one unified processor, stages in order: parse (Markdown: remark-parse, then
+ * headings written without `#`), sections, citations,
  * bibliography, sentences, entities, claims. `processor.run(processor.parse(file), file)` gives the
  * annotated tree; everything else the stages learn is in `file.data` and `file.messages`.
  */
 export function createProcessor(config: ResolvedConfig, format: InputFormat = 'text'): Processor<Root, Root, Root> {
-  const base = format === 'markdown' ? unified().use(remarkParse).use(remarkMarkdownLimits) : unified().use(remarkPdfText)
+  const base = format === 'markdown' ? unified().use(remarkParse).use(remarkMarkdownLimits).use(remarkPlainHeadings) : unified().use(remarkPdfText)
   return (base as unknown as Processor<Root, Root, Root>)
     .use(remarkSections)
     .use(remarkCitations, {maxRange: config.citations.maxRange})

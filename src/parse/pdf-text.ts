@@ -1,6 +1,7 @@
 import type {Heading, Paragraph, Root, RootContent, Text} from 'mdast'
 import type {Point, Position} from 'unist'
 import {location} from 'vfile-location'
+import {endsSentence, headingCase, headingDepth, headingLine, numberedHeading, plainHeading, type HeadingParts} from './heading-line.js'
 import {collectVocabulary, keepLineEndHyphen, type Vocabulary} from './hyphenation.js'
 import {OffsetMap, OffsetMapBuilder} from './offset-map.js'
 import {takeReferenceList} from './reference-list.js'
@@ -15,17 +16,10 @@ interface Line {
 /** Lines between blank lines. */
 type Block = Line[]
 
-/** A numbered heading: `2.3` and `Mesenchymal Stem Cells`. */
-interface HeadingParts {
-  number: string | null
-  title: string
-}
-
-const numberedHeading = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?[ \t]+(\p{Lu}.*)$/u
-/** A run-in heading opens a paragraph: number, a short title in title case, a period, then the text. */
-const runInHeading = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?[ \t]+(\p{Lu}[\p{L}\p{N}'’-]*(?:[ \t]+[\p{L}\p{N}'’-]+){0,9}?)\.[ \t]+(?=\S)/u
-const minorWords = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'vs', 'with', 'using', 'via'])
-const sentenceEnd = /[.!?:]["'”’)\]]*$/
+/** A block's first line starts with a section number and a word. */
+const numberedStart = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?[ \t]+\p{L}/u
+/** A run-in heading opens a paragraph: number, a short title, a period, then the text. */
+const runInHeading = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?[ \t]+(\p{L}[\p{L}\p{N}'’-]*(?:[ \t]+[\p{L}\p{N}'’-]+){0,9}?)\.[ \t]+(?=\S)/u
 const lineBreak = /\r\n|\r|\n/g
 const dashes = '-\u2010\u2011\u2012\u2013\u2014\u2212'
 
@@ -37,7 +31,15 @@ const dashes = '-\u2010\u2011\u2012\u2013\u2014\u2212'
  */
 export function pdfTextParse(text: string): Root {
   // The document's own reference list is data, not prose: it goes to `root.data`, not the body.
-  const {blocks, list: referenceList} = takeReferenceList(splitBlocks(text))
+  const taken = takeReferenceList(splitBlocks(text))
+  const referenceList = taken.list
+  const splitOff = new Set<Block>()
+  const blocks: Block[] = []
+  for (const block of withoutRunningHeads(taken.blocks)) {
+    if (block.length < 2) blocks.push(block)
+    else for (const part of splitOffHeadingLines(block, splitOff)) blocks.push(part)
+  }
+  const headings = findHeadings(blocks, splitOff)
   const vocabulary = collectVocabulary(text)
   const place = location(text)
   const point = (offset: number): Point => {
@@ -53,7 +55,7 @@ export function pdfTextParse(text: string): Root {
   }
 
   for (const [index, block] of blocks.entries()) {
-    const heading = index === 0 && blocks.length > 1 ? asTitle(block, blocks[1]!) ?? asHeading(block) : asHeading(block)
+    const heading = headings[index]
     if (heading) {
       flush()
       children.push(buildHeading(block, heading, vocabulary, point))
@@ -100,31 +102,129 @@ function splitBlocks(text: string): Block[] {
   return blocks
 }
 
-/** A lone short first line without closing punctuation is the document title. */
+/** A heading found in the blocks, with its depth (1 for the document title). */
+interface FoundHeading extends HeadingParts {
+  depth: Heading['depth']
+}
+
+/**
+ * Which blocks are headings. The first block may be the title. A numbered block reads as a heading
+ * on its own; an unnumbered line (see `plainHeading`) when the text after it does not continue a
+ * sentence in lower case, and, in sentence case, when it follows the end of a sentence or another
+ * heading. Short lines in a row are a list, not headings: three or more unnumbered ones, or two
+ * numbered ones of the same depth.
+ */
+function findHeadings(blocks: Block[], splitOff: Set<Block>): (FoundHeading | undefined)[] {
+  const found: (FoundHeading | undefined)[] = blocks.map((block, index) => {
+    const next = blocks[index + 1]
+    if (index === 0 && next) {
+      const title = asTitle(block, next)
+      if (title) return {...title, depth: 1}
+    }
+    const numbered = asNumberedHeading(block)
+    if (numbered) return {...numbered, depth: headingDepth(numbered.number)}
+    const plain = next && !/^\s*\p{Ll}/u.test(next[0]!.text) ? asPlainHeading(block) : undefined
+    return plain ? {...plain, depth: headingDepth(null)} : undefined
+  })
+  for (let start = 0; start < found.length; ) {
+    let end = start
+    while (end < found.length && found[end] && found[end]!.depth > 1) end++
+    if (end - start >= 2) dropListRun(found, start, end)
+    start = end + 1
+  }
+  // An unnumbered line in sentence case after text that does not end a sentence may be that text's
+  // last line, cut by a page break; not so a line in Title Case or capitals, nor a short line taken
+  // off the text it heads (a page's first line is a full one).
+  for (const [index, heading] of found.entries()) {
+    if (!heading || heading.number !== null || heading.depth === 1 || index === 0) continue
+    if (found[index - 1] || splitOff.has(blocks[index]!) || headingCase(heading.title) !== 'sentence') continue
+    const last = blocks[index - 1]!.at(-1)!.text.trimEnd()
+    if (!endsSentence(last)) found[index] = undefined
+  }
+  return found
+}
+
+/**
+ * Drops the running heads and feet of the pages ("Stem Cells International", "Page 3"): a line that
+ * stands alone three times or more, page numbers aside, without ending a sentence. They are not
+ * headings, and without them a paragraph cut by a page break is rejoined.
+ */
+function withoutRunningHeads(blocks: Block[]): Block[] {
+  const keys = blocks.map((block) => {
+    const line = block.length === 1 ? block[0]!.text : ''
+    return line.length > 0 && line.length <= 160 && /\p{L}/u.test(line) && !endsSentence(line) ? line.toLowerCase().replace(/\d+/g, '').replace(/\s+/g, ' ').trim() : undefined
+  })
+  const counts = new Map<string, number>()
+  for (const key of keys) if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1)
+  if (![...counts.values()].some((count) => count >= 3)) return blocks
+  return blocks.filter((_, index) => keys[index] === undefined || counts.get(keys[index]!)! < 3)
+}
+
+/** Drops the headings of a run that reads as a list: its numbered items share a depth, or it is three unnumbered lines or more. */
+function dropListRun(found: (FoundHeading | undefined)[], start: number, end: number): void {
+  const run = found.slice(start, end) as FoundHeading[]
+  const plain = run.filter((heading) => heading.number === null).length
+  const sameDepth = run.some((heading, i) => i > 0 && heading.number !== null && run[i - 1]!.number !== null && heading.depth === run[i - 1]!.depth)
+  if (plain < 3 && !sameDepth) return
+  for (let i = start; i < end; i++) if (plain >= 3 ? found[i]!.number === null : true) found[i] = undefined
+}
+
+/** A short first block (at most three lines) without closing punctuation is the document title. */
 function asTitle(block: Block, next: Block): HeadingParts | undefined {
-  if (block.length !== 1) return undefined
-  const title = block[0]!.text.trim()
-  if (title.length > 250 || /[.,;:]$/.test(title) || !/\s/.test(title) || numberedHeading.test(title)) return undefined
+  if (block.length > 3) return undefined
+  const title = block.map((line) => line.text.trim()).join(' ')
+  if (title.length > 250 || /[,;]$/.test(title) || endsSentence(title) || /\[\s*\d/.test(title) || !/\s/.test(title) || numberedStart.test(title)) return undefined
   // A sentence end inside, or a next block that starts in lower case, makes it prose cut by a page break.
   if (/[.!?]\s/.test(title) || /^\s*\p{Ll}/u.test(next[0]!.text)) return undefined
   return {number: null, title}
 }
 
-/** A numbered block of at most three short lines, in title case, without closing punctuation. */
-function asHeading(block: Block): HeadingParts | undefined {
-  if (block.length > 3) return undefined
+/** A numbered block of at most three short lines without closing punctuation (a heading may wrap); a second numbered line makes it a list. */
+function asNumberedHeading(block: Block): HeadingParts | undefined {
+  if (block.length > 3 || block.slice(1).some((line) => numberedStart.test(line.text.trimStart()))) return undefined
   const whole = block.map((line) => line.text.trim()).join(' ')
-  const match = numberedHeading.exec(whole)
-  if (!match || whole.length > 160 || /[.,;:]$/.test(whole)) return undefined
-  if (!isTitleCase(match[2]!)) return undefined
-  return {number: match[1]!, title: match[2]!}
+  if (whole.length > 160) return undefined
+  return numberedHeading(whole)
 }
 
-function isTitleCase(title: string): boolean {
-  const words = title.split(/\s+/).filter((word) => /\p{L}/u.test(word))
-  if (words.length === 0 || words.length > 14) return false
-  const capitalized = words.filter((word) => /^[\p{Lu}\p{N}]/u.test(word) || minorWords.has(word.toLowerCase()))
-  return capitalized.length === words.length
+/** An unnumbered heading is one line, or two when it wraps (a heading is short: two lines of prose are not). */
+function asPlainHeading(block: Block): HeadingParts | undefined {
+  if (block.length > 2) return undefined
+  return plainHeading(block.map((line) => line.text.trim()).join(' '))
+}
+
+/**
+ * A heading line followed by its text in the same block ("Methods" and then the paragraph, with no
+ * blank line between) becomes a block of its own. The line opens the block or follows a sentence
+ * end, is much shorter than the block's text lines, and text ending a sentence follows it; a block
+ * that is one heading wrapped over lines stays whole. The lines taken off are added to `splitOff`.
+ */
+function splitOffHeadingLines(block: Block, splitOff: Set<Block>): Block[] {
+  if (block.length < 2 || asNumberedHeading(block) || asPlainHeading(block)) return [block]
+  let longest = 0
+  for (const line of block) longest = Math.max(longest, line.text.length)
+  // Only a short line can be a heading: most blocks have none but their last, which is never taken off.
+  const short = longest * 0.6
+  let lastSentenceEnd: number | undefined
+  const parts: Block[] = []
+  let from = 0
+  for (let i = 0; i < block.length - 1; i++) {
+    if (block[i]!.text.length > short || (i > 0 && !endsSentence(block[i - 1]!.text))) continue
+    if (!/^[\p{Lu}\p{N}[("“]/u.test(block[i + 1]!.text.trimStart())) continue
+    lastSentenceEnd ??= lastSentenceEndIn(block)
+    const line = block[i]!.text.trim()
+    if (lastSentenceEnd <= i) continue
+    // In running text a lower-case line after a number is more likely a quantity ("2.5 mg was given").
+    const found = headingLine(line)
+    if (!found || headingCase(found.title) === 'lower') continue
+    if (i > from) parts.push(block.slice(from, i))
+    const heading = [block[i]!]
+    splitOff.add(heading)
+    parts.push(heading)
+    from = i + 1
+  }
+  parts.push(block.slice(from))
+  return parts
 }
 
 /**
@@ -134,21 +234,20 @@ function isTitleCase(title: string): boolean {
 function continuesParagraph(previous: Line[], block: Block): boolean {
   const last = previous[previous.length - 1]!.text.trimEnd()
   const first = block[0]!.text.trimStart()
-  if (numberedHeading.test(first) && runInHeading.test(first)) return false
-  return !sentenceEnd.test(last) || /^\p{Ll}/u.test(first)
+  if (numberedStart.test(first) && runInHeading.test(first)) return false
+  return !endsSentence(last) || /^\p{Ll}/u.test(first)
 }
 
 function buildHeading(
   block: Block,
-  parts: HeadingParts,
+  parts: FoundHeading,
   vocabulary: Vocabulary,
   point: (offset: number) => Point
 ): Heading {
   const {text, position} = cleanLines(block, vocabulary, point)
-  const depth = parts.number === null ? 1 : Math.min(6, parts.number.split('.').length + 1)
   return {
     type: 'heading',
-    depth: depth as Heading['depth'],
+    depth: parts.depth,
     children: [text],
     position,
     data: {number: parts.number, title: cleanTitle(text.value, parts.number)}
@@ -156,7 +255,7 @@ function buildHeading(
 }
 
 function cleanTitle(value: string, number: string | null): string {
-  const title = number === null ? value : value.replace(/^\S+\s+/, '')
+  const title = number === null ? value : value.replace(/^\S+\s+(?:\|\s+)?/, '')
   return title.replace(/\.$/, '')
 }
 
@@ -164,8 +263,8 @@ function cleanTitle(value: string, number: string | null): string {
 function buildParagraph(lines: Line[], vocabulary: Vocabulary, point: (offset: number) => Point): RootContent[] {
   const {text, position} = cleanLines(lines, vocabulary, point)
   const match = runInHeading.exec(text.value)
-  // Subsection numbers (`2.3`) are heading enough; a bare `5.` needs a title-case title.
-  if (!match || !(match[1]!.includes('.') || isTitleCase(match[2]!))) return [{type: 'paragraph', children: [text], position}]
+  // Subsection numbers (`2.3`) are heading enough; a bare `5.` needs a title in Title Case or capitals.
+  if (!match || !(match[1]!.includes('.') || isCapitalised(match[2]!))) return [{type: 'paragraph', children: [text], position}]
   const map = text.data!.offsetMap!
   const headingEnd = match[1]!.length + match[0].slice(match[1]!.length).trimEnd().length
   const headingText = textNode(text.value.slice(0, headingEnd), map.slice(0, headingEnd), point)
@@ -179,6 +278,18 @@ function buildParagraph(lines: Line[], vocabulary: Vocabulary, point: (offset: n
   }
   const paragraph: Paragraph = {type: 'paragraph', children: [rest], position: rest.position!}
   return [heading, paragraph]
+}
+
+/** Index of the block's last line that ends a sentence, or -1. */
+function lastSentenceEndIn(block: Block): number {
+  for (let i = block.length - 1; i >= 0; i--) if (endsSentence(block[i]!.text)) return i
+  return -1
+}
+
+/** Title Case or ALL CAPS: what a run-in title after a bare `5.` must be, to tell it from a list item. */
+function isCapitalised(title: string): boolean {
+  const kind = headingCase(title)
+  return kind === 'title' || kind === 'upper'
 }
 
 function textNode(value: string, map: OffsetMap, point: (offset: number) => Point): Text {

@@ -21,7 +21,8 @@ declare module 'vfile' {
   }
 }
 
-const leadingNumber = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+/
+/** `2.3.`, `2.3` or `IV.` before a Markdown heading's title. */
+const leadingNumber = /^(\d{1,2}(?:\.\d{1,2}){0,3}|[IVX]{1,5}(?=\.))\.?\s+/
 
 /** Gives every heading a section id and lists the sections in `file.data.sections`. */
 export function remarkSections() {
