@@ -147,12 +147,14 @@ function findHeadings(blocks: Block[], splitOff: Set<Block>): (FoundHeading | un
 /**
  * Drops the running heads and feet of the pages ("Stem Cells International", "Page 3"): a line that
  * stands alone three times or more, page numbers aside, without ending a sentence. They are not
- * headings, and without them a paragraph cut by a page break is rejoined.
+ * headings, and without them a paragraph cut by a page break is rejoined. A line that opens with a
+ * dotted section number (`2.3 Methods`) is a heading, however often it repeats: page numbers are
+ * whole numbers.
  */
 function withoutRunningHeads(blocks: Block[]): Block[] {
   const keys = blocks.map((block) => {
     const line = block.length === 1 ? block[0]!.text : ''
-    return line.length > 0 && line.length <= 160 && /\p{L}/u.test(line) && !endsSentence(line) ? line.toLowerCase().replace(/\d+/g, '').replace(/\s+/g, ' ').trim() : undefined
+    return line.length > 0 && line.length <= 160 && /\p{L}/u.test(line) && !endsSentence(line) && !/^\s*\d+\.\d/.test(line) ? line.toLowerCase().replace(/\d+/g, '').replace(/\s+/g, ' ').trim() : undefined
   })
   const counts = new Map<string, number>()
   for (const key of keys) if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1)

@@ -95,6 +95,11 @@ describe('pdfTextParse: heading layouts', () => {
     expect(paragraphs.join(' ')).not.toContain('International')
   })
 
+  it('keeps a heading with a dotted section number that repeats, as a heading each time', () => {
+    const text = `Intro sentence.\n\n4.1 Growth Factors\n\n${body}\n\n4.1 Growth Factors\n\n${body}\n\n4.1 Growth Factors\n\n${body}`
+    expect(headingsOf(text).map(([, number, title]) => `${number} ${title}`)).toEqual(['4.1 Growth Factors', '4.1 Growth Factors', '4.1 Growth Factors'])
+  })
+
   it('reads a heading in capitals or Title Case after a line that does not end a sentence (keywords, an address)', () => {
     const text = `A Review of Repair\n\nKeywords: stem cells; liver\n\nINTRODUCTION\n\n${body}\n\n*Correspondence: a@b.org\n\nCell Sources\n\n${body}`
     expect(headingsOf(text).map(([, , title]) => title)).toEqual(['A Review of Repair', 'INTRODUCTION', 'Cell Sources'])
