@@ -129,9 +129,9 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   // nothing. When every document will be analysed (forced, or no cache yet), it starts now, so that
   // the workers load the pipeline while this thread cleans up and fingerprints the code.
   let analyser: Analyser | undefined
-  // A run that can be stopped analyses even one document at a time in a worker: in this thread, a
-  // long document would keep the abort (SIGINT) from being seen until it is done.
-  const analyserFor = (): Analyser => (analyser ??= createAnalyser(config, threads, {out, ...(options.check ? {check: true} : {})}, {inThisThread: !signal}))
+  // A run that can be stopped analyses one document at a time in this thread only when it is small:
+  // a long analysis here would keep the abort (SIGINT) from being seen until it is done.
+  const analyserFor = (): Analyser => (analyser ??= createAnalyser(config, threads, {out, ...(options.check ? {check: true} : {})}, {inThisThread: true, stoppable: signal !== undefined}))
   if (selected.length > 0 && (options.force || !hadManifest) && !signal?.aborted) analyserFor()
   const scope = options.paths.map((path) => relative(cwd, resolve(cwd, path)).split('\\').join('/'))
   const under = (source: string, path: string): boolean => path === '' || source === path || source.startsWith(path + '/')

@@ -49,21 +49,35 @@ export class DocumentTooLargeError extends Error {
   }
 }
 
+/**
+ * In a run that can be stopped, documents at least this big go to a worker even one at a time.
+ * While a document is analysed in this thread no signal handler runs; below this size that lasts a
+ * few tens of milliseconds (a second or two for Markdown dense with emphasis markers, which
+ * `markdown-too-complex` bounds), so Ctrl-C still answers at once for a person, and a run of small
+ * documents pays no worker start-up.
+ */
+const stoppableInThreadBytes = 64 * 1024
+
 /** How `createAnalyser` runs a single thread's documents. */
 export interface AnalyserOptions {
   /**
    * Analyse in this thread instead of one worker, when `threads` is 1. Saves a worker's start-up
    * (about a tenth of a second), but nothing can stop a document analysed here: while it runs, this
-   * thread runs no signal handler and no abort listener. Only for runs that cannot be stopped.
+   * thread runs no signal handler and no abort listener.
    */
   inThisThread?: boolean
+  /**
+   * The run can be stopped (SIGINT): with `inThisThread`, only documents under 64 KB are analysed
+   * here; bigger ones go to one worker thread, which closing the analyser terminates.
+   */
+  stoppable?: boolean
 }
 
 /**
- * An analyser for `threads` documents at a time: a tinypool of that many worker threads (one for a
- * run of one document at a time, so that SIGINT can stop it mid-document: closing the pool
- * terminates the worker), or, with `inThisThread`, plain calls in this thread. The analysis modules
- * are loaded only where analysis runs.
+ * An analyser for `threads` documents at a time: a tinypool of that many worker threads (closing the
+ * pool terminates them, which stops a document mid-way), or, with `inThisThread` and one thread,
+ * plain calls in this thread (with `stoppable`, for documents under 64 KB only). The analysis
+ * modules are loaded only where analysis runs.
  */
 export function createAnalyser(config: ResolvedConfig, threads: number, task: TaskOptions, options: AnalyserOptions = {}): Analyser {
   // Imported once, by the first document: the documents in flight share the one import.
@@ -77,8 +91,24 @@ export function createAnalyser(config: ResolvedConfig, threads: number, task: Ta
     await Promise.all([...bigPools].map((pool) => pool.destroy()))
   }
   if (threads <= 1 && options.inThisThread) {
-    return {threads: 1, analyse: (input) => (input.bytes.length >= bigInputBytes ? inBigWorker(input) : inThisThread(input)), close: closeBigPools}
+    // Started by the first document too big to analyse here in a run that can be stopped.
+    let stoppable: Analyser | undefined
+    const inStoppableWorker = (input: DocumentInput): Promise<TaskResult> => (stoppable ??= inWorkers(1, workerData, inBigWorker, closeBigPools)).analyse(input)
+    return {
+      threads: 1,
+      analyse: (input) => {
+        if (input.bytes.length >= bigInputBytes) return inBigWorker(input)
+        if (options.stoppable && input.bytes.length >= stoppableInThreadBytes) return inStoppableWorker(input)
+        return inThisThread(input)
+      },
+      close: () => (stoppable ? stoppable.close() : closeBigPools())
+    }
   }
+  return inWorkers(threads, workerData, inBigWorker, closeBigPools)
+}
+
+/** An analyser over a tinypool of `threads` workers; a document that runs out of memory there gets a worker of its own. */
+function inWorkers(threads: number, workerData: WorkerData, inBigWorker: (input: DocumentInput) => Promise<TaskResult>, closeBigPools: () => Promise<void>): Analyser {
   const pool = new Tinypool({filename: workerFile(), minThreads: threads, maxThreads: threads, workerData, resourceLimits: workerLimits})
   // A run stopped by SIGINT closes the pool early, and again when it ends.
   let closed: Promise<void> | undefined

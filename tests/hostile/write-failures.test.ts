@@ -2,10 +2,7 @@ import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {basename, join} from 'node:path'
 import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest'
-import {formatDiagnostic} from '../../src/batch/report.js'
-import {runBatch} from '../../src/batch/run-batch.js'
 import {main} from '../../src/cli.js'
-import {loadConfig} from '../../src/config/load-config.js'
 import {stackLine} from './catalogue.js'
 import {outputProblems, snapshot} from './output-checks.js'
 import {repo} from './private-cli.js'
@@ -92,19 +89,6 @@ async function cli(...args: string[]): Promise<{status: number; stderr: string}>
   return {status, stderr: lines.map((line) => line + '\n').join('')}
 }
 
-/**
- * The same run analysed in this thread: `runBatch` without a stop signal does not start worker
- * threads, so its document files are written by the mocked file system calls (the CLI always has a
- * signal, for Ctrl-C, and analyses in workers, which a mock in this thread cannot reach). The status
- * is the CLI's: 1 when a document had an error.
- */
-async function runInThisThread(input: string, out: string): Promise<{status: number; stderr: string}> {
-  const {config} = await loadConfig(join(repo, 'pipeline.config.ts'))
-  const lines: string[] = []
-  const result = await runBatch({paths: [input], config, out, concurrency: 1, onDiagnostic: (file, diagnostic) => lines.push(formatDiagnostic(file, diagnostic))})
-  return {status: result.errors > 0 ? 1 : 0, stderr: lines.map((line) => line + '\n').join('')}
-}
-
 /** A folder with a finished run over `in/` (a, b) in `out`. */
 async function ranOnce(): Promise<{dir: string; out: string}> {
   const dir = join(work, `case-${++count}`)
@@ -135,7 +119,7 @@ describe('4. a write that fails', () => {
       const before = snapshot(out)
       failing.target = target
       failing.code = code
-      const result = await runInThisThread(join(dir, 'in'), out)
+      const result = await cli('run', join(dir, 'in'), '--out', out)
       delete failing.target
       expect(result.stderr).not.toMatch(/internal error/)
       expect(result.stderr).not.toMatch(stackLine)
