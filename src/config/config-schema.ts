@@ -62,6 +62,14 @@ export const configSchema = {
         }
       }
     },
+    text: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        compoundHeads: {type: 'array', items: {type: 'string', pattern: '^[\\p{L}\\p{N}]+$'}},
+        abbreviations: {type: 'array', items: {type: 'string', pattern: '^[\\p{L}\\p{N}]+\\.?$'}}
+      }
+    },
     markdown: {
       type: 'object',
       additionalProperties: false,

@@ -51,7 +51,8 @@ export function resolveConfig(user: unknown, file?: string): ResolvedConfig {
     entityTypes: config.entityTypes ?? defaults.entityTypes,
     distractors: config.distractors ?? defaults.distractors,
     claims: {...defaults.claims, ...config.claims},
-    markdown: {...defaults.markdown, ...config.markdown}
+    markdown: {...defaults.markdown, ...config.markdown},
+    text: {...defaults.text, ...config.text}
   }
   const ids = new Set<string>()
   for (const [index, type] of resolved.entityTypes.entries()) {

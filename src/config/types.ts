@@ -153,6 +153,17 @@ export interface MarkdownOutputOptions {
   claimsTitle: string
 }
 
+/** The field's words that the text stages (hyphen repair, sentence splitting) add to their general English ones. */
+export interface TextOptions {
+  /**
+   * Second parts of hyphenated compounds in the field (`expressing`, `blind`): a hyphen at a line end
+   * of PDF text before one is a compound's hyphen (`CD34-/expressing` → `CD34-expressing`).
+   */
+  compoundHeads: string[]
+  /** Abbreviations that end in a period without ending a sentence (`spp` for `spp.`), without the period. */
+  abbreviations: string[]
+}
+
 /** The whole configuration, as `defineConfig` accepts it (every key optional). */
 export interface UserConfig {
   input?: string
@@ -164,6 +175,7 @@ export interface UserConfig {
   distractors?: Distractor[]
   claims?: Partial<ClaimOptions>
   markdown?: Partial<MarkdownOutputOptions>
+  text?: Partial<TextOptions>
 }
 
 /** The configuration after defaults are applied. */
@@ -177,4 +189,5 @@ export interface ResolvedConfig {
   distractors: Distractor[]
   claims: ClaimOptions
   markdown: MarkdownOutputOptions
+  text: TextOptions
 }

@@ -234,14 +234,22 @@ export const stemCellClaims: ClaimOptions = {
   clauses: defaultClauses
 }
 
-/** Words after a line-end hyphen that make a compound in this field's writing (`CD34-/expressing`). */
-export const stemCellCompoundHeads = ['renewal', 'expressing', 'producing', 'secreting', 'infected', 'conditioned', 'labeled', 'labelled', 'matched', 'treated', 'activated', 'loaded']
+/**
+ * The field's words for the text stages: second parts of compounds a line-end hyphen belongs to
+ * (`self-/renewal`, `CD34-/expressing`, `double-/blind`, `HLA-/matched`), and the taxonomic
+ * abbreviations that end in a period without ending a sentence (`Bacillus spp.`).
+ */
+export const stemCellText = {
+  compoundHeads: ['renewal', 'expressing', 'producing', 'secreting', 'infected', 'conditioned', 'labeled', 'labelled', 'matched', 'dose', 'blind', 'arm'],
+  abbreviations: ['sp', 'spp']
+}
 
 /** The whole preset: spread it into a config. */
 export const stemCells = {
   entityTypes: stemCellTypes,
   distractors: stemCellDistractors,
   claims: stemCellClaims,
+  text: stemCellText,
   markdown: {claimsTitle: 'Claims by cell type'}
 } satisfies UserConfig
 
