@@ -116,6 +116,13 @@ describe('the claims section title (markdown.claimsTitle)', () => {
     expect(readAnnotations(markdown, shippedConfig.markdown).groups).toEqual([[1], [1]])
   })
 
+  it('writes a title with Markdown characters as text and still finds the section by it', () => {
+    const config = resolveConfig({entityTypes: types, markdown: {claimsTitle: 'Claims by *material* [#1]'}})
+    const {markdown} = analyseText(text, {config})
+    expect(markdown).toContain('## Claims by \\*material\\* \\[\\#1\\]')
+    expect(readAnnotations(markdown, config.markdown).groups).toEqual([[1]])
+  })
+
   it('refuses a title over two lines or with blank ends', () => {
     expect(() => resolveConfig({markdown: {claimsTitle: 'Claims\nby type'}})).toThrow(/markdown\.claimsTitle/)
     expect(() => resolveConfig({markdown: {claimsTitle: ' Claims '}})).toThrow(/markdown\.claimsTitle/)
