@@ -27,7 +27,7 @@ export {splitSentences, type SentenceRange, type SplitOptions} from './sentences
 export {findAbbreviationDefinitions, type AbbreviationDefinition} from './entities/schwartz-hearst.js'
 export {toDocumentRecord} from './emit/document.js'
 export {toAnnotatedMarkdown, type MarkdownOptions} from './emit/markdown.js'
-export {readAnnotations, remarkReadAnnotations, type AnnotatedClaim, type Annotations} from './emit/read-annotations.js'
+export {readAnnotations, remarkReadAnnotations, type AnnotatedClaim, type Annotations, type ReadAnnotationsOptions} from './emit/read-annotations.js'
 export {loadBibliography, type LoadedBibliography} from './bibliography/load-bibliography.js'
 export {formatReferences} from './bibliography/format-references.js'
 export {analyseDocument, type DocumentInput, type DocumentOutput} from './batch/analyse-document.js'

@@ -22,12 +22,12 @@ export type InputFormat = 'text' | 'markdown'
  * annotated tree; everything else the stages learn is in `file.data` and `file.messages`.
  */
 export function createProcessor(config: ResolvedConfig, format: InputFormat = 'text'): Processor<Root, Root, Root> {
-  const base = format === 'markdown' ? unified().use(remarkParse).use(remarkMarkdownLimits).use(remarkPlainHeadings) : unified().use(remarkPdfText)
+  const base = format === 'markdown' ? unified().use(remarkParse).use(remarkMarkdownLimits).use(remarkPlainHeadings) : unified().use(remarkPdfText, config.text.compoundHeads.length > 0 ? {compoundHeads: new Set(config.text.compoundHeads.map((word) => word.toLowerCase()))} : {})
   return (base as unknown as Processor<Root, Root, Root>)
     .use(remarkSections)
     .use(remarkCitations, {maxRange: config.citations.maxRange})
     .use(remarkBibliography)
-    .use(remarkSentences)
+    .use(remarkSentences, {abbreviations: config.text.abbreviations})
     .use(remarkEntities, {entityTypes: config.entityTypes, distractors: config.distractors, comparisonCues: config.claims.comparisonCues, originCues: config.claims.originCues})
     .use(remarkClaims, {entityTypes: config.entityTypes, distractors: config.distractors, claims: config.claims})
     .freeze() as unknown as Processor<Root, Root, Root>

@@ -110,7 +110,7 @@ export function analyseDocument(input: DocumentInput, config: ResolvedConfig): D
   if (json === undefined) return tooLarge(input)
   const files = [
     {suffix: '.json', content: json},
-    {suffix: '.md', content: toAnnotatedMarkdown(tree, record, {citationStyle: config.citations.markdownStyle, ...(formatted ? {formattedReferences: formatted.entries} : {})})}
+    {suffix: '.md', content: toAnnotatedMarkdown(tree, record, {citationStyle: config.citations.markdownStyle, claimsTitle: config.markdown.claimsTitle, ...(formatted ? {formattedReferences: formatted.entries} : {})})}
   ]
   if (input.bibliography) files.push({suffix: '.references.csl.json', content: toReferencesCslJson(references)})
   return {

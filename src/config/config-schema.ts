@@ -41,7 +41,8 @@ export const configSchema = {
           abbreviations: stringList,
           subtypes: stringList,
           general: {type: 'boolean'},
-          composite: {type: 'boolean'}
+          composite: {type: 'boolean'},
+          abbreviationPrefix: {type: 'boolean'}
         }
       }
     },
@@ -60,6 +61,19 @@ export const configSchema = {
           impliesType: {type: 'string', minLength: 1}
         }
       }
+    },
+    text: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        compoundHeads: {type: 'array', items: {type: 'string', pattern: '^[\\p{L}\\p{N}]+$'}},
+        abbreviations: {type: 'array', items: {type: 'string', pattern: '^[\\p{L}\\p{N}]+\\.?$'}}
+      }
+    },
+    markdown: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {claimsTitle: {type: 'string', minLength: 1, pattern: '^\\S(?:[^\\n\\r]*\\S)?$'}}
     },
     claims: {
       type: 'object',

@@ -13,23 +13,21 @@ export const defaultClauses: ClauseOptions = {
 }
 
 /**
- * Generic English claim cues. The shipped `pipeline.config.ts` refines the categories for its field;
- * these are what a config without a `claims` key gets.
+ * Generic English claim cues, for a config without a `claims` key: categories and evidence levels
+ * that any field of research has. A field's preset (`citeclaim/presets/stem-cells`) replaces them
+ * with its own; nothing field-specific belongs here.
  */
 export const defaultClaimOptions: ClaimOptions = {
   categories: [
-    {id: 'limitation', cues: ['\\bremains? (?:unclear|unknown|to be)', '\\byet to be\\b', '\\bnot (?:yet|been) (?:elucidated|established|clear)', '\\blimitation', '\\bbarriers?\\b', '\\black(?:s|ing)?\\b']},
-    {id: 'safety', cues: ['\\bsafe(?:ty|ly)?\\b', '\\badverse\\b', '\\btoxicit', '\\bcomplications?\\b', '\\brisks?\\b', '\\btolerated\\b']},
-    {id: 'mechanism', cues: ['\\bmechanism', '\\bmediated\\b', '\\bvia\\b', '\\bthrough\\b', '\\bsecret']},
-    {id: 'efficacy', cues: ['\\befficacy\\b', '\\beffective', '\\bimprov', '\\bbenefi', '\\btherapeutic\\b', '\\boutcomes?\\b']},
-    {id: 'source', cues: ['\\bisolat', '\\bobtained\\b', '\\bderived from\\b', '\\bprotocols?\\b']},
-    {id: 'biology', cues: ['\\bexpress', '\\bmarkers?\\b', '\\bdifferentiat']}
+    {id: 'limitation', cues: ['\\bremains? (?:unclear|unknown|to be)', '\\byet to be\\b', '\\bnot (?:yet|been) (?:elucidated|established|clear)', '\\blimitation', '\\bbarriers?\\b', '\\black(?:s|ing)?\\b', '\\bchallenges?\\b', '\\bdrawbacks?\\b']},
+    {id: 'mechanism', cues: ['\\bmechanism', '\\bmediated\\b', '\\bvia\\b', '\\bthrough\\b', '\\bbecause of\\b', '\\bdue to\\b']},
+    {id: 'method', cues: ['\\bprepared\\b', '\\bsynthesi[sz]', '\\bobtained\\b', '\\bprotocols?\\b', '\\bfabricat', '\\bmeasured\\b']},
+    {id: 'finding', cues: ['\\bshow(?:s|ed|n)?\\b', '\\bincreas', '\\bdecreas', '\\bimprov', '\\bhigher\\b', '\\blower\\b']}
   ],
-  defaultCategory: 'biology',
+  defaultCategory: 'finding',
   evidence: [
-    {id: 'clinical', cues: ['\\bpatients?\\b', '\\bclinical (?:stud|trial)', '\\btrials?\\b', '\\bhuman (?:stud|subject)', '\\bin humans\\b']},
-    {id: 'preclinical', cues: ['\\banimals?\\b', '\\bmice\\b', '\\bmouse\\b', '\\brats?\\b', '\\bpreclinical\\b', '\\bmodels? of\\b']},
-    {id: 'in-vitro', cues: ['\\bin vitro\\b', '\\bex vivo\\b', '\\bcultured?\\b']}
+    {id: 'experimental', cues: ['\\bexperiment', '\\bmeasure(?:d|ments?)\\b', '\\bin situ\\b']},
+    {id: 'computational', cues: ['\\bsimulat', '\\bcalculat', '\\bcomputational\\b', '\\bnumerical\\b']}
   ],
   defaultEvidence: 'unspecified',
   hedgeCues: [
@@ -40,15 +38,15 @@ export const defaultClaimOptions: ClaimOptions = {
   ],
   nonClaimPatterns: ['\\b(?:the present|this) (?:review|article|paper)\\b', '\\bare (?:discussed|summarized|reviewed)\\b'],
   comparisonCues: ['\\bcompared (?:to|with)\\s*$', '\\bthan\\s*$', '\\bin contrast to\\s*$', '\\bunlike\\s*$'],
-  // Origins and end points: "derived from X", "differentiate into X", "leads to X".
+  // Origins and end points: "derived from X", "gives rise to X", "leads to X".
   originCues: [
     '\\b(?:derived|arising|arises?|originat(?:e|es|ed|ing)|descend(?:s|ed|ing)?) from\\s+(?:(?:the|a|an)\\s+)?(?:[\\w-]+\\s+){0,2}$',
-    '\\b(?:differentiat(?:e|es|ed|ing)|(?:de-)?differentiat(?:e|es|ed|ing)) (?:in)?to\\s+(?:(?:the|a|an)\\s+)?(?:[\\w-]+\\s+){0,2}$',
     '\\b(?:give[sn]?|gave|giving) rise to\\s+(?:(?:the|a|an)\\s+)?(?:[\\w-]+\\s+){0,2}$',
     '\\bleads? to\\s+(?:(?:the|a|an)\\s+)?(?:[\\w-]+\\s+){0,2}$'
   ],
   anaphoraPatterns: ['^(?:\\S+\\s+){0,3}?(?:they|their|its|these|those|both)\\b'],
-  cellAnaphoraPatterns: ["\\b(?:these|those|such|the)\\s+(?:\\w+\\s+)?cells?\\b(?!['’]s)", '\\b(?:this|these|that|those|the same) (?:\\w+ )?(?:sub)?populations?\\b'],
+  // The noun phrases that refer back to a field's entities ("these cells") are the field's: none here.
+  cellAnaphoraPatterns: [],
   compositeCues: ['\\b(?:mix(?:ed|ture)?|combination|blend)(?: [\\w-]+){0,3} of\\b', '\\b(?:composed|consisting|comprised) of\\b'],
   otherSubjectPatterns: [
     '^[^,;:]{0,80}?\\b(?:is|are|was|were) (?:a|an|another|the) (?:[\\w-]+ ){0,3}(?:technolog(?:y|ies)|techniques?|methods?|tools?|approach(?:es)?|platforms?|assays?)\\b',
@@ -57,6 +55,9 @@ export const defaultClaimOptions: ClaimOptions = {
   sectionEvidence: [],
   clauses: defaultClauses
 }
+
+/** The title of the claims section of the annotated Markdown when the config gives none. */
+export const defaultClaimsTitle = 'Claims by type'
 
 /** Every default in one place; `resolveConfig` fills a user config from it. */
 export const defaults: ResolvedConfig = {
@@ -67,5 +68,7 @@ export const defaults: ResolvedConfig = {
   bibliography: {style: 'vancouver', lang: 'en-US', files: {}},
   entityTypes: [],
   distractors: [],
-  claims: defaultClaimOptions
+  claims: defaultClaimOptions,
+  markdown: {claimsTitle: defaultClaimsTitle},
+  text: {compoundHeads: [], abbreviations: []}
 }

@@ -50,7 +50,9 @@ export function resolveConfig(user: unknown, file?: string): ResolvedConfig {
     bibliography: {...defaults.bibliography, ...config.bibliography, files: {...config.bibliography?.files}},
     entityTypes: config.entityTypes ?? defaults.entityTypes,
     distractors: config.distractors ?? defaults.distractors,
-    claims: {...defaults.claims, ...config.claims}
+    claims: {...defaults.claims, ...config.claims},
+    markdown: {...defaults.markdown, ...config.markdown},
+    text: {...defaults.text, ...config.text}
   }
   const ids = new Set<string>()
   for (const [index, type] of resolved.entityTypes.entries()) {

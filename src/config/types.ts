@@ -11,8 +11,14 @@ export interface EntityType {
    * Plurals (`-s`) and hyphen/space variants are matched automatically.
    */
   names: string[]
-  /** Abbreviations, case-sensitive (`"MSC"`); plurals (`MSCs`) and prefixed forms (`BM-MSC`) are matched automatically. */
+  /** Abbreviations, case-sensitive (`"MSC"`); plurals (`MSCs`) are matched automatically. */
   abbreviations?: string[]
+  /**
+   * Whether an abbreviation may carry a source prefix of up to four letters and a hyphen (`BM-MSC`,
+   * `hUC-MSC` are MSCs). Off by default: in other fields such a prefix names something else
+   * (`PAN-GO`, polyaniline on graphene oxide, is no GO).
+   */
+  abbreviationPrefix?: boolean
   /** Names of subtypes that count as this type (`"umbilical cord-derived MSC"`). */
   subtypes?: string[]
   /**
@@ -137,6 +143,27 @@ export interface BibliographyOptions {
   files: Record<string, string>
 }
 
+/** How the annotated Markdown is written. */
+export interface MarkdownOutputOptions {
+  /**
+   * Title of the generated section that lists the claims per entity type (default `"Claims by
+   * type"`; the stem-cell preset: `"Claims by cell type"`). Reading annotated Markdown back skips
+   * the document from the last level-2 heading with this title on.
+   */
+  claimsTitle: string
+}
+
+/** The field's words that the text stages (hyphen repair, sentence splitting) add to their general English ones. */
+export interface TextOptions {
+  /**
+   * Second parts of hyphenated compounds in the field (`expressing`, `blind`): a hyphen at a line end
+   * of PDF text before one is a compound's hyphen (`CD34-/expressing` → `CD34-expressing`).
+   */
+  compoundHeads: string[]
+  /** Abbreviations that end in a period without ending a sentence (`spp` for `spp.`), without the period. */
+  abbreviations: string[]
+}
+
 /** The whole configuration, as `defineConfig` accepts it (every key optional). */
 export interface UserConfig {
   input?: string
@@ -147,6 +174,8 @@ export interface UserConfig {
   entityTypes?: EntityType[]
   distractors?: Distractor[]
   claims?: Partial<ClaimOptions>
+  markdown?: Partial<MarkdownOutputOptions>
+  text?: Partial<TextOptions>
 }
 
 /** The configuration after defaults are applied. */
@@ -159,4 +188,6 @@ export interface ResolvedConfig {
   entityTypes: EntityType[]
   distractors: Distractor[]
   claims: ClaimOptions
+  markdown: MarkdownOutputOptions
+  text: TextOptions
 }

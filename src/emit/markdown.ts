@@ -2,6 +2,7 @@ import type {Paragraph, Parent, PhrasingContent, Root} from 'mdast'
 import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import type {Handle, Options as StringifyOptions} from 'mdast-util-to-markdown'
+import {defaultClaimsTitle} from '../config/defaults.js'
 import type {MarkdownCitationStyle} from '../config/types.js'
 import {foldWhiteSpace} from '../parse/white-space.js'
 import type {Citation, Sentence} from '../types.js'
@@ -14,6 +15,8 @@ import {sanitizeInputTree} from './sanitize.js'
 
 export interface MarkdownOptions {
   citationStyle: MarkdownCitationStyle
+  /** Title of the claims section (`markdown.claimsTitle`; default {@link defaultClaimsTitle}). */
+  claimsTitle?: string
   /** Formatted reference text per citation number (from the bibliography), if any. */
   formattedReferences?: ReadonlyMap<number, string>
 }
@@ -133,8 +136,8 @@ function withFlatParagraphs<T extends Parent>(parent: T, claims: ReadonlyMap<str
 
 /**
  * Writes the annotated document as CommonMark: the cleaned text with headings and paragraphs, each
- * citation group linked to its references, each claim tagged with its types, then a "Claims by cell
- * type" section and a References section. Input text only ever becomes text nodes, which
+ * citation group linked to its references, each claim tagged with its types, then the claims section
+ * (titled `options.claimsTitle`, "Claims by cell type" in the stem-cell preset) and a References section. Input text only ever becomes text nodes, which
  * remark-stringify escapes for CommonMark and, with `pandocUnsafe`, for pandoc's reader; the only
  * HTML is the anchors this function makes from numbers (ids from src/emit/anchors.ts).
  */
@@ -161,7 +164,7 @@ export function toAnnotatedMarkdown(tree: Root, record: DocumentRecord, options:
     handlers: {citation, sentence, claimTag: claimTagHandler, text: textHandler} as StringifyOptions['handlers']
   }
   const body = unified().use(remarkStringify, stringifyOptions).stringify(root)
-  return [body, claimsSection(record, style), referencesSection(record, options)].filter((part) => part !== '').join('\n')
+  return [body, claimsSection(record, style, options.claimsTitle ?? defaultClaimsTitle), referencesSection(record, options)].filter((part) => part !== '').join('\n')
 }
 
 /**
@@ -177,8 +180,8 @@ function escapeInline(value: string): string {
 // one-line items, and escaping a few hundred small text nodes through mdast-util-to-markdown cost more
 // than the whole document body.
 
-function claimsSection(record: DocumentRecord, style: (numbers: readonly number[]) => string): string {
-  const lines = ['## Claims by cell type', '']
+function claimsSection(record: DocumentRecord, style: (numbers: readonly number[]) => string, title: string): string {
+  const lines = [`## ${escapeInline(title)}`, '']
   if (record.claims.length === 0) lines.push('No claims found.', '')
   const anchored = new Set<string>()
   const claimsById = new Map(record.claims.map((claim) => [claim.id, claim]))

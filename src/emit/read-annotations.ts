@@ -5,7 +5,18 @@ import {unified, type Data, type Processor} from 'unified'
 import {SKIP, visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
 import type {Citation} from '../types.js'
+import {defaultClaimsTitle} from '../config/defaults.js'
 import {pushAll} from '../push-all.js'
+
+/** How to read annotated Markdown back. */
+export interface ReadAnnotationsOptions {
+  /**
+   * The title citeclaim gave its claims section (`markdown.claimsTitle` of the config that wrote the
+   * file; default {@link defaultClaimsTitle}): from the last level-2 heading with exactly this text on,
+   * the file is citeclaim's generated sections.
+   */
+  claimsTitle?: string
+}
 
 /** A claim tag read back from annotated Markdown. */
 export interface AnnotatedClaim {
@@ -34,7 +45,6 @@ const claimLabel = /^claim (c[1-9]\d*): ([^,]+(?:, [^,]+)*)$/
 // The optional tail says why each type is there (`; MSC: anaphora, HSC: mention`).
 const claimTitle = /^([^;]+); ([^;]+); (hedged|not hedged)(?:; ((?:[^;:,]+: [a-z-]+)(?:, [^;:,]+: [a-z-]+)*))?$/
 const pandocGroup = /\[(@ref-\d+(?:; @ref-\d+)*)\]/g
-const generatedHeading = 'Claims by cell type'
 
 /** An extension of remark-parse's parser (the type remark-parse declares for `fromMarkdownExtensions`). */
 type FromMarkdownExtension = Extract<NonNullable<Data['fromMarkdownExtensions']>[number], {enter?: unknown}>
@@ -112,9 +122,11 @@ function isLiteral(text: Text, from: number, to: number): boolean {
  * Only citeclaim's own annotations read back: those written exactly as citeclaim writes them
  * (brackets and `@` literal, not escaped; link text, target and title in its forms), in the places
  * it writes them (directly in a paragraph of the body, a claim tag after a space). Everything from
- * the last `## Claims by cell type` heading on is citeclaim's generated sections and is skipped.
+ * the last level-2 heading titled `options.claimsTitle` (`## Claims by cell type` in the stem-cell
+ * preset) on is citeclaim's generated sections and is skipped.
  */
-export function remarkReadAnnotations(this: Processor) {
+export function remarkReadAnnotations(this: Processor, options: ReadAnnotationsOptions = {}) {
+  const generatedHeading = options.claimsTitle ?? defaultClaimsTitle
   const data = this.data()
   data.fromMarkdownExtensions = [...(data.fromMarkdownExtensions ?? []), trackEscapes]
   return function transform(tree: Root, file: VFile): void {
@@ -135,9 +147,12 @@ export function remarkReadAnnotations(this: Processor) {
   }
 }
 
-/** Reads annotated Markdown text back: the citation groups and claims it carries. */
-export function readAnnotations(markdown: string): Annotations {
-  const processor = unified().use(remarkParse).use(remarkReadAnnotations)
+/**
+ * Reads annotated Markdown text back: the citation groups and claims it carries. Pass the
+ * `claimsTitle` of the config that wrote it (`config.markdown`).
+ */
+export function readAnnotations(markdown: string, options: ReadAnnotationsOptions = {}): Annotations {
+  const processor = unified().use(remarkParse).use(remarkReadAnnotations, options)
   const file = new VFile(markdown)
   processor.runSync(processor.parse(file), file)
   return file.data.annotations!

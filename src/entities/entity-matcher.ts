@@ -6,6 +6,8 @@ export interface Sense {
   kind: 'type' | 'distractor'
   id: string
   contextCues: string[]
+  /** Whether its abbreviations may carry a source prefix (`BM-MSC`): `EntityType.abbreviationPrefix`. */
+  prefix?: boolean
 }
 
 /** A raw match in a text before ambiguity is resolved. */
@@ -32,12 +34,14 @@ export class EntityMatcher {
   private readonly names: NamePattern[] = []
   /** Abbreviation base form → senses from the config. */
   private readonly abbreviations = new Map<string, Sense[]>()
+  /** The base forms that may carry a source prefix (`BM-` in `BM-MSC`). */
+  private readonly prefixed = new Set<string>()
   private readonly abbreviationPattern: AbbreviationPattern
   private readonly nameRegex: RegExp
 
   constructor(types: readonly EntityType[], distractors: readonly Distractor[]) {
     for (const type of types) {
-      const sense: Sense = {kind: 'type', id: type.id, contextCues: []}
+      const sense: Sense = {kind: 'type', id: type.id, contextCues: [], ...(type.abbreviationPrefix ? {prefix: true} : {})}
       for (const name of type.names) this.names.push({source: namePattern(name), sense, via: 'name'})
       for (const name of type.subtypes ?? []) this.names.push({source: namePattern(name), sense, via: 'subtype'})
       for (const abbreviation of type.abbreviations ?? []) this.addAbbreviation(abbreviation, sense)
@@ -47,7 +51,7 @@ export class EntityMatcher {
       for (const name of distractor.names) this.names.push({source: namePattern(name), sense, via: 'name'})
       for (const abbreviation of distractor.abbreviations ?? []) this.addAbbreviation(abbreviation, sense)
     }
-    this.abbreviationPattern = abbreviationPattern([...this.abbreviations.keys()])
+    this.abbreviationPattern = abbreviationPattern([...this.abbreviations.keys()], this.prefixed)
     // One pass over the text for all names: longer names first, so at one position the longest wins.
     this.names.sort((a, b) => b.source.length - a.source.length)
     // The word-boundary checks stand outside the alternation: one check per position, not one per name.
@@ -83,10 +87,15 @@ export class EntityMatcher {
     return matches
   }
 
-  /** The pattern for the configured abbreviations plus `extra` ones (compiled anew only when there are new ones). */
+  /**
+   * The pattern for the configured abbreviations plus `extra` ones (compiled anew only when there are
+   * new ones). An extra one takes a source prefix when its sense does.
+   */
   abbreviationPatternWith(extra: ReadonlyMap<string, Sense>): AbbreviationPattern {
     const added = [...extra.keys()].filter((key) => !this.abbreviations.has(key))
-    return added.length === 0 ? this.abbreviationPattern : abbreviationPattern([...this.abbreviations.keys(), ...added])
+    if (added.length === 0) return this.abbreviationPattern
+    const prefixed = new Set([...this.prefixed, ...added.filter((key) => extra.get(key)!.prefix)])
+    return abbreviationPattern([...this.abbreviations.keys(), ...added], prefixed)
   }
 
   /** Abbreviation matches (`HSCs`, `BM-MSCs`, `iPSC-derived`), with every configured sense. */
@@ -96,7 +105,7 @@ export class EntityMatcher {
     const regex = pattern.regex
     regex.lastIndex = 0
     for (let m = regex.exec(text); m; m = regex.exec(text)) {
-      const base = baseForm(m[1]!)
+      const base = baseForm(m[1] ?? m[2]!)
       const senses = [...(extra.has(base) ? [extra.get(base)!] : []), ...(this.abbreviations.get(base) ?? [])]
       const unique = senses.filter((sense, index) => senses.findIndex((s) => s.id === sense.id) === index)
       matches.push({start: m.index, end: m.index + m[0].length, text: m[0], via: 'abbreviation', senses: unique, abbreviation: base})
@@ -109,6 +118,7 @@ export class EntityMatcher {
     const senses = this.abbreviations.get(base) ?? []
     if (!senses.some((s) => s.id === sense.id)) senses.push(sense)
     this.abbreviations.set(base, senses)
+    if (sense.prefix) this.prefixed.add(base)
   }
 }
 
@@ -181,15 +191,21 @@ interface AbbreviationPattern {
 }
 
 /**
- * One pattern for all abbreviations, case-sensitive: optional plural `s`, an optional source prefix
- * (`BM-`, `hUC-`), never inside a longer word. Group 1 is the abbreviation with its plural.
+ * One pattern for all abbreviations, case-sensitive: optional plural `s`, never inside a longer word.
+ * Those in `prefixed` may carry a source prefix (`BM-`, `hUC-`): group 1 is such an abbreviation with
+ * its plural, after its prefix; group 2 any abbreviation with its plural, unprefixed. A prefix is a
+ * convention of some fields only: in `PAN-GO` (polyaniline and graphene oxide) the `PAN-` is no
+ * source of the GO.
  */
-function abbreviationPattern(abbreviations: string[]): AbbreviationPattern {
-  const sorted = [...new Set(abbreviations)].sort((a, b) => b.length - a.length).map(escape)
+function abbreviationPattern(abbreviations: string[], prefixed: ReadonlySet<string>): AbbreviationPattern {
+  const sorted = [...new Set(abbreviations)].sort((a, b) => b.length - a.length)
   if (sorted.length === 0) return {regex: /(?!)/g, anyAbbreviation: /(?!)/}
+  const withPrefix = sorted.filter((abbreviation) => prefixed.has(abbreviation)).map(escape)
+  const prefixedBranch = withPrefix.length > 0 ? `[\\p{L}]{1,4}-((?:${withPrefix.join('|')})s?)|` : '(?!)()|'
+  const all = sorted.map(escape)
   return {
-    regex: new RegExp(`(?<![\\p{L}\\p{N}-])(?:[\\p{L}]{1,4}-)?((?:${sorted.join('|')})s?)(?![\\p{L}\\p{N}])`, 'gu'),
+    regex: new RegExp(`(?<![\\p{L}\\p{N}-])(?:${prefixedBranch}((?:${all.join('|')})s?))(?![\\p{L}\\p{N}])`, 'gu'),
     // No `u`: code units, so it finds at least every place the pattern can match.
-    anyAbbreviation: new RegExp(sorted.join('|'))
+    anyAbbreviation: new RegExp(all.join('|'))
   }
 }

@@ -6,13 +6,15 @@
  * neither form appears, English compounding rules decide.
  */
 
-/** Second parts that make a hyphenated compound in scientific English. */
-const compoundHeads = new Set([
-  'derived', 'based', 'like', 'related', 'term', 'renewal', 'specific', 'dependent', 'independent', 'induced',
+/**
+ * Second parts that make a hyphenated compound in scientific English of any field. A field's own
+ * (`CD34-expressing`, `double-blind`) come from the config (`text.compoundHeads`, in a preset).
+ */
+export const compoundHeads: ReadonlySet<string> = new Set([
+  'derived', 'based', 'like', 'related', 'term', 'specific', 'dependent', 'independent', 'induced',
   'mediated', 'associated', 'positive', 'negative', 'free', 'rich', 'type', 'old', 'year', 'fold', 'scale',
-  'level', 'dose', 'step', 'treated', 'activated', 'expressing', 'producing', 'secreting', 'targeted',
-  'resistant', 'sensitive', 'containing', 'conditioned', 'infected', 'labeled', 'labelled', 'loaded', 'matched',
-  'controlled', 'blind', 'arm', 'up', 'long', 'wide', 'sized', 'speaking', 'reported', 'making'
+  'level', 'step', 'treated', 'activated', 'targeted', 'resistant', 'sensitive', 'containing', 'loaded',
+  'controlled', 'up', 'long', 'wide', 'sized', 'speaking', 'reported', 'making'
 ])
 
 /** Prefixes that keep their hyphen whatever follows. */
@@ -26,6 +28,8 @@ const vowel = /^[aeiou]/i
 /** Words that occur in a text, each on one line: the evidence for `keepLineEndHyphen`. */
 export interface Vocabulary {
   has(word: string): boolean
+  /** The field's own second parts of compounds (lower case), besides {@link compoundHeads}. */
+  compoundHeads?: ReadonlySet<string>
 }
 
 /**
@@ -103,7 +107,7 @@ export function keepLineEndHyphen(before: string, after: string, vocabulary: Voc
   const hasJoined = vocabulary.has(joined)
   const hasHyphenated = vocabulary.has(hyphenated)
   if (hasJoined !== hasHyphenated) return hasHyphenated
-  if (compoundHeads.has(lowerAfter)) return true
+  if (compoundHeads.has(lowerAfter) || vocabulary.compoundHeads?.has(lowerAfter)) return true
   if (hyphenatedPrefixes.has(lowerBefore)) return true
   if (vowelPrefixes.has(lowerBefore) && vowel.test(lowerAfter)) return true
   return false

@@ -23,13 +23,22 @@ const runInHeading = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?[ \t]+(\p{L}[\p{L}\p{N}'’
 const lineBreak = /\r\n|\r|\n/g
 const dashes = '-\u2010\u2011\u2012\u2013\u2014\u2212'
 
+/** What a field adds to the parsing of its PDF text. */
+export interface PdfTextOptions {
+  /**
+   * Second parts of hyphenated compounds in the field's writing, lower case (`expressing` in
+   * `CD34-/expressing`): a hyphen at a line end before one is kept (config `text.compoundHeads`).
+   */
+  compoundHeads?: ReadonlySet<string>
+}
+
 /**
  * Parses text extracted from a PDF into an mdast tree: a title, numbered headings (also wrapped over
  * two lines, and run-in headings that open a paragraph) and paragraphs rejoined across page breaks,
  * with line-end hyphenation repaired. Every node has a position in `text`; every text node carries
  * an `OffsetMap` from its cleaned value back to `text`.
  */
-export function pdfTextParse(text: string): Root {
+export function pdfTextParse(text: string, options: PdfTextOptions = {}): Root {
   // The document's own reference list is data, not prose: it goes to `root.data`, not the body.
   const taken = takeReferenceList(splitBlocks(text))
   const referenceList = taken.list
@@ -40,7 +49,8 @@ export function pdfTextParse(text: string): Root {
     else for (const part of splitOffHeadingLines(block, splitOff)) blocks.push(part)
   }
   const headings = findHeadings(blocks, splitOff)
-  const vocabulary = collectVocabulary(text)
+  const words = collectVocabulary(text)
+  const vocabulary: Vocabulary = options.compoundHeads ? {has: (word) => words.has(word), compoundHeads: options.compoundHeads} : words
   const place = location(text)
   const point = (offset: number): Point => {
     const p = place.toPoint(offset)

@@ -1,7 +1,7 @@
 import type {Processor} from 'unified'
-import {pdfTextParse} from './pdf-text.js'
+import {pdfTextParse, type PdfTextOptions} from './pdf-text.js'
 
 /** A unified parser plugin for text extracted from PDFs (the counterpart of remark-parse). */
-export function remarkPdfText(this: Processor) {
-  this.parser = (document: string) => pdfTextParse(document)
+export function remarkPdfText(this: Processor, options: PdfTextOptions = {}) {
+  this.parser = (document: string) => pdfTextParse(document, options)
 }

@@ -1,12 +1,14 @@
 /**
- * Abbreviations that end in a period without ending a sentence. Lower-cased, without the final period.
- * ("etc." is left out: it ends sentences as often as not.) Dotted ones like `e.g`, `i.e`, `a.k.a` need
- * no entry: any run of single letters joined by periods is read as an abbreviation.
+ * Abbreviations of English and of scientific writing in general that end in a period without ending
+ * a sentence. Lower-cased, without the final period. ("etc." is left out: it ends sentences as often
+ * as not.) Dotted ones like `e.g`, `i.e`, `a.k.a` need no entry: any run of single letters joined by
+ * periods is read as an abbreviation. A field's own (`sp.`, `spp.` in biology) come from the config
+ * (`text.abbreviations`, {@link SplitOptions.abbreviations}).
  */
-const abbreviations = new Set([
+const abbreviations: ReadonlySet<string> = new Set([
   'al', 'vs', 'cf', 'ca', 'approx', 'dr', 'mr', 'mrs', 'ms', 'prof', 'fig', 'figs', 'no', 'nos', 'eq',
   'eqs', 'ref', 'refs', 'vol', 'pp', 'p', 'st', 'jr', 'sr', 'inc', 'ltd', 'co', 'corp', 'dept', 'univ', 'resp', 'viz',
-  'sp', 'spp', 'ed', 'eds', 'tab', 'suppl', 'ch', 'sec', 'mol', 'wt', 'conc'
+  'ed', 'eds', 'tab', 'suppl', 'ch', 'sec', 'mol', 'wt', 'conc'
 ])
 
 /**
@@ -55,6 +57,11 @@ export interface SplitOptions {
   citations?: readonly SentenceRange[]
   /** Other inline nodes (emphasis, links, code), in order: a sentence never ends inside one. */
   atoms?: readonly SentenceRange[]
+  /**
+   * The field's abbreviations that end in a period without ending a sentence, lower case, without
+   * the period (`spp`), besides the general ones.
+   */
+  abbreviations?: ReadonlySet<string>
 }
 
 /**
@@ -157,7 +164,7 @@ function splitProse(text: string, from: number, to: number, options: SplitOption
     if (isListMarker(text, start, mark)) continue
     // A callout between the period and a capital closes the sentence even after "et al.": nothing
     // else puts a citation between an abbreviation and the word it abbreviates for.
-    if (!attached && text[mark] === '.' && isAbbreviation(wordBefore(text, Math.max(start, from), mark), text, next)) continue
+    if (!attached && text[mark] === '.' && isAbbreviation(wordBefore(text, Math.max(start, from), mark), text, next, options.abbreviations)) continue
     if (attached) terminal.lastIndex = end
     pushTrimmed(text, start, end, ranges)
     start = end
@@ -205,14 +212,16 @@ function wordBefore(text: string, from: number, end: number): string {
  * Whether `word`, just before a period, is an abbreviation or an initial, given the text of what would
  * be the next sentence at `next`: a capital before a word like "The" or "However" is not an initial.
  */
-function isAbbreviation(word: string, text: string, next: number): boolean {
+function isAbbreviation(word: string, text: string, next: number, extra: ReadonlySet<string> | undefined): boolean {
   if (word === '') return false
   if (initial.test(word)) {
     nextWord.lastIndex = next
     const following = nextWord.exec(text)?.[0]
     return !(following && sentenceOpeners.has(following.toLowerCase()))
   }
-  return dottedLetters.test(word) || abbreviations.has(word.toLowerCase())
+  if (dottedLetters.test(word)) return true
+  const lower = word.toLowerCase()
+  return abbreviations.has(lower) || (extra?.has(lower) ?? false)
 }
 
 /**

@@ -8,12 +8,19 @@ import {skipChildren, walk} from '../tree-walk.js'
 import type {Sentence} from '../types.js'
 import {pushAll} from '../push-all.js'
 
+/** What a field adds to sentence splitting. */
+export interface SentencesOptions {
+  /** The field's abbreviations that end in a period without ending a sentence (`spp`; config `text.abbreviations`). */
+  abbreviations?: readonly string[]
+}
+
 /**
  * Splits every paragraph into `sentence` nodes. Citation groups and other inline nodes stay whole
  * inside the sentence where they start; text nodes are cut at sentence boundaries. Each sentence
  * records its folded text and the id of its section (from `remarkSections`).
  */
-export function remarkSentences() {
+export function remarkSentences(options: SentencesOptions = {}) {
+  const abbreviations = options.abbreviations && options.abbreviations.length > 0 ? new Set(options.abbreviations.map((word) => word.toLowerCase().replace(/\.$/, ''))) : undefined
   return function transform(tree: Root, file: VFile): void {
     let count = 0
     let sectionId: string | null = null
@@ -23,7 +30,7 @@ export function remarkSentences() {
         return skipChildren
       }
       if (node.type !== 'paragraph') return
-      node.children = splitParagraph(node, file, sectionId, () => `s${++count}`) as PhrasingContent[]
+      node.children = splitParagraph(node, file, sectionId, () => `s${++count}`, abbreviations) as PhrasingContent[]
       return skipChildren
     })
   }
@@ -56,7 +63,7 @@ function writtenText(node: PhrasingContent, source: string): string {
   return source.slice(start, opening) + children.map((child) => writtenText(child, source)).join('') + source.slice(closing, end)
 }
 
-function splitParagraph(paragraph: Paragraph, file: VFile, sectionId: string | null, nextId: () => string): RootContent[] {
+function splitParagraph(paragraph: Paragraph, file: VFile, sectionId: string | null, nextId: () => string, abbreviations: ReadonlySet<string> | undefined): RootContent[] {
   const children = paragraph.children
   const texts = children.map(plainText)
   const starts: number[] = []
@@ -92,7 +99,7 @@ function splitParagraph(paragraph: Paragraph, file: VFile, sectionId: string | n
       offsetInChild = 0
     }
   }
-  for (const range of splitSentences(whole, {citations, atoms})) {
+  for (const range of splitSentences(whole, abbreviations ? {citations, atoms, abbreviations} : {citations, atoms})) {
     const between: PhrasingContent[] = []
     takeUntil(range.start, between)
     pushAll(out, between.filter((node) => node.type !== 'text' || node.value.trim() !== ''))

@@ -184,7 +184,7 @@ describe('attribution in the outputs', () => {
     const {record, markdown} = analyseText('# Results\n\nEPCs home to injured vessels. They also secrete growth factors.\n', {source: 'invented.md'})
     expect(record.claims.map((claim) => claim.attribution)).toEqual([{EPC: 'abbreviation'}, {EPC: 'anaphora'}])
     expect(markdown).toContain('"mechanism; unspecified; not hedged; EPC: anaphora"')
-    expect(readAnnotations(markdown).claims.map((claim) => claim.cellTypes)).toEqual([['EPC'], ['EPC']])
+    expect(readAnnotations(markdown, resolveConfig(shipped).markdown).claims.map((claim) => claim.cellTypes)).toEqual([['EPC'], ['EPC']])
   })
 
   it('prints every type’s reason in the tag title, in the order of the types', () => {

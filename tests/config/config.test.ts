@@ -52,7 +52,9 @@ describe('another field changes only the config', () => {
         {id: 'ECOLI', label: 'Escherichia coli', names: ['Escherichia coli', 'E. coli strain'], abbreviations: ['EC']},
         {id: 'SAUR', label: 'Staphylococcus aureus', names: ['Staphylococcus aureus'], abbreviations: ['MRSA', 'SA']},
         {id: 'BACT', label: 'Bacteria in general', names: ['bacterium', 'bacteria'], general: true}
-      ]
+      ],
+      // Evidence levels are a field's own: the defaults in src/ know none of clinical medicine.
+      claims: {evidence: [{id: 'clinical', cues: ['\\bpatients?\\b']}]}
     })
     const {record} = analyseText(
       '1. Resistance\n\nEscherichia coli (EC) strains express beta-lactamases [1, 2]. MRSA may resist vancomycin in patients [3]. Bacteria are everywhere [4].',

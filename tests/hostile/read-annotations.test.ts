@@ -39,14 +39,14 @@ describe('readAnnotations on look-alikes from the input (issue 9, point 14)', ()
       const input = ['# Introduction', '', `Mesenchymal stem cells reduce fibrosis in mice [1]. See ${lookAlikes.join(' and ')}.`, '', `MSCs home to the liver [2] ${lookAlikes.join(' ')}`, '', '## References', '', ...references, ''].join('\n')
       const {record, markdown} = analyseText(input, {source: 'look-alikes.md', config})
       expect(record.claims.length).toBeGreaterThan(0)
-      expect(readAnnotations(markdown)).toEqual(expected(record))
+      expect(readAnnotations(markdown, shippedConfig.markdown)).toEqual(expected(record))
     })
 
     it(`reads back only the record's groups and claims from a .txt input full of look-alikes (${style} style)`, () => {
       const input = ['1. Introduction', '', `Mesenchymal stem cells reduce fibrosis in mice [1]. See ${lookAlikes.join(' and ')}.`, '', 'References', '', ...references, ''].join('\n')
       const {record, markdown} = analyseText(input, {source: 'look-alikes.txt', config})
       expect(record.claims.length).toBeGreaterThan(0)
-      expect(readAnnotations(markdown)).toEqual(expected(record))
+      expect(readAnnotations(markdown, shippedConfig.markdown)).toEqual(expected(record))
     })
   }
 
@@ -54,7 +54,7 @@ describe('readAnnotations on look-alikes from the input (issue 9, point 14)', ()
     const input = ['# Introduction', '', '## Claims by cell type', '', 'Mesenchymal stem cells reduce fibrosis in mice [1].', '', '## References', '', ...references, ''].join('\n')
     const {record, markdown} = analyseText(input, {source: 'heading.md'})
     expect(record.claims.length).toBe(1)
-    expect(readAnnotations(markdown)).toEqual(expected(record))
+    expect(readAnnotations(markdown, shippedConfig.markdown)).toEqual(expected(record))
   })
 })
 
@@ -68,13 +68,13 @@ describe('readAnnotations: what counts as citeclaim\'s own annotation', () => {
 
   it('reads no group whose brackets or `@` are escaped or character references', () => {
     for (const markdown of ['See \\[@ref-1] here.', 'See [\\@ref-1] here.', 'See &#91;@ref-1] here.', 'See [&#64;ref-1; @ref-2] here.', 'See [@ref-1\\] here.', 'See \\[[1](#ref:1)] here.', 'See [[1](#ref:1)\\] here.', 'See &#91;[1](#ref:1)] here.']) {
-      expect(readAnnotations(markdown), markdown).toEqual({groups: [], claims: []})
+      expect(readAnnotations(markdown, shippedConfig.markdown), markdown).toEqual({groups: [], claims: []})
     }
   })
 
   it('reads no group whose links are not the ones citeclaim writes', () => {
     for (const markdown of ['See [[1](#ref-1)] here.', 'See [[one](#ref:1)] here.', 'See [[1](#ref:1 "a title")] here.', 'See [[2](#ref:1)] here.', 'See [[_1_](#ref:1)] here.', 'See [[1](#ref:01)] here.']) {
-      expect(readAnnotations(markdown), markdown).toEqual({groups: [], claims: []})
+      expect(readAnnotations(markdown, shippedConfig.markdown), markdown).toEqual({groups: [], claims: []})
     }
   })
 
@@ -89,7 +89,7 @@ describe('readAnnotations: what counts as citeclaim\'s own annotation', () => {
       'Cells heal. [claim c1: MSC, HSC](#claim:c1 "mechanism; preclinical; hedged; MSC: mention")',
       'Cells heal. [claim c1: MSC](#claim:c1 "mechanism; preclinical; hedged; MSC: Mention!")'
     ]) {
-      expect(readAnnotations(markdown).claims, markdown).toEqual([])
+      expect(readAnnotations(markdown, shippedConfig.markdown).claims, markdown).toEqual([])
     }
   })
 
@@ -106,7 +106,7 @@ describe('readAnnotations: what counts as citeclaim\'s own annotation', () => {
       `# Cells heal. ${tag}`,
       `## Claims by cell type\n\nCells heal. ${tag}`
     ]) {
-      expect(readAnnotations(markdown).claims, markdown).toEqual([])
+      expect(readAnnotations(markdown, shippedConfig.markdown).claims, markdown).toEqual([])
     }
   })
 })

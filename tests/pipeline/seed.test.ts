@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {readAnnotations} from '../../src/emit/read-annotations.js'
-import {analyseText, readSeed} from '../helpers/analyse.js'
+import {analyseText, readSeed, shippedConfig} from '../helpers/analyse.js'
 import {schemaErrors} from '../helpers/schema.js'
 
 interface GoldGroup {
@@ -105,7 +105,7 @@ describe('the seed review: outputs', () => {
   })
 
   it('writes annotated Markdown that reads back to the same groups and claims', () => {
-    const annotations = readAnnotations(markdown)
+    const annotations = readAnnotations(markdown, shippedConfig.markdown)
     expect(annotations.groups).toEqual(record.citationGroups.map((group) => group.numbers))
     expect(annotations.claims).toEqual(record.claims.map(({id, cellTypes, category, evidence, hedged}) => ({id, cellTypes, category, evidence, hedged})))
   })
