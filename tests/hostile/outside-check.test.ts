@@ -1,4 +1,10 @@
-import {describe, expect, it} from 'vitest'
+import {spawn} from 'node:child_process'
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {outputProblems, snapshot} from './output-checks.js'
+import {buildPrivateCli, repo, type PrivateCli} from './private-cli.js'
 import {ambiguousNesting, ambiguousRepetition} from '../../src/config/pattern-safety.js'
 import {ConfigError, resolveConfig} from '../../src/config/resolve-config.js'
 import shipped from '../../pipeline.config.js'
@@ -69,4 +75,61 @@ describe('cue patterns: every list is checked, and repeated alternatives that ov
       expect(message).toContain(`claims.${path}: `)
     }
   })
+})
+
+describe('SIGTERM and SIGHUP stop a run as Ctrl-C does', () => {
+  let work: string
+  let cli: PrivateCli
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), 'citeclaim-outside-signals-'))
+    cli = buildPrivateCli(join(work, 'cli'))
+    mkdirSync(join(work, 'in'))
+    const seed = readFileSync(join(repo, 'input/000_a1b4395412355638.txt'))
+    for (let index = 1; index <= 12; index++) writeFileSync(join(work, 'in', `seed-${String(index).padStart(2, '0')}.txt`), seed)
+  }, 120_000)
+  afterAll(() => {
+    if (work) rmSync(work, {recursive: true, force: true})
+  })
+
+  /** Runs the CLI into `out` and sends `signal` once `out` has a document record. */
+  function runAndSignal(out: string, signal: NodeJS.Signals): Promise<{status: number | null; killedBy: NodeJS.Signals | null; stderr: string}> {
+    const child = spawn(process.execPath, [cli.bin, 'run', 'in', '--out', out, '--config', cli.config, '--quiet', '-j', '1'], {cwd: work, stdio: ['ignore', 'ignore', 'pipe']})
+    let stderr = ''
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text))
+    let sent = false
+    const poll = setInterval(() => {
+      if (sent) return
+      let names: string[] = []
+      try {
+        names = readdirSync(join(work, out)).filter((name) => /^seed-\d+\.json$/.test(name))
+      } catch {}
+      if (names.length === 0) return
+      child.kill(signal)
+      sent = true
+    }, 2)
+    return new Promise((resolve, reject) => {
+      child.on('error', reject)
+      child.on('close', (status, killedBy) => {
+        clearInterval(poll)
+        resolve({status, killedBy, stderr})
+      })
+    })
+  }
+
+  for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    it(`${signal}: exit code ${code}, no temp file left, the corpus files describe the documents written`, async () => {
+      const out = `out-${signal}`
+      const stopped = await runAndSignal(out, signal)
+      expect(stopped.killedBy, stopped.stderr).toBeNull()
+      expect(stopped.status, stopped.stderr).toBe(code)
+      expect(stopped.stderr).toMatch(/^citeclaim: interrupted: \d+ of 12 documents done/)
+      const files = snapshot(join(work, out))
+      const {problems, temps} = outputProblems(files)
+      expect(problems).toEqual([])
+      expect(temps).toEqual([])
+      const records = [...files.keys()].filter((name) => /^seed-\d+\.json$/.test(name)).map((name) => name.replace(/\.json$/, '')).sort()
+      const index = JSON.parse(files.get('index.json')!.toString('utf8')) as {documents: Array<{id: string}>}
+      expect(index.documents.map((entry) => entry.id)).toEqual(records)
+    }, 120_000)
+  }
 })
