@@ -3,7 +3,7 @@ import {copyFileAtomic, sha256OfFile, WriteError} from './atomic-write.js'
 import {writeCorpus, type CorpusDocument} from './corpus.js'
 import {RunRefusedError} from './input-output-overlap.js'
 import {describeFsError} from './output-folder.js'
-import {listOutputDocuments, type OutputDocument} from './output-documents.js'
+import {listOutputDocuments, nonRegularDocumentFiles, type OutputDocument} from './output-documents.js'
 
 import {pushAll} from '../push-all.js'
 
@@ -51,6 +51,10 @@ export async function mergeOutputs(options: MergeOptions): Promise<MergeResult> 
     }
   }
   for (const [dir, documents] of listings) {
+    // A link (or FIFO, device) where a document's file should be is not followed: said, not skipped in silence.
+    for (const name of await nonRegularDocumentFiles(dir).catch(() => [])) {
+      problem(join(dir, name), `${join(dir, name)} is not a regular file (a symbolic link, FIFO or device): not read, so its document is not merged whole; replace it with the file itself`)
+    }
     for (const document of documents) {
       const first = owner.get(document.id)
       if (!first) {

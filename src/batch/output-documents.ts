@@ -35,6 +35,16 @@ export async function listOutputDocuments(dir: string): Promise<OutputDocument[]
 }
 
 /**
+ * Names in an output folder that look like a document's files (`<id>.` and more, not hidden) but
+ * are not regular files: symbolic links, FIFOs, sockets, devices. `listOutputDocuments` leaves them
+ * out, never following them; a merge reports them rather than dropping a document in silence.
+ */
+export async function nonRegularDocumentFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, {withFileTypes: true})
+  return entries.filter((entry) => !entry.isFile() && !entry.isDirectory() && /^[A-Za-z0-9_-]+\./.test(entry.name)).map((entry) => entry.name).sort()
+}
+
+/**
  * Suffixes of the files citeclaim writes per document. Only these are ever deleted when an input goes
  * away and no manifest says what was written; a user's own `<id>.notes.txt` is left alone.
  */

@@ -1,8 +1,10 @@
 import {spawn} from 'node:child_process'
-import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {mergeOutputs} from '../../src/batch/merge-outputs.js'
+import {runIn} from './input-run.js'
 import {outputProblems, snapshot} from './output-checks.js'
 import {buildPrivateCli, repo, type PrivateCli} from './private-cli.js'
 import {ambiguousNesting, ambiguousRepetition} from '../../src/config/pattern-safety.js'
@@ -131,5 +133,39 @@ describe('SIGTERM and SIGHUP stop a run as Ctrl-C does', () => {
       const index = JSON.parse(files.get('index.json')!.toString('utf8')) as {documents: Array<{id: string}>}
       expect(index.documents.map((entry) => entry.id)).toEqual(records)
     }, 120_000)
+  }
+})
+
+describe('merge: a shard file that is a symbolic link is reported, not dropped in silence', () => {
+  let work: string
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'citeclaim-outside-merge-'))
+    for (const [shard, name] of [['s1', 'a'], ['s2', 'b']] as const) {
+      mkdirSync(join(work, shard, 'in'), {recursive: true})
+      writeFileSync(join(work, shard, 'in', `${name}.txt`), `Mesenchymal stem cells (MSCs) reduce inflammation in mice ${name} [1].\n\nReferences\n\n1. Smith J. A study. Nature. 2010;1:1-2.\n`)
+      const {result} = await runIn(join(work, shard), ['in'])
+      expect(result.errors).toBe(0)
+    }
+  }, 60_000)
+  afterAll(() => {
+    if (work) rmSync(work, {recursive: true, force: true})
+  })
+
+  for (const file of ['b.json', 'b.md']) {
+    it(`${file} as a link to a copy outside the shard: a merge-unreadable problem naming it, the target not read into the output`, async () => {
+      const shard = join(work, `s2-${file}`)
+      cpSync(join(work, 's2', 'out'), shard, {recursive: true})
+      // The link points at a copy outside the shard, marked so that reading it through the link shows.
+      const outside = join(work, `outside-${file}`)
+      writeFileSync(outside, readFileSync(join(shard, file), 'utf8').replace('inflammation', 'INFLAMMATION-OUTSIDE'))
+      rmSync(join(shard, file))
+      symlinkSync(outside, join(shard, file))
+      const problems: Array<{path: string; code: string}> = []
+      const out = join(work, `merged-${file}`)
+      const result = await mergeOutputs({dirs: [join(work, 's1', 'out'), shard], out, onProblem: (path, _message, code) => problems.push({path, code})})
+      expect(problems).toEqual([{path: join(shard, file), code: 'merge-unreadable'}])
+      expect(result.problems).toBe(1)
+      for (const [name, bytes] of snapshot(out)) expect(bytes.toString('utf8'), name).not.toContain('INFLAMMATION-OUTSIDE')
+    })
   }
 })
