@@ -169,3 +169,44 @@ describe('merge: a shard file that is a symbolic link is reported, not dropped i
     })
   }
 })
+
+describe("citeclaim's annotated Markdown moved out of its output folder is not read as a document", () => {
+  let work: string
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), 'citeclaim-outside-copy-'))
+  })
+  afterAll(() => {
+    if (work) rmSync(work, {recursive: true, force: true})
+  })
+
+  it('a copy of <id>.md (or the same text renamed to .txt) in a folder of its own: input-is-output at its first anchor, no outputs', async () => {
+    mkdirSync(join(work, 'in'))
+    writeFileSync(join(work, 'in', 'a.txt'), 'Mesenchymal stem cells (MSCs) reduce inflammation in mice [1].\n\nReferences\n\n1. Smith J. A study. Nature. 2010;1:1-2.\n')
+    expect((await runIn(work, ['in'])).result.errors).toBe(0)
+    const annotated = readFileSync(join(work, 'out', 'a.md'), 'utf8')
+    const copies = join(work, 'copies')
+    mkdirSync(copies)
+    writeFileSync(join(copies, 'a.md'), annotated)
+    writeFileSync(join(copies, 'renamed.txt'), annotated)
+    const anchorLine = annotated.split('\n').findIndex((line) => line.startsWith('- <a id="')) + 1
+    const copyRun = join(work, 'copy-run')
+    mkdirSync(copyRun)
+    const {result, diagnostics} = await runIn(copyRun, [copies])
+    expect(result.errors).toBe(2)
+    // In file order: documents report as they finish.
+    expect(diagnostics.map((d) => [d.file, d.code, d.start?.line, d.start?.column]).sort()).toEqual([
+      ['../copies/a.md', 'input-is-output', anchorLine, 1],
+      ['../copies/renamed.txt', 'input-is-output', anchorLine, 1]
+    ])
+    expect(readdirSync(join(copyRun, 'out')).filter((name) => /^(?:a|renamed)\./.test(name))).toEqual([])
+  })
+
+  it('an input that quotes such an anchor as text, or uses it mid-line, is a document', async () => {
+    const dir = join(work, 'quotes')
+    mkdirSync(join(dir, 'in'), {recursive: true})
+    writeFileSync(join(dir, 'in', 'q.md'), 'Mesenchymal stem cells repair tissue [1]. The tag `- <a id="claim:c1"></a>` is citeclaim\'s.\n\n- see <a id="ref:1"></a> here\n')
+    const {result, diagnostics} = await runIn(dir, ['in'])
+    expect(diagnostics.filter((d) => d.code === 'input-is-output')).toEqual([])
+    expect(result.errors).toBe(0)
+  })
+})
