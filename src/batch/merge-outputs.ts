@@ -42,6 +42,7 @@ export async function mergeOutputs(options: MergeOptions): Promise<MergeResult> 
   }
   const out = resolve(options.out)
   const owner = new Map<string, {dir: string; files: string[]}>()
+  const caseFolded = new Map<string, {id: string; dir: string}>()
   const listings: Array<[string, OutputDocument[]]> = []
   for (const dir of options.dirs) {
     try {
@@ -56,6 +57,13 @@ export async function mergeOutputs(options: MergeOptions): Promise<MergeResult> 
       problem(join(dir, name), `${join(dir, name)} is not a regular file (a symbolic link, FIFO or device): not read, so its document is not merged whole; replace it with the file itself`)
     }
     for (const document of documents) {
+      // Ids that differ only in case are one file on macOS and Windows: one would overwrite the other.
+      const sameName = caseFolded.get(document.id.toLowerCase())
+      if (sameName !== undefined && sameName.id !== document.id) {
+        problem(join(dir, document.id + '.json'), `document "${document.id}" and "${sameName.id}" in ${sameName.dir} differ only in case: their files would be one on case-insensitive file systems (macOS, Windows); rename one`, 'merge-conflict')
+        continue
+      }
+      caseFolded.set(document.id.toLowerCase(), {id: document.id, dir})
       const first = owner.get(document.id)
       if (!first) {
         owner.set(document.id, {dir, files: document.files})

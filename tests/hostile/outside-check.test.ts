@@ -210,3 +210,44 @@ describe("citeclaim's annotated Markdown moved out of its output folder is not r
     expect(result.errors).toBe(0)
   })
 })
+
+describe('document ids that differ only in case (one file on macOS and Windows) are duplicates', () => {
+  let work: string
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), 'citeclaim-outside-case-'))
+  })
+  afterAll(() => {
+    if (work) rmSync(work, {recursive: true, force: true})
+  })
+
+  const text = (marker: string): string => `Mesenchymal stem cells (MSCs) reduce inflammation in ${marker} [1].\n\nReferences\n\n1. Smith J. A study. Nature. 2010;1:1-2.\n`
+
+  it('run: the second of `Review-A.txt` and `review a.txt` is input-duplicate-id; one document is written', async () => {
+    const dir = join(work, 'run')
+    mkdirSync(join(dir, 'in'), {recursive: true})
+    writeFileSync(join(dir, 'in', 'Review-A.txt'), text('mice'))
+    writeFileSync(join(dir, 'in', 'review a.txt'), text('rats'))
+    const {diagnostics} = await runIn(dir, ['in'])
+    expect(diagnostics.map((d) => d.code)).toEqual(['input-duplicate-id'])
+    expect(diagnostics[0]!.message).toMatch(/differ only in case/)
+    const records = readdirSync(join(dir, 'out')).filter((name) => /^review-a\.json$/i.test(name))
+    expect(records).toHaveLength(1)
+  })
+
+  it('merge: a shard with `Review-A` and another with `review-a` is a merge-conflict, and one of them is merged', async () => {
+    const shards: string[] = []
+    for (const [shard, name, marker] of [['s1', 'Review-A', 'mice'], ['s2', 'review-a', 'rats']] as const) {
+      const dir = join(work, shard)
+      mkdirSync(join(dir, 'in'), {recursive: true})
+      writeFileSync(join(dir, 'in', `${name}.txt`), text(marker))
+      expect((await runIn(dir, ['in'])).result.errors).toBe(0)
+      shards.push(join(dir, 'out'))
+    }
+    const problems: string[] = []
+    const out = join(work, 'merged')
+    const result = await mergeOutputs({dirs: shards, out, onProblem: (_path, _message, code) => problems.push(code)})
+    expect(problems).toEqual(['merge-conflict'])
+    expect(result.documents).toBe(1)
+    expect(readdirSync(out).filter((name) => /^review-a\.json$/i.test(name))).toEqual(['Review-A.json'])
+  })
+})
