@@ -6,7 +6,7 @@ import type {ResolvedConfig} from '../config/types.js'
 import type {DiagnosticRecord} from '../emit/document.js'
 import type {TaskResult} from './analyse-task.js'
 import {discardTemps, removeStaleTempFiles, replaceWithTemp, sha256OfFile, WriteError} from './atomic-write.js'
-import {cacheFoldersAreReal, prepareCacheFolders} from './cache-folder.js'
+import {cacheFoldersAreReal, cacheFoldersAreRealSync, prepareCacheFolders} from './cache-folder.js'
 import {analysisSettings, cacheKey, pipelineVersion} from './cache-key.js'
 import {corpusCacheFolder, corpusCachePath, isDocumentRecord, writeCorpusInOrder, type CorpusDocument} from './corpus.js'
 import {discoverInputs, type DiscoveredInput} from './discover-inputs.js'
@@ -379,7 +379,7 @@ async function removeGoneDocuments(context: {
   for (const [id, entry] of manifest) {
     if (context.ids.has(id) || !context.inScope(entry.source)) continue
     for (const name of Object.keys(entry.files)) await remove(out, name, context)
-    if (!context.check && isPlainName(id + '.jsonl')) await rm(corpusCachePath(out, id), {force: true}).catch(() => undefined)
+    if (!context.check && isPlainName(id + '.jsonl') && cacheFoldersAreRealSync(out)) await rm(corpusCachePath(out, id), {force: true}).catch(() => undefined)
     manifest.delete(id)
   }
   if (context.hadManifest) return
@@ -395,7 +395,8 @@ async function removeGoneDocuments(context: {
 async function writeManifestIfChanged(out: string, manifest: ReadonlyMap<string, ManifestEntry>): Promise<void> {
   const current = await readManifest(out, knownSuffixes, reservedIds)
   const same = current.size === manifest.size && [...manifest].every(([id, entry]) => JSON.stringify(current.get(id)) === JSON.stringify(entry))
-  if (!same) await writeManifest(out, manifest)
+  // Not through a cache folder swapped for a link during the run: the next run then rebuilds.
+  if (!same && cacheFoldersAreRealSync(out)) await writeManifest(out, manifest)
 }
 
 async function readJson(path: string): Promise<unknown> {

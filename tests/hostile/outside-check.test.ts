@@ -1,9 +1,11 @@
 import {spawn} from 'node:child_process'
-import {cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {mergeOutputs} from '../../src/batch/merge-outputs.js'
+import {runBatch} from '../../src/batch/run-batch.js'
+import {shippedConfig} from '../helpers/analyse.js'
 import {runIn} from './input-run.js'
 import {outputProblems, snapshot} from './output-checks.js'
 import {buildPrivateCli, repo, type PrivateCli} from './private-cli.js'
@@ -250,4 +252,53 @@ describe('document ids that differ only in case (one file on macOS and Windows) 
     expect(result.documents).toBe(1)
     expect(readdirSync(out).filter((name) => /^review-a\.json$/i.test(name))).toEqual(['Review-A.json'])
   })
+})
+
+describe('a cache folder swapped for a symbolic link while a run is going', () => {
+  let work: string
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), 'citeclaim-outside-swap-'))
+  })
+  afterAll(() => {
+    if (work) rmSync(work, {recursive: true, force: true})
+  })
+
+  for (const swapped of ['.citeclaim-cache/corpus', '.citeclaim-cache'] as const) {
+    it(`${swapped}: nothing is written or deleted where the link points; the next run rebuilds and agrees with --check`, async () => {
+      const dir = join(work, swapped.replace(/\W/g, '_'))
+      mkdirSync(join(dir, 'in'), {recursive: true})
+      for (const name of ['a', 'b', 'c', 'd']) writeFileSync(join(dir, 'in', `${name}.txt`), `Mesenchymal stem cells (MSCs) reduce inflammation in ${name} mice [1].\n\nReferences\n\n1. Smith J. A study. Nature. 2010;1:1-2.\n`)
+      // Outside the output folder: a folder with a file of a name citeclaim would write or delete there.
+      const victim = join(dir, 'victim')
+      mkdirSync(victim)
+      writeFileSync(join(victim, 'd.jsonl'), 'not citeclaim\'s\n')
+      writeFileSync(join(victim, 'manifest.json'), 'not citeclaim\'s\n')
+      const out = join(dir, 'out')
+      const options = {paths: ['in'], config: shippedConfig, out, cwd: dir, concurrency: 1}
+      expect((await runBatch(options)).errors).toBe(0)
+      for (const name of ['a', 'b', 'c', 'd']) writeFileSync(join(dir, 'in', `${name}.txt`), `Mesenchymal stem cells (MSCs) repair tissue in ${name} rats [1].\n\nReferences\n\n1. Smith J. A study. Nature. 2010;1:1-2.\n`)
+      rmSync(join(dir, 'in', 'd.txt'))
+      let documents = 0
+      const result = await runBatch({
+        ...options,
+        onDocument: () => {
+          // After the first document: the folder is moved away and a link to the victim takes its place.
+          if (documents++ !== 0) return
+          renameSync(join(out, swapped), join(dir, 'moved-away'))
+          symlinkSync(swapped === '.citeclaim-cache' ? victim : join('..', '..', 'victim'), join(out, swapped))
+        }
+      })
+      expect(documents).toBe(3)
+      expect(result.errors).toBe(0)
+      expect(readdirSync(victim).sort()).toEqual(['d.jsonl', 'manifest.json'])
+      expect(readFileSync(join(victim, 'd.jsonl'), 'utf8')).toBe('not citeclaim\'s\n')
+      expect(readFileSync(join(victim, 'manifest.json'), 'utf8')).toBe('not citeclaim\'s\n')
+      // The next run removes the link, rebuilds the cache, and then a check finds nothing to change.
+      expect((await runBatch(options)).errors).toBe(0)
+      expect(existsSync(join(victim, 'd.jsonl'))).toBe(true)
+      expect(readdirSync(victim).sort()).toEqual(['d.jsonl', 'manifest.json'])
+      const check = await runBatch({...options, check: true})
+      expect([...check.changed, ...check.removed]).toEqual([])
+    })
+  }
 })
