@@ -5,7 +5,8 @@ import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {mergeOutputs} from '../../src/batch/merge-outputs.js'
 import {runBatch} from '../../src/batch/run-batch.js'
-import {shippedConfig} from '../helpers/analyse.js'
+import {analyseText, shippedConfig} from '../helpers/analyse.js'
+import {liveHtml, renderers} from './render.js'
 import {runIn} from './input-run.js'
 import {outputProblems, snapshot} from './output-checks.js'
 import {buildPrivateCli, repo, type PrivateCli} from './private-cli.js'
@@ -301,4 +302,27 @@ describe('a cache folder swapped for a symbolic link while a run is going', () =
       expect([...check.changed, ...check.removed]).toEqual([])
     })
   }
+})
+
+describe('strings from the config in the annotated Markdown stay text', () => {
+  it('a category or evidence id, an entity label or ontology id holding blank lines and HTML makes nothing live in any renderer', () => {
+    const category = 'biology\n\n<img src=x onerror=alert(1)> {onclick=alert(2)}\n\n'
+    const evidence = 'preclinical\r\n\r\n<svg onload=alert(3)>'
+    const config = resolveConfig({
+      ...shipped,
+      entityTypes: shipped.entityTypes!.map((type) => (type.id === 'MSC' ? {...type, label: 'MSC\n\n<img src=x onerror=alert(4)>\n\n', ontologyId: 'CL:1\n\n<script>alert(5)</script>'} : type)),
+      claims: {
+        ...shipped.claims!,
+        defaultCategory: category,
+        categories: shipped.claims!.categories!.map((entry) => (entry.id === 'biology' ? {...entry, id: category} : entry)),
+        evidence: shipped.claims!.evidence!.map((entry) => (entry.id === 'preclinical' ? {...entry, id: evidence} : entry))
+      }
+    })
+    const {markdown, record} = analyseText('1. Introduction\n\nMesenchymal stem cells (MSCs) reduce inflammation in mice [1].\n\nReferences\n\n1. Smith J. A study. Nature. 2010;1:1-2.\n', {source: 'a.txt', config})
+    // The case is the one wanted: a claim whose tag carries both ids.
+    expect(record.claims.map((claim) => [claim.category, claim.evidence])).toEqual([[category, evidence]])
+    for (const [name, render] of Object.entries(renderers)) {
+      expect(liveHtml(render(markdown), {inputLinks: false}), name).toEqual([])
+    }
+  })
 })
