@@ -11,6 +11,14 @@ export interface OutputDocument {
 /** Document ids that would collide with a corpus file (`index` → `index.json`). */
 export const reservedIds: ReadonlySet<string> = new Set([corpusFiles.index.replace(/\.json$/, '')])
 
+/**
+ * Whether a document id would take a corpus file's name: compared without case, since `Index.json`
+ * and `index.json` are one file on macOS and Windows.
+ */
+export function isReservedId(id: string): boolean {
+  return reservedIds.has(id.toLowerCase())
+}
+
 // Ids are slugs of [A-Za-z0-9_-] (see documentId), so the first dot ends the id: `x.references.csl.json`
 // belongs to `x`, and `x.json` is its record.
 const recordName = /^([A-Za-z0-9_-]+)\.json$/
@@ -24,7 +32,7 @@ export async function listOutputDocuments(dir: string): Promise<OutputDocument[]
   const ids = new Set<string>()
   for (const name of names) {
     const id = recordName.exec(name)?.[1]
-    if (id && !reservedIds.has(id)) ids.add(id)
+    if (id && !isReservedId(id)) ids.add(id)
   }
   const byId = new Map<string, string[]>([...ids].map((id) => [id, []]))
   for (const name of names) {

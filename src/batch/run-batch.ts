@@ -14,7 +14,7 @@ import {checkInputPaths, isWithin, ownOutputTest, realLocation, RunRefusedError}
 import {cacheFolder, manifestPath, readManifest, writeManifest, type ManifestEntry} from './manifest.js'
 import {describeFsError, prepareOutputFolder} from './output-folder.js'
 import {readInput} from './read-input.js'
-import {knownSuffixes, listOutputDocuments, reservedIds, type OutputDocument} from './output-documents.js'
+import {isReservedId, knownSuffixes, listOutputDocuments, reservedIds, type OutputDocument} from './output-documents.js'
 import {inShard, type Shard} from './shard.js'
 import {createAnalyser, DocumentTooLargeError, type Analyser} from './worker-pool.js'
 import {pushAll} from '../push-all.js'
@@ -113,8 +113,8 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   // Documents under a folder that could not be read are not gone: their outputs stay.
   const unreadable = problems.filter((problem) => problem.code === 'input-unreadable').map((problem) => problem.path)
   const inputs = found.filter((input) => {
-    if (!reservedIds.has(input.id)) return true
-    report(input.source, {severity: 'error', code: 'input-reserved-id', message: `the document id "${input.id}" would overwrite the corpus file ${input.id}.json: rename the input`, start: null})
+    if (!isReservedId(input.id)) return true
+    report(input.source, {severity: 'error', code: 'input-reserved-id', message: `the document id "${input.id}" would overwrite the corpus file ${input.id.toLowerCase()}.json${input.id === input.id.toLowerCase() ? '' : ' on macOS and Windows, whose file names do not tell case apart'}: rename the input`, start: null})
     return false
   })
   const selected = inputs.filter((input) => !options.shard || inShard(input.id, options.shard)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))

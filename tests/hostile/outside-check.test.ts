@@ -237,6 +237,18 @@ describe('document ids that differ only in case (one file on macOS and Windows) 
     expect(records).toHaveLength(1)
   })
 
+  it('run: `Index.txt` is input-reserved-id, as `index.txt` is: its record would be the corpus file index.json', async () => {
+    const dir = join(work, 'reserved')
+    mkdirSync(join(dir, 'in'), {recursive: true})
+    writeFileSync(join(dir, 'in', 'Index.txt'), text('mice'))
+    writeFileSync(join(dir, 'in', 'other.txt'), text('rats'))
+    const {diagnostics} = await runIn(dir, ['in'])
+    expect(diagnostics.map((d) => [d.file, d.code])).toEqual([['in/Index.txt', 'input-reserved-id']])
+    expect(readdirSync(join(dir, 'out')).filter((name) => /^index\./i.test(name))).toEqual(['index.json'])
+    const index = JSON.parse(readFileSync(join(dir, 'out', 'index.json'), 'utf8')) as {documents: Array<{id: string}>}
+    expect(index.documents.map((entry) => entry.id)).toEqual(['other'])
+  })
+
   it('merge: a shard with `Review-A` and another with `review-a` is a merge-conflict, and one of them is merged', async () => {
     const shards: string[] = []
     for (const [shard, name, marker] of [['s1', 'Review-A', 'mice'], ['s2', 'review-a', 'rats']] as const) {
