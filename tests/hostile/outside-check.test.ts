@@ -338,3 +338,16 @@ describe('strings from the config in the annotated Markdown stay text', () => {
     }
   })
 })
+
+describe('a list item that begins with `[ ]` or `[x]` in a .md input', () => {
+  it('is no task-list checkbox under pandoc (which reads escaped brackets as one), nor under GFM; the text is kept', () => {
+    const input = '# Introduction\n\n- [ ] Mesenchymal stem cells reduce inflammation in mice [1].\n- [x] MSCs are safe in rats.\n\n1. [X] MSCs home to the liver.\n\n## References\n\n1. Smith J. A study. Nature. 2010;1:1-2.\n'
+    const {markdown} = analyseText(input, {source: 'tasks.md'})
+    for (const [name, render] of Object.entries(renderers)) {
+      const html = render(markdown)
+      expect(liveHtml(html, {inputLinks: true}), name).toEqual([])
+      expect(html, name).not.toMatch(/<input|task-list/)
+      expect(html.replace(/<[^>]*>/g, ''), name).toMatch(/\[ \] Mesenchymal[\s\S]*\[x\] MSCs are safe[\s\S]*\[X\] MSCs home/)
+    }
+  })
+})
