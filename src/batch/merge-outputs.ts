@@ -1,7 +1,8 @@
+import {lstat} from 'node:fs/promises'
 import {join, resolve} from 'node:path'
 import {copyFileAtomic, sha256OfFile, WriteError} from './atomic-write.js'
 import {writeCorpus, type CorpusDocument} from './corpus.js'
-import {RunRefusedError} from './input-output-overlap.js'
+import {hasOwnRecord, RunRefusedError} from './input-output-overlap.js'
 import {describeFsError} from './output-folder.js'
 import {listOutputDocuments, nonRegularDocumentFiles, type OutputDocument} from './output-documents.js'
 
@@ -77,6 +78,16 @@ export async function mergeOutputs(options: MergeOptions): Promise<MergeResult> 
   for (const document of await listOutputDocuments(out).catch(() => [])) corpus.set(document.id, {id: document.id, jsonPath: join(out, document.id + '.json'), found: true})
   for (const [id, {dir, files}] of owner) {
     const copying = resolve(dir) !== out
+    // A file of that name in `out` that citeclaim did not write (no record of the document beside it:
+    // a user's own `<id>.md`, a document folder given as --out by mistake) is never overwritten.
+    if (copying) {
+      const present = await Promise.all(files.map((name) => lstat(join(out, name)).then(() => name, () => undefined)))
+      const foreign = present.filter((name): name is string => name !== undefined)
+      if (foreign.length > 0 && !(await hasOwnRecord(out, id))) {
+        problem(join(out, foreign[0]!), `${join(out, foreign[0]!)} is not citeclaim's (no citeclaim record ${id}.json beside it): not overwritten, and document "${id}" is not merged; give --out a folder of citeclaim's outputs`, 'merge-conflict')
+        continue
+      }
+    }
     let copied = true
     for (const name of files) {
       if (!copying) continue

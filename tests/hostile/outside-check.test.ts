@@ -351,3 +351,34 @@ describe('a list item that begins with `[ ]` or `[x]` in a .md input', () => {
     }
   })
 })
+
+describe('merge into a folder that holds files of the same names that citeclaim did not write', () => {
+  it('a user\'s own <id>.md (a folder of documents given as --out) is not overwritten: merge-conflict, the document left out', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'citeclaim-outside-merge-foreign-'))
+    try {
+      mkdirSync(join(work, 'in'))
+      writeFileSync(join(work, 'in', 'review.txt'), 'Mesenchymal stem cells (MSCs) reduce inflammation in mice [1].\n\nReferences\n\n1. Smith J. A study. Nature. 2010;1:1-2.\n')
+      writeFileSync(join(work, 'in', 'other.txt'), 'Hematopoietic stem cells reconstitute the marrow [1].\n\nReferences\n\n1. Doe J. Another. Cell. 2011;2:3-4.\n')
+      expect((await runIn(work, ['in'])).result.errors).toBe(0)
+      const documents = join(work, 'documents')
+      mkdirSync(documents)
+      const draft = '# My review draft\n\nNot citeclaim output.\n'
+      writeFileSync(join(documents, 'review.md'), draft)
+      const problems: Array<[string, string]> = []
+      const result = await mergeOutputs({dirs: [join(work, 'out')], out: documents, onProblem: (path, _message, code) => problems.push([path, code])})
+      expect(problems).toEqual([[join(documents, 'review.md'), 'merge-conflict']])
+      expect(result.problems).toBe(1)
+      expect(readFileSync(join(documents, 'review.md'), 'utf8')).toBe(draft)
+      // The other document is merged; the corpus files list only what is citeclaim's there.
+      expect(readdirSync(documents).sort()).toEqual(['claims.jsonl', 'index.json', 'other.json', 'other.md', 'review.md'])
+      // Into a folder that already holds citeclaim's files of that document, the merge replaces them.
+      const again = await mergeOutputs({dirs: [join(work, 'out')], out: join(work, 'out-copy')})
+      expect(again.problems).toBe(0)
+      writeFileSync(join(work, 'out-copy', 'review.md'), 'stale\n')
+      expect((await mergeOutputs({dirs: [join(work, 'out')], out: join(work, 'out-copy')})).problems).toBe(0)
+      expect(readFileSync(join(work, 'out-copy', 'review.md'))).toEqual(readFileSync(join(work, 'out', 'review.md')))
+    } finally {
+      rmSync(work, {recursive: true, force: true})
+    }
+  })
+})
