@@ -81,7 +81,8 @@ export async function mergeOutputs(options: MergeOptions): Promise<MergeResult> 
     // A file of that name in `out` that citeclaim did not write (no record of the document beside it:
     // a user's own `<id>.md`, a document folder given as --out by mistake) is never overwritten.
     if (copying) {
-      const present = await Promise.all(files.map((name) => lstat(join(out, name)).then(() => name, () => undefined)))
+      // Links are replaced (the link, never its target), as a run replaces them.
+      const present = await Promise.all(files.map((name) => lstat(join(out, name)).then((info) => (info.isFile() ? name : undefined), () => undefined)))
       const foreign = present.filter((name): name is string => name !== undefined)
       if (foreign.length > 0 && !(await hasOwnRecord(out, id))) {
         problem(join(out, foreign[0]!), `${join(out, foreign[0]!)} is not citeclaim's (no citeclaim record ${id}.json beside it): not overwritten, and document "${id}" is not merged; give --out a folder of citeclaim's outputs`, 'merge-conflict')

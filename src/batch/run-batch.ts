@@ -10,7 +10,7 @@ import {cacheFoldersAreReal, cacheFoldersAreRealSync, prepareCacheFolders} from 
 import {analysisSettings, cacheKey, pipelineVersion} from './cache-key.js'
 import {corpusCacheFolder, corpusCachePath, isDocumentRecord, writeCorpusInOrder, type CorpusDocument} from './corpus.js'
 import {discoverInputs, type DiscoveredInput} from './discover-inputs.js'
-import {checkInputPaths, isWithin, ownOutputTest, realLocation, RunRefusedError} from './input-output-overlap.js'
+import {checkInputPaths, hasOwnRecord, isWithin, ownOutputTest, realLocation, RunRefusedError} from './input-output-overlap.js'
 import {cacheFolder, manifestPath, readManifest, writeManifest, type ManifestEntry} from './manifest.js'
 import {describeFsError, prepareOutputFolder} from './output-folder.js'
 import {readInput} from './read-input.js'
@@ -264,6 +264,13 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
       return true
     }
     if (analysed.writeError) return writeFailed(analysed.writeError.message)
+    const foreign = await foreignFile(out, input.id, analysed.files, previous)
+    if (foreign !== undefined) {
+      report(discovered.source, {severity: 'error', code: 'output-not-ours', message: `${foreign} is not citeclaim's (no citeclaim record ${input.id}.json beside it): not overwritten; move it, or give --out another folder`, start: null})
+      await discardTemps(analysed.files)
+      manifest.delete(input.id)
+      return true
+    }
     const files: Record<string, string> = {}
     for (const file of analysed.files) {
       const path = join(out, file.name)
@@ -390,6 +397,25 @@ async function removeGoneDocuments(context: {
     if (!isDocumentRecord(record, document.id) || !context.inScope(record.document.source)) continue
     for (const name of document.files) if (knownSuffixes.includes(name.slice(document.id.length))) await remove(out, name, context)
   }
+}
+
+/**
+ * A regular file in `out` that a document's write would replace but that citeclaim did not write, or
+ * undefined: one there is citeclaim's when `<id>.json` beside it is a citeclaim record of the document
+ * (by how it begins) or the manifest lists it. A user's own `<id>.md` in a folder given as --out (a
+ * folder of documents) is never overwritten. Links and anything not a regular file are replaced as
+ * before (the link, never its target).
+ */
+async function foreignFile(out: string, id: string, files: ReadonlyArray<{name: string; changed: boolean}>, previous: ManifestEntry | undefined): Promise<string | undefined> {
+  let ownRecord: boolean | undefined
+  for (const file of files) {
+    if (!file.changed || previous?.files[file.name] !== undefined) continue
+    const path = join(out, file.name)
+    if (!(await lstat(path).then((info) => info.isFile(), () => false))) continue
+    ownRecord ??= await hasOwnRecord(out, id)
+    if (!ownRecord) return path
+  }
+  return undefined
 }
 
 async function writeManifestIfChanged(out: string, manifest: ReadonlyMap<string, ManifestEntry>): Promise<void> {

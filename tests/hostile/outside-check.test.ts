@@ -382,3 +382,34 @@ describe('merge into a folder that holds files of the same names that citeclaim 
     }
   })
 })
+
+describe('run into a folder that holds files of the same names that citeclaim did not write', () => {
+  it('a user\'s own <id>.md or <id>.json is not overwritten: output-not-ours, the other documents written; a link there is replaced', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'citeclaim-outside-run-foreign-'))
+    try {
+      mkdirSync(join(work, 'in'))
+      for (const name of ['review', 'notes', 'linked', 'other']) writeFileSync(join(work, 'in', `${name}.txt`), `Mesenchymal stem cells (MSCs) reduce inflammation in ${name} mice [1].\n\nReferences\n\n1. Smith J. A study. Nature. 2010;1:1-2.\n`)
+      const out = join(work, 'out')
+      mkdirSync(out)
+      const draft = '# My review draft\n'
+      writeFileSync(join(out, 'review.md'), draft)
+      writeFileSync(join(out, 'notes.json'), '{"mine": true}\n')
+      writeFileSync(join(work, 'target'), 'outside\n')
+      symlinkSync(join(work, 'target'), join(out, 'linked.md'))
+      const {result, diagnostics} = await runIn(work, ['in'])
+      expect(diagnostics.map((d) => [d.file, d.code]).sort()).toEqual([['in/notes.txt', 'output-not-ours'], ['in/review.txt', 'output-not-ours']])
+      expect(result.errors).toBe(2)
+      expect(readFileSync(join(out, 'review.md'), 'utf8')).toBe(draft)
+      expect(readFileSync(join(out, 'notes.json'), 'utf8')).toBe('{"mine": true}\n')
+      expect(readFileSync(join(work, 'target'), 'utf8')).toBe('outside\n')
+      expect(readdirSync(out).filter((name) => !name.startsWith('.')).sort()).toEqual(['claims.jsonl', 'index.json', 'linked.json', 'linked.md', 'notes.json', 'other.json', 'other.md', 'review.md'])
+      // citeclaim's own files of a document are replaced as ever, and a second run changes nothing else.
+      writeFileSync(join(work, 'in', 'other.txt'), 'Hematopoietic stem cells reconstitute the marrow [1].\n\nReferences\n\n1. Doe J. Another. Cell. 2011;2:3-4.\n')
+      const again = await runIn(work, ['in'])
+      expect(again.diagnostics.map((d) => d.code).sort()).toEqual(['output-not-ours', 'output-not-ours'])
+      expect(readFileSync(join(out, 'other.md'), 'utf8')).toContain('Hematopoietic')
+    } finally {
+      rmSync(work, {recursive: true, force: true})
+    }
+  })
+})
