@@ -33,7 +33,8 @@ Options:
 
 Exit codes: 0 all good; 1 a document had an error, a file could not be written or --check found
 changes; 2 bad usage or config, a path that does not exist or overlaps --out (nothing is written);
-130 interrupted (Ctrl-C: the documents in progress are finished or dropped; Ctrl-C again quits at once).`
+130 interrupted (Ctrl-C: the documents in progress are finished or dropped; Ctrl-C again quits at once);
+143 and 129: the same for SIGTERM and SIGHUP.`
 
 /** Where progress goes: stderr, a terminal or not. */
 export interface ProgressStream {
@@ -137,7 +138,7 @@ export async function main(
       progress.clear()
       const done = result.analysed + result.skipped
       stderr(`citeclaim: interrupted: ${done} of ${result.documents} document${result.documents === 1 ? '' : 's'} done, their files complete and in the corpus files; run again to finish`)
-      return interruptedExitCode
+      return interruption.exitCode()
     }
     if (values.check) {
       for (const path of result.changed) print(`${printable(path)}: would change`)
@@ -163,26 +164,41 @@ export async function main(
   }
 }
 
-/** The shell's convention for a process stopped by SIGINT: 128 + 2. */
-const interruptedExitCode = 130
+/**
+ * Signals that stop a run the way Ctrl-C does: SIGINT from the terminal, SIGTERM from `kill`,
+ * `docker stop`, systemd or a CI runner cancelling a job, SIGHUP when the terminal goes away. Each
+ * exits with the shell's convention for a process stopped by it: 128 + its number.
+ */
+const stopSignals: ReadonlyArray<[NodeJS.Signals, number]> = [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129]
+]
 
 /**
- * Turns the first SIGINT into an abort signal, so the run can stop cleanly; a second one exits at
- * once (atomic writes leave no partial files, only temp files the next run removes). `dispose`
- * gives SIGINT back to its default.
+ * Turns the first stop signal into an abort signal, so the run can stop cleanly (documents in
+ * progress finished or dropped, the corpus files written over the folder's documents, no temp file
+ * left); a second one exits at once (atomic writes leave no partial files, only temp files the next
+ * run removes). `exitCode` is 128 + the first signal's number; `dispose` gives the signals back to
+ * their defaults.
  */
-function onInterrupt(beforeExit: () => void): {signal: AbortSignal; dispose: () => void} {
+function onInterrupt(beforeExit: () => void): {signal: AbortSignal; exitCode: () => number; dispose: () => void} {
   const controller = new AbortController()
-  const handler = (): void => {
-    if (!controller.signal.aborted) {
-      controller.abort()
-      return
+  let code = 130
+  const handlers = stopSignals.map(([name, exitCode]): [NodeJS.Signals, () => void] => [
+    name,
+    () => {
+      if (!controller.signal.aborted) {
+        code = exitCode
+        controller.abort()
+        return
+      }
+      beforeExit()
+      process.exit(code)
     }
-    beforeExit()
-    process.exit(interruptedExitCode)
-  }
-  process.on('SIGINT', handler)
-  return {signal: controller.signal, dispose: () => void process.off('SIGINT', handler)}
+  ])
+  for (const [name, handler] of handlers) process.on(name, handler)
+  return {signal: controller.signal, exitCode: () => code, dispose: () => handlers.forEach(([name, handler]) => void process.off(name, handler))}
 }
 
 function version(): string {

@@ -1,5 +1,6 @@
 import {createHash} from 'node:crypto'
 import {VFile} from 'vfile'
+import {location} from 'vfile-location'
 import {formatReferences} from '../bibliography/format-references.js'
 import {loadBibliography} from '../bibliography/load-bibliography.js'
 import type {ResolvedConfig} from '../config/types.js'
@@ -8,6 +9,7 @@ import {toAnnotatedMarkdown} from '../emit/markdown.js'
 import {toReferencesCslJson} from '../emit/references-csl.js'
 import {markdownTooComplex} from '../parse/remark-markdown-limits.js'
 import {createProcessor, formatOf, type InputFormat} from '../processor.js'
+import {annotatedAnchorAt} from './annotated-signature.js'
 import {decodeInput} from './decode-input.js'
 
 const processors = new WeakMap<ResolvedConfig, Map<InputFormat, ReturnType<typeof createProcessor>>>()
@@ -65,6 +67,17 @@ export function analyseDocument(input: DocumentInput, config: ResolvedConfig): D
       source: input.source,
       files: [],
       diagnostics: [{severity: 'error', code: decoded.code, message: decoded.message, start: decoded.start}],
+      bibliographyDiagnostics: []
+    }
+  }
+  const signature = annotatedAnchorAt(decoded.text)
+  if (signature) {
+    const start = location(decoded.text).toPoint(signature.offset)
+    return {
+      id: input.id,
+      source: input.source,
+      files: [],
+      diagnostics: [{severity: 'error', code: 'input-is-output', message: `input is citeclaim's annotated Markdown (its anchor "${signature.anchor}"), not a document: run citeclaim on the original document`, start: start ? {line: start.line, column: start.column, offset: signature.offset} : null}],
       bibliographyDiagnostics: []
     }
   }

@@ -5,6 +5,7 @@ import type {ResolvedConfig} from '../config/types.js'
 import type {DiagnosticRecord} from '../emit/document.js'
 import {analyseDocument, type DocumentInput} from './analyse-document.js'
 import {writeFileAtomicSync, writeTempFileSync} from './atomic-write.js'
+import {cacheFoldersAreRealSync} from './cache-folder.js'
 import {corpusCache, corpusCachePath} from './corpus.js'
 import {describeFsError} from './output-folder.js'
 
@@ -68,7 +69,7 @@ export function analyseAndWrite(input: DocumentInput, config: ResolvedConfig, op
       return result
     }
   }
-  if (output.record && jsonSha256 && !options.check) {
+  if (output.record && jsonSha256 && !options.check && cacheFoldersAreRealSync(options.out)) {
     // Only a cache: a document whose cache cannot be written has its corpus entries read from its record.
     const path = corpusCachePath(options.out, output.id)
     const bytes = Buffer.from(corpusCache(output.record, jsonSha256), 'utf8')

@@ -1,3 +1,4 @@
+import {lstatSync} from 'node:fs'
 import {lstat, mkdir, rm} from 'node:fs/promises'
 import {join} from 'node:path'
 import {cacheFolder} from './manifest.js'
@@ -52,6 +53,20 @@ export async function cacheFoldersAreReal(out: string): Promise<boolean> {
   for (const dir of [join(out, cacheFolder), join(out, cacheFolder, 'corpus')]) {
     const info = await lstat(dir).catch(() => undefined)
     if (info && !info.isDirectory()) return false
+  }
+  return true
+}
+
+/**
+ * `cacheFoldersAreReal` in one blocking call, and strict: each folder must exist. Checked again just
+ * before every write or delete in the cache, not only when the run starts: a cache folder swapped for
+ * a symlink while a run is going (by anything else that can write to the output folder) would
+ * otherwise have the run write, or delete, its cache files wherever the link points. What remains is
+ * the moment between this check and the write, which Node (no `openat`) cannot close.
+ */
+export function cacheFoldersAreRealSync(out: string): boolean {
+  for (const dir of [join(out, cacheFolder), join(out, cacheFolder, 'corpus')]) {
+    if (!lstatSync(dir, {throwIfNoEntry: false})?.isDirectory()) return false
   }
   return true
 }

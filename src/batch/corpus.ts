@@ -2,6 +2,7 @@ import {createHash} from 'node:crypto'
 import {join} from 'node:path'
 import type {ClaimRecord, DocumentRecord} from '../emit/document.js'
 import {openAtomicSink, readRegularFile, sha256OfFile} from './atomic-write.js'
+import {cacheFoldersAreRealSync} from './cache-folder.js'
 import {cacheFolder} from './manifest.js'
 
 /** Names of the corpus files in an output folder. */
@@ -130,7 +131,7 @@ interface CorpusEntries {
 async function loadEntries(document: CorpusDocument): Promise<CorpusEntries | undefined> {
   const {cache} = document
   if (cache && (cache.jsonVerified || (await sha256OfFile(document.jsonPath)) === cache.jsonSha256)) {
-    const text = await readRegularFile(corpusCachePath(cache.out, document.id))
+    const text = cacheFoldersAreRealSync(cache.out) ? await readRegularFile(corpusCachePath(cache.out, document.id)) : undefined
     if (text !== undefined && createHash('sha256').update(text, 'utf8').digest('hex') === cache.corpusSha256) {
       const cached = readCorpusCache(text, document.id, cache.jsonSha256)
       if (cached) return cached

@@ -90,12 +90,18 @@ export async function discoverInputs(
       ...(named.has(path) ? {named: true} : {}),
       ...(bibliographyPath ? {bibliographyPath, bibliographySource: shown(bibliographyPath), ...(configured !== undefined ? {bibliographyNamed: true} : {})} : {})
     }
-    const other = byId.get(id)
+    // Keyed without case: `A-B.json` and `a-b.json` are one file on macOS and Windows, where the
+    // second document's outputs would overwrite the first's.
+    const key = id.toLowerCase()
+    const other = byId.get(key)
     if (other) {
-      problems.push({path: source, code: 'input-duplicate-id', message: `${source} and ${other.source} both have the document id "${id}": rename one`})
+      const message = other.id === id
+        ? `${source} and ${other.source} both have the document id "${id}": rename one`
+        : `${source} and ${other.source} have the document ids "${id}" and "${other.id}", which differ only in case: their outputs would be one file on case-insensitive file systems (macOS, Windows); rename one`
+      problems.push({path: source, code: 'input-duplicate-id', message})
       continue
     }
-    byId.set(id, input)
+    byId.set(key, input)
     inputs.push(input)
   }
   return {inputs, problems}

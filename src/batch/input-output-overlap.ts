@@ -69,6 +69,15 @@ function recordHead(id: string): string {
 }
 
 /**
+ * Whether `<dir>/<id>.json` is a citeclaim record of document `id` (by how it begins): the files of
+ * that document there are citeclaim's to replace. A `<id>.md` beside anything else (a user's own
+ * document, or one of the documents citeclaim reads) is not.
+ */
+export async function hasOwnRecord(dir: string, id: string): Promise<boolean> {
+  return startsWith(join(dir, id + '.json'), recordHead(id))
+}
+
+/**
  * Tells citeclaim's own outputs from inputs: a document file is an output when it lies inside the
  * output folder `realOut` (however it is reached), when its folder holds citeclaim output (see
  * `isOutputFolder`), or when it is Markdown beside `<id>.json`, a citeclaim record of the same id (the

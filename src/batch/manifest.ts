@@ -51,7 +51,7 @@ const severities = new Set(['error', 'warning', 'info'])
 
 /** Whether a manifest entry is one `writeManifest` could have written for `id`: names only, no paths. */
 export function isManifestEntry(id: string, value: unknown, outputSuffixes: readonly string[], reservedIds: ReadonlySet<string>): value is ManifestEntry {
-  if (!slug.test(id) || reservedIds.has(id) || !isPlainObject(value)) return false
+  if (!slug.test(id) || reservedIds.has(id.toLowerCase()) || !isPlainObject(value)) return false
   const entry = value as Partial<Record<keyof ManifestEntry, unknown>>
   if (typeof entry.source !== 'string' || typeof entry.key !== 'string' || !sha256.test(entry.key)) return false
   if (entry.corpus !== undefined && (typeof entry.corpus !== 'string' || !sha256.test(entry.corpus))) return false

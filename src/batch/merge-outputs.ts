@@ -1,9 +1,10 @@
+import {lstat} from 'node:fs/promises'
 import {join, resolve} from 'node:path'
 import {copyFileAtomic, sha256OfFile, WriteError} from './atomic-write.js'
 import {writeCorpus, type CorpusDocument} from './corpus.js'
-import {RunRefusedError} from './input-output-overlap.js'
+import {hasOwnRecord, RunRefusedError} from './input-output-overlap.js'
 import {describeFsError} from './output-folder.js'
-import {listOutputDocuments, type OutputDocument} from './output-documents.js'
+import {listOutputDocuments, nonRegularDocumentFiles, type OutputDocument} from './output-documents.js'
 
 import {pushAll} from '../push-all.js'
 
@@ -42,6 +43,7 @@ export async function mergeOutputs(options: MergeOptions): Promise<MergeResult> 
   }
   const out = resolve(options.out)
   const owner = new Map<string, {dir: string; files: string[]}>()
+  const caseFolded = new Map<string, {id: string; dir: string}>()
   const listings: Array<[string, OutputDocument[]]> = []
   for (const dir of options.dirs) {
     try {
@@ -51,7 +53,18 @@ export async function mergeOutputs(options: MergeOptions): Promise<MergeResult> 
     }
   }
   for (const [dir, documents] of listings) {
+    // A link (or FIFO, device) where a document's file should be is not followed: said, not skipped in silence.
+    for (const name of await nonRegularDocumentFiles(dir).catch(() => [])) {
+      problem(join(dir, name), `${join(dir, name)} is not a regular file (a symbolic link, FIFO or device): not read, so its document is not merged whole; replace it with the file itself`)
+    }
     for (const document of documents) {
+      // Ids that differ only in case are one file on macOS and Windows: one would overwrite the other.
+      const sameName = caseFolded.get(document.id.toLowerCase())
+      if (sameName !== undefined && sameName.id !== document.id) {
+        problem(join(dir, document.id + '.json'), `document "${document.id}" and "${sameName.id}" in ${sameName.dir} differ only in case: their files would be one on case-insensitive file systems (macOS, Windows); rename one`, 'merge-conflict')
+        continue
+      }
+      caseFolded.set(document.id.toLowerCase(), {id: document.id, dir})
       const first = owner.get(document.id)
       if (!first) {
         owner.set(document.id, {dir, files: document.files})
@@ -65,6 +78,17 @@ export async function mergeOutputs(options: MergeOptions): Promise<MergeResult> 
   for (const document of await listOutputDocuments(out).catch(() => [])) corpus.set(document.id, {id: document.id, jsonPath: join(out, document.id + '.json'), found: true})
   for (const [id, {dir, files}] of owner) {
     const copying = resolve(dir) !== out
+    // A file of that name in `out` that citeclaim did not write (no record of the document beside it:
+    // a user's own `<id>.md`, a document folder given as --out by mistake) is never overwritten.
+    if (copying) {
+      // Links are replaced (the link, never its target), as a run replaces them.
+      const present = await Promise.all(files.map((name) => lstat(join(out, name)).then((info) => (info.isFile() ? name : undefined), () => undefined)))
+      const foreign = present.filter((name): name is string => name !== undefined)
+      if (foreign.length > 0 && !(await hasOwnRecord(out, id))) {
+        problem(join(out, foreign[0]!), `${join(out, foreign[0]!)} is not citeclaim's (no citeclaim record ${id}.json beside it): not overwritten, and document "${id}" is not merged; give --out a folder of citeclaim's outputs`, 'merge-conflict')
+        continue
+      }
+    }
     let copied = true
     for (const name of files) {
       if (!copying) continue

@@ -11,6 +11,14 @@ export interface OutputDocument {
 /** Document ids that would collide with a corpus file (`index` → `index.json`). */
 export const reservedIds: ReadonlySet<string> = new Set([corpusFiles.index.replace(/\.json$/, '')])
 
+/**
+ * Whether a document id would take a corpus file's name: compared without case, since `Index.json`
+ * and `index.json` are one file on macOS and Windows.
+ */
+export function isReservedId(id: string): boolean {
+  return reservedIds.has(id.toLowerCase())
+}
+
 // Ids are slugs of [A-Za-z0-9_-] (see documentId), so the first dot ends the id: `x.references.csl.json`
 // belongs to `x`, and `x.json` is its record.
 const recordName = /^([A-Za-z0-9_-]+)\.json$/
@@ -24,7 +32,7 @@ export async function listOutputDocuments(dir: string): Promise<OutputDocument[]
   const ids = new Set<string>()
   for (const name of names) {
     const id = recordName.exec(name)?.[1]
-    if (id && !reservedIds.has(id)) ids.add(id)
+    if (id && !isReservedId(id)) ids.add(id)
   }
   const byId = new Map<string, string[]>([...ids].map((id) => [id, []]))
   for (const name of names) {
@@ -32,6 +40,16 @@ export async function listOutputDocuments(dir: string): Promise<OutputDocument[]
     if (dot > 0) byId.get(name.slice(0, dot))?.push(name)
   }
   return [...byId].map(([id, files]) => ({id, files: files.sort()})).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+}
+
+/**
+ * Names in an output folder that look like a document's files (`<id>.` and more, not hidden) but
+ * are not regular files: symbolic links, FIFOs, sockets, devices. `listOutputDocuments` leaves them
+ * out, never following them; a merge reports them rather than dropping a document in silence.
+ */
+export async function nonRegularDocumentFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, {withFileTypes: true})
+  return entries.filter((entry) => !entry.isFile() && !entry.isDirectory() && /^[A-Za-z0-9_-]+\./.test(entry.name)).map((entry) => entry.name).sort()
 }
 
 /**

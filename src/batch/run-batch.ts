@@ -6,15 +6,15 @@ import type {ResolvedConfig} from '../config/types.js'
 import type {DiagnosticRecord} from '../emit/document.js'
 import type {TaskResult} from './analyse-task.js'
 import {discardTemps, removeStaleTempFiles, replaceWithTemp, sha256OfFile, WriteError} from './atomic-write.js'
-import {cacheFoldersAreReal, prepareCacheFolders} from './cache-folder.js'
+import {cacheFoldersAreReal, cacheFoldersAreRealSync, prepareCacheFolders} from './cache-folder.js'
 import {analysisSettings, cacheKey, pipelineVersion} from './cache-key.js'
 import {corpusCacheFolder, corpusCachePath, isDocumentRecord, writeCorpusInOrder, type CorpusDocument} from './corpus.js'
 import {discoverInputs, type DiscoveredInput} from './discover-inputs.js'
-import {checkInputPaths, isWithin, ownOutputTest, realLocation, RunRefusedError} from './input-output-overlap.js'
+import {checkInputPaths, hasOwnRecord, isWithin, ownOutputTest, realLocation, RunRefusedError} from './input-output-overlap.js'
 import {cacheFolder, manifestPath, readManifest, writeManifest, type ManifestEntry} from './manifest.js'
 import {describeFsError, prepareOutputFolder} from './output-folder.js'
 import {readInput} from './read-input.js'
-import {knownSuffixes, listOutputDocuments, reservedIds, type OutputDocument} from './output-documents.js'
+import {isReservedId, knownSuffixes, listOutputDocuments, reservedIds, type OutputDocument} from './output-documents.js'
 import {inShard, type Shard} from './shard.js'
 import {createAnalyser, DocumentTooLargeError, type Analyser} from './worker-pool.js'
 import {pushAll} from '../push-all.js'
@@ -113,8 +113,8 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   // Documents under a folder that could not be read are not gone: their outputs stay.
   const unreadable = problems.filter((problem) => problem.code === 'input-unreadable').map((problem) => problem.path)
   const inputs = found.filter((input) => {
-    if (!reservedIds.has(input.id)) return true
-    report(input.source, {severity: 'error', code: 'input-reserved-id', message: `the document id "${input.id}" would overwrite the corpus file ${input.id}.json: rename the input`, start: null})
+    if (!isReservedId(input.id)) return true
+    report(input.source, {severity: 'error', code: 'input-reserved-id', message: `the document id "${input.id}" would overwrite the corpus file ${input.id.toLowerCase()}.json${input.id === input.id.toLowerCase() ? '' : ' on macOS and Windows, whose file names do not tell case apart'}: rename the input`, start: null})
     return false
   })
   const selected = inputs.filter((input) => !options.shard || inShard(input.id, options.shard)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
@@ -264,6 +264,13 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
       return true
     }
     if (analysed.writeError) return writeFailed(analysed.writeError.message)
+    const foreign = await foreignFile(out, input.id, analysed.files, previous)
+    if (foreign !== undefined) {
+      report(discovered.source, {severity: 'error', code: 'output-not-ours', message: `${foreign} is not citeclaim's (no citeclaim record ${input.id}.json beside it): not overwritten; move it, or give --out another folder`, start: null})
+      await discardTemps(analysed.files)
+      manifest.delete(input.id)
+      return true
+    }
     const files: Record<string, string> = {}
     for (const file of analysed.files) {
       const path = join(out, file.name)
@@ -379,7 +386,7 @@ async function removeGoneDocuments(context: {
   for (const [id, entry] of manifest) {
     if (context.ids.has(id) || !context.inScope(entry.source)) continue
     for (const name of Object.keys(entry.files)) await remove(out, name, context)
-    if (!context.check && isPlainName(id + '.jsonl')) await rm(corpusCachePath(out, id), {force: true}).catch(() => undefined)
+    if (!context.check && isPlainName(id + '.jsonl') && cacheFoldersAreRealSync(out)) await rm(corpusCachePath(out, id), {force: true}).catch(() => undefined)
     manifest.delete(id)
   }
   if (context.hadManifest) return
@@ -392,10 +399,30 @@ async function removeGoneDocuments(context: {
   }
 }
 
+/**
+ * A regular file in `out` that a document's write would replace but that citeclaim did not write, or
+ * undefined: one there is citeclaim's when `<id>.json` beside it is a citeclaim record of the document
+ * (by how it begins) or the manifest lists it. A user's own `<id>.md` in a folder given as --out (a
+ * folder of documents) is never overwritten. Links and anything not a regular file are replaced as
+ * before (the link, never its target).
+ */
+async function foreignFile(out: string, id: string, files: ReadonlyArray<{name: string; changed: boolean}>, previous: ManifestEntry | undefined): Promise<string | undefined> {
+  let ownRecord: boolean | undefined
+  for (const file of files) {
+    if (!file.changed || previous?.files[file.name] !== undefined) continue
+    const path = join(out, file.name)
+    if (!(await lstat(path).then((info) => info.isFile(), () => false))) continue
+    ownRecord ??= await hasOwnRecord(out, id)
+    if (!ownRecord) return path
+  }
+  return undefined
+}
+
 async function writeManifestIfChanged(out: string, manifest: ReadonlyMap<string, ManifestEntry>): Promise<void> {
   const current = await readManifest(out, knownSuffixes, reservedIds)
   const same = current.size === manifest.size && [...manifest].every(([id, entry]) => JSON.stringify(current.get(id)) === JSON.stringify(entry))
-  if (!same) await writeManifest(out, manifest)
+  // Not through a cache folder swapped for a link during the run: the next run then rebuilds.
+  if (!same && cacheFoldersAreRealSync(out)) await writeManifest(out, manifest)
 }
 
 async function readJson(path: string): Promise<unknown> {

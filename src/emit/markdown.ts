@@ -28,7 +28,9 @@ export interface MarkdownOptions {
 export function claimTag(claim: Pick<ClaimRecord, 'id' | 'cellTypes' | 'category' | 'evidence' | 'hedged'> & Partial<Pick<ClaimRecord, 'attribution'>>): string {
   const label = `claim ${claim.id}: ${claim.cellTypes.join(', ')}`.replace(/[\\[\]]/g, '\\$&')
   const why = claim.attribution ? `; ${claim.cellTypes.map((type) => `${type}: ${claim.attribution![type] ?? 'mention'}`).join(', ')}` : ''
-  const title = `${claim.category}; ${claim.evidence}; ${claim.hedged ? 'hedged' : 'not hedged'}${why}`.replace(/["\\]/g, '\\$&')
+  // Category and evidence ids come from the config: a line ending in them would end the title (a blank
+  // line, the paragraph), and what follows would be read as Markdown or HTML. One line, quotes escaped.
+  const title = `${claim.category}; ${claim.evidence}; ${claim.hedged ? 'hedged' : 'not hedged'}${why}`.replace(/[\r\n]+/g, ' ').replace(/["\\]/g, '\\$&')
   return `[${label}](#${claimAnchor(claim.id)} "${title}")`
 }
 

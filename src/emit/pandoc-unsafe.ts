@@ -15,13 +15,18 @@ const notPhrasing: ConstructName[] = ['autolink', 'destinationLiteral', 'destina
  * - `$`: TeX math; `\`: raw TeX (`\begin{x}`), commands and hard breaks;
  * - `^`: inline notes (`^[…]`) and superscript; `~`: subscript, strikeout and definition lists;
  * - `|`: line blocks and pipe tables;
- * - at a line start, `:` (fenced divs `:::`, definition lists) and `%` (title blocks).
+ * - at a line start, `:` (fenced divs `:::`, definition lists) and `%` (title blocks);
+ * - the space after `[ ]`, `[x]` or `[X]` at a line start, written `&#x20;`: pandoc makes a list item
+ *   that begins so a task-list checkbox (`<input type="checkbox">`) even when the brackets are
+ *   escaped, as it reads the item's text, not its source; a space from a character reference is not
+ *   the space it looks for. CommonMark and GFM print it as a space.
  *
  * Seed prose has none of these characters outside line starts, so it reads as before.
  */
 export const pandocUnsafe: Unsafe[] = [
   ...['{', '@', '$', '\\', '^', '~', '|'].map((character): Unsafe => ({character, inConstruct: 'phrasing', notInConstruct: notPhrasing})),
   {atBreak: true, character: ':'},
-  {atBreak: true, character: '%'}
+  {atBreak: true, character: '%'},
+  {atBreak: true, before: '\\[[ xX]\\]', character: ' '}
 ]
 

@@ -366,9 +366,10 @@ describe('5. an interrupted run', () => {
     const out = join(dir, 'out')
     await interrupted(dir, out, 1)
     const {records, index, claims, expectedClaims} = described(out)
-    // The first document, and the one in flight beside it when the run was stopped, if it finished.
-    expect(records[0]).toBe('a')
-    expect(records.length).toBeLessThan(3)
+    // The documents in flight when the run was stopped (a and b; which finishes first depends on the
+    // file system), never one started after it.
+    expect(records.length).toBeGreaterThan(0)
+    expect(records.filter((id) => id !== 'a' && id !== 'b')).toEqual([])
     expect(index).toEqual(records)
     expect(claims).toEqual(expectedClaims)
     expect(claims.length).toBeGreaterThan(0)
