@@ -76,9 +76,9 @@ export function remarkEntities(options: EntitiesOptions) {
       const distractors = new Set<string>()
       let leadingDistractor = false
       // Every context below is a part of `text`: a cue none of whose literals `text` holds matches none.
-      const lower = lowerForLiterals(text)
-      const sentenceComparisons = possibleCues(comparisons, lower)
-      const sentenceOrigins = possibleCues(origins, lower)
+      // Found at the sentence's first mention of a type: many sentences have none.
+      let sentenceComparisons: RegExp[] | undefined
+      let sentenceOrigins: RegExp[] = []
       for (const match of matcher.match(text)) {
         const sense = resolve(match, text)
         if (sense?.kind === 'distractor') {
@@ -86,13 +86,20 @@ export function remarkEntities(options: EntitiesOptions) {
           if (match.start < subjectWindow) leadingDistractor = true
         }
         if (!sense || sense.kind !== 'type') continue
+        if (sentenceComparisons === undefined) {
+          const lower = lowerForLiterals(text)
+          sentenceComparisons = possibleCues(comparisons, lower)
+          sentenceOrigins = possibleCues(origins, lower)
+        }
+        const comparing = sentenceComparisons
+        const originating = sentenceOrigins
         let comparison = false
         let origin = false
-        if (sentenceComparisons.length > 0 || sentenceOrigins.length > 0) {
+        if (comparing.length > 0 || originating.length > 0) {
           const before = text.slice(Math.max(0, match.start - 80), match.start)
           const contexts = [before, ...beforeConjuncts(before)]
-          comparison = contexts.some((context) => sentenceComparisons.some((cue) => cue.test(context)))
-          origin = contexts.some((context) => sentenceOrigins.some((cue) => cue.test(context)))
+          comparison = contexts.some((context) => comparing.some((cue) => cue.test(context)))
+          origin = contexts.some((context) => originating.some((cue) => cue.test(context)))
         }
         mentions.push({typeId: sense.id, start: match.start, end: match.end, text: match.text, via: match.via, comparison, origin})
       }
