@@ -71,7 +71,10 @@ export function attributeTypes(facts: SentenceFacts, discourse: Discourse): Attr
     return new Map([[general!, facts.impliedTypes.includes(general!) ? 'implied' : 'mention']])
   }
   for (const type of facts.impliedTypes) result.set(type, 'implied')
-  if (result.size > 0 || namesOther || !facts.propertyCue) return result
+  if (result.size > 0 || namesOther) return result
+  // With no topic in scope the property cue decides nothing: it is not read (finding it scores the sentence).
+  if (!discourse.paragraphTopic && !discourse.listHead && discourse.sectionTopic.length === 0 && !(facts.cellAnaphor && discourse.documentTopic)) return result
+  if (!facts.propertyCue) return result
   if (discourse.paragraphTopic) return relabel(discourse.paragraphTopic, 'paragraph-topic')
   if (discourse.listHead) return relabel(discourse.listHead, 'list-head')
   if (discourse.sectionTopic.length > 0) return new Map(discourse.sectionTopic.map((type) => [type, 'section-topic']))

@@ -190,15 +190,20 @@ export class CueIndex {
  * The `keyLength` characters of `text` from `index` as one number, ASCII capitals lower-cased: no
  * string is made per word. Lower-casing ASCII alone is exact: without the unicode flag no other
  * character matches an ASCII letter case-insensitively, and the literals' other characters match
- * only themselves.
+ * only themselves. Three ASCII characters make a small integer (7 bits each), which a Map hashes
+ * without allocating; any other three make one from 2^48 up, so two different keys never collide.
  */
-function keyAt(text: string, index: number): number {
-  let key = 0
-  for (let offset = 0; offset < keyLength; offset++) {
-    const code = text.charCodeAt(index + offset)
-    key = key * 65_536 + (code >= 65 && code <= 90 ? code + 32 : code)
-  }
-  return key
+// Written out for `keyLength` = 3.
+export function keyAt(text: string, index: number): number {
+  const a = lowerAscii(text.charCodeAt(index))
+  const b = lowerAscii(text.charCodeAt(index + 1))
+  const c = lowerAscii(text.charCodeAt(index + 2))
+  if ((a | b | c) < 128) return (a << 14) | (b << 7) | c
+  return 2 ** 48 + (a * 65_536 + b) * 65_536 + c
+}
+
+function lowerAscii(code: number): number {
+  return code >= 65 && code <= 90 ? code + 32 : code
 }
 
 function isWordCode(code: number): boolean {

@@ -96,15 +96,28 @@ export function remarkClaims(options: ClaimsOptions) {
         documentTopic: docTopic,
         general
       }
+      // Most sentences name their subject, and then the pattern facts are never read: each is found when first read.
+      let anaphoric: boolean | undefined
+      let cellAnaphor: boolean | undefined
+      let propertyCue: boolean | undefined
+      let namesOtherSubject: boolean | undefined
       const attribution = attributeTypes(
         {
           mentions,
           impliedTypes,
           namesDistractor: sentence.data.leadingDistractor ?? false,
-          anaphoric: anaphora.some((pattern) => pattern.test(text)),
-          cellAnaphor: cellAnaphora.some((pattern) => pattern.test(text)),
-          propertyCue: rules.hasPropertyCue(text),
-          otherSubject: otherSubject.some((pattern) => pattern.test(text))
+          get anaphoric() {
+            return (anaphoric ??= anaphora.some((pattern) => pattern.test(text)))
+          },
+          get cellAnaphor() {
+            return (cellAnaphor ??= cellAnaphora.some((pattern) => pattern.test(text)))
+          },
+          get propertyCue() {
+            return (propertyCue ??= rules.hasPropertyCue(text))
+          },
+          get otherSubject() {
+            return (namesOtherSubject ??= otherSubject.some((pattern) => pattern.test(text)))
+          }
         },
         discourse
       )

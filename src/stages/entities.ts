@@ -2,6 +2,7 @@ import type {Heading, Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import type {Distractor, EntityType} from '../config/types.js'
+import {requiredLiterals} from '../claims/cue-pattern.js'
 import {EntityMatcher, type Match, type Sense} from '../entities/entity-matcher.js'
 import {findAbbreviationDefinitions} from '../entities/schwartz-hearst.js'
 import {skipChildren, walk} from '../tree-walk.js'
@@ -43,8 +44,8 @@ const cueWindow = 24
 export function remarkEntities(options: EntitiesOptions) {
   const base = new EntityMatcher(options.entityTypes, options.distractors ?? [])
   const general = new Set(options.entityTypes.filter((type) => type.general).map((type) => type.id))
-  const comparisons = (options.comparisonCues ?? []).map((cue) => new RegExp(cue, 'iu'))
-  const origins = (options.originCues ?? []).map((cue) => new RegExp(cue, 'iu'))
+  const comparisons = (options.comparisonCues ?? []).map(contextCue)
+  const origins = (options.originCues ?? []).map(contextCue)
 
   return function transform(tree: Root, file: VFile): void {
     const sentences: Sentence[] = []
@@ -74,6 +75,10 @@ export function remarkEntities(options: EntitiesOptions) {
       const mentions: Mention[] = []
       const distractors = new Set<string>()
       let leadingDistractor = false
+      // Every context below is a part of `text`: a cue none of whose literals `text` holds matches none.
+      // Found at the sentence's first mention of a type: many sentences have none.
+      let sentenceComparisons: RegExp[] | undefined
+      let sentenceOrigins: RegExp[] = []
       for (const match of matcher.match(text)) {
         const sense = resolve(match, text)
         if (sense?.kind === 'distractor') {
@@ -81,17 +86,22 @@ export function remarkEntities(options: EntitiesOptions) {
           if (match.start < subjectWindow) leadingDistractor = true
         }
         if (!sense || sense.kind !== 'type') continue
-        const before = text.slice(Math.max(0, match.start - 80), match.start)
-        const contexts = [before, ...beforeConjuncts(before)]
-        mentions.push({
-          typeId: sense.id,
-          start: match.start,
-          end: match.end,
-          text: match.text,
-          via: match.via,
-          comparison: contexts.some((context) => comparisons.some((cue) => cue.test(context))),
-          origin: contexts.some((context) => origins.some((cue) => cue.test(context)))
-        })
+        if (sentenceComparisons === undefined) {
+          const lower = lowerForLiterals(text)
+          sentenceComparisons = possibleCues(comparisons, lower)
+          sentenceOrigins = possibleCues(origins, lower)
+        }
+        const comparing = sentenceComparisons
+        const originating = sentenceOrigins
+        let comparison = false
+        let origin = false
+        if (comparing.length > 0 || originating.length > 0) {
+          const before = text.slice(Math.max(0, match.start - 80), match.start)
+          const contexts = [before, ...beforeConjuncts(before)]
+          comparison = contexts.some((context) => comparing.some((cue) => cue.test(context)))
+          origin = contexts.some((context) => originating.some((cue) => cue.test(context)))
+        }
+        mentions.push({typeId: sense.id, start: match.start, end: match.end, text: match.text, via: match.via, comparison, origin})
       }
       markListMembers(mentions, text)
       sentence.data.mentions = mentions
@@ -99,6 +109,36 @@ export function remarkEntities(options: EntitiesOptions) {
       sentence.data.leadingDistractor = leadingDistractor
     }
   }
+}
+
+/** A comparison or origin cue (flags `iu`), and lower-case literals one of which its every match holds (undefined: none known). */
+export interface ContextCue {
+  regex: RegExp
+  literals: string[] | undefined
+}
+
+/**
+ * Compiles a cue with flags `iu`. Its literals are read as without the unicode flag: the two differ
+ * only in case folding, where the unicode flag also folds U+017F (ſ) onto s and U+212A (Kelvin sign)
+ * onto k; `lowerForLiterals` leaves texts with those characters unfiltered.
+ */
+export function contextCue(source: string): ContextCue {
+  return {regex: new RegExp(source, 'iu'), literals: requiredLiterals(source, 'i')?.map((literal) => literal.text)}
+}
+
+/** Characters the unicode flag folds onto an ASCII letter, besides the ASCII letters. */
+const foldsOntoAscii = /[\u017F\u212A]/
+
+/** `text` lower-cased for literal searches, or undefined when a literal search could miss a match of an `iu` cue. */
+export function lowerForLiterals(text: string): string | undefined {
+  return foldsOntoAscii.test(text) ? undefined : text.toLowerCase()
+}
+
+/** The cues that may match some part of the text `lower` was made from (`lowerForLiterals`): every cue that does is among them. */
+export function possibleCues(cues: readonly ContextCue[], lower: string | undefined): RegExp[] {
+  const found: RegExp[] = []
+  for (const cue of cues) if (lower === undefined || cue.literals === undefined || cue.literals.some((literal) => lower.includes(literal))) found.push(cue.regex)
+  return found
 }
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {CueIndex, requiredLiterals} from '../../src/claims/cue-pattern.js'
+import {CueIndex, keyAt, requiredLiterals} from '../../src/claims/cue-pattern.js'
 import {defaultClaimOptions} from '../../src/config/defaults.js'
 import {loadConfig} from '../../src/config/load-config.js'
 import type {ClaimOptions} from '../../src/config/types.js'
@@ -93,5 +93,35 @@ describe('CueIndex', async () => {
     const candidates = index.candidates('HSCs express CD34 as the cell surface marker.')
     expect(candidates.size).toBeLessThan(cues.length / 4)
     expect(cues.filter(({cue}) => candidates.has(cue)).some(({source}) => source.includes('express'))).toBe(true)
+  })
+})
+
+describe('keyAt', () => {
+  // The key before it packed three ASCII characters into a small integer: three code units, ASCII capitals lower-cased, in base 65 536.
+  const previousKey = (text: string, index: number): number => {
+    let key = 0
+    for (let offset = 0; offset < 3; offset++) {
+      const code = text.charCodeAt(index + offset)
+      key = key * 65_536 + (code >= 65 && code <= 90 ? code + 32 : code)
+    }
+    return key
+  }
+  const unit = fc.oneof(
+    fc.integer({min: 0, max: 127}),
+    fc.constantFrom(65, 90, 97, 122, 127, 128, 0x130, 0x17f, 0x212a, 0xd835, 0xdc00, 0xffff),
+    fc.integer({min: 0, max: 0xffff})
+  )
+  const triple = fc.array(unit, {minLength: 3, maxLength: 3}).map((codes) => String.fromCharCode(...codes))
+
+  it('tells two texts apart exactly when the previous key did', () => {
+    fc.assert(
+      fc.property(triple, triple, (a, b) => {
+        expect(keyAt(a, 0) === keyAt(b, 0)).toBe(previousKey(a, 0) === previousKey(b, 0))
+      }),
+      {seed, numRuns}
+    )
+    expect(keyAt('HSC', 0)).toBe(keyAt('hsc', 0))
+    expect(keyAt('\u212Asc', 0)).not.toBe(keyAt('ksc', 0))
+    expect(keyAt('\u0000\u0000\u0080', 0)).not.toBe(keyAt('\u0000\u0001\u0000', 0))
   })
 })
