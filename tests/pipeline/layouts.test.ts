@@ -11,7 +11,7 @@ const documents = [
   {name: 'seed (numbered, Title Case, run-in subsections)', source: 'seed.txt', text: readFileSync(seedPath, 'utf8'), citationsBeforePeriod: true},
   {name: 'ehp-after-period (unnumbered, sentence-case subsections)', source: 'ehp.txt', text: readFileSync(fixture('layouts/ehp-after-period/input.txt'), 'utf8')},
   {name: 'ohip-nl (numbered, sentence case)', source: 'ohip.txt', text: readFileSync(fixture('ohip-nl/input.txt'), 'utf8'), citationsBeforePeriod: true},
-  {name: 'wiki-haematopoiesis (Markdown without #)', source: 'wiki.md', text: readFileSync(fixture('layouts/wiki-haematopoiesis/input.md'), 'utf8')}
+  {name: 'wiki-haematopoiesis (Markdown without #)', source: 'wiki.md', text: readFileSync(fixture('wiki-haematopoiesis/input.md'), 'utf8')}
 ]
 
 /** The heading layouts the README lists as recognised. */
