@@ -11,14 +11,22 @@ const parser = new RegExpParser({ecmaVersion: 2024})
  * `(?:\w+ )?been` passes, and so does a fixed count inside a repetition (`(?:\d{3})+`). `source` must be a valid pattern with the `u` flag (the schema checks that).
  */
 export function nestedRepetition(source: string): string | undefined {
+  return outerOfInnerRepetition(source, () => true)
+}
+
+/**
+ * The outer repetition (its text) of the first variable repetition inside a repetition for which
+ * `counts(inner, outer)` holds, or undefined. A fixed count (`{3}`) splits a text one way only: only
+ * a variable repetition inside counts.
+ */
+function outerOfInnerRepetition(source: string, counts: (inner: AST.Quantifier, outer: AST.Quantifier) => boolean): string | undefined {
   const pattern = parser.parsePattern(source, 0, source.length, {unicode: true})
   let found: string | undefined
   visitRegExpAST(pattern, {
     onQuantifierEnter(node: AST.Quantifier) {
-      // A fixed count (`{3}`) splits a text one way only: only a variable repetition inside counts.
       if (found !== undefined || node.max <= 1 || node.min === node.max) return
       const outer = repeatingAncestor(node)
-      if (outer) found = outer.raw
+      if (outer && counts(node, outer)) found = outer.raw
     }
   })
   return found
@@ -33,25 +41,16 @@ export function nestedRepetition(source: string): string | undefined {
  * `(?:\S+\s+){0,3}` is not.
  */
 export function ambiguousNesting(source: string): string | undefined {
-  const pattern = parser.parsePattern(source, 0, source.length, {unicode: true})
-  let found: string | undefined
-  visitRegExpAST(pattern, {
-    onQuantifierEnter(node: AST.Quantifier) {
-      if (found !== undefined || node.max <= 1 || node.min === node.max) return
-      const outer = repeatingAncestor(node)
-      if (!outer) return
-      const parent = node.parent
-      const repeated = elementCharacters(node.element)
-      let follow: RegExp | undefined
-      if (parent.type === 'Alternative' && minLength(node.element) > 0) {
-        const next = parent.elements[parent.elements.indexOf(node) + 1]
-        const bodyStart = outer.element.type === 'Group' || outer.element.type === 'CapturingGroup' ? startOf(outer.element.alternatives) : elementCharacters(outer.element)
-        follow = next === undefined ? (parent.parent === outer.element ? bodyStart : undefined) : minLength(next) > 0 ? elementCharacters(next) : undefined
-      }
-      if (overlap(repeated, follow)) found = outer.raw
+  return outerOfInnerRepetition(source, (node, outer) => {
+    const parent = node.parent
+    let follow: RegExp | undefined
+    if (parent.type === 'Alternative' && minLength(node.element) > 0) {
+      const next = parent.elements[parent.elements.indexOf(node) + 1]
+      const bodyStart = outer.element.type === 'Group' || outer.element.type === 'CapturingGroup' ? startOf(outer.element.alternatives) : elementCharacters(outer.element)
+      follow = next === undefined ? (parent.parent === outer.element ? bodyStart : undefined) : minLength(next) > 0 ? elementCharacters(next) : undefined
     }
+    return overlap(elementCharacters(node.element), follow)
   })
-  return found
 }
 
 /** The characters any of `alternatives` can begin with (undefined when one cannot be told). */
