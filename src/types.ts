@@ -1,5 +1,5 @@
 import type {Data, Literal, Parent, PhrasingContent} from 'mdast'
-import type {OffsetMap} from './parse/offset-map.js'
+import type {OffsetMap} from './stages/parse/offset-map.js'
 
 /** A bracketed numeric citation group (`[19, 21-23]`) found in the text. */
 export interface Citation extends Literal {

@@ -3,7 +3,7 @@ import type {Nodes, Root} from 'mdast'
 import type {Point} from 'unist'
 import type {VFile} from 'vfile'
 import type {ResolvedConfig} from '../config/types.js'
-import type {Section} from '../stages/sections.js'
+import type {Section} from '../stages/parse/remark-sections.js'
 import {skipChildren, walk} from '../tree-walk.js'
 import type {AttributionReason, Sentence} from '../types.js'
 

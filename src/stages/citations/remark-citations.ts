@@ -1,9 +1,9 @@
 import type {Parent, Root, Text} from 'mdast'
 import type {VFile} from 'vfile'
-import {findCitationGroups} from '../citations/find-citation-groups.js'
-import {parseCitationGroup} from '../citations/parse-citation-group.js'
+import {findCitationGroups} from './find-citation-groups.js'
+import {parseCitationGroup} from './parse-citation-group.js'
 import {offsetMapOf, positionOf} from '../parse/positions.js'
-import type {Citation} from '../types.js'
+import type {Citation} from '../../types.js'
 
 export interface CitationsOptions {
   /** A range covering more numbers than this makes its group invalid (default 1000). */

@@ -2,7 +2,7 @@ import type {Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Point} from 'unist'
 import type {VFile} from 'vfile'
-import {skipChildren, walk} from '../tree-walk.js'
+import {skipChildren, walk} from '../../tree-walk.js'
 
 /** A section of the document, opened by a heading. */
 export interface Section {

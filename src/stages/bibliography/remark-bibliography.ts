@@ -3,9 +3,9 @@ import type {Root} from 'mdast'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {pointAt} from '../parse/positions.js'
-import type {ReferenceListEntry} from '../parse/reference-list.js'
-import {walk} from '../tree-walk.js'
-import {maxOf} from '../push-all.js'
+import type {ReferenceListEntry} from './reference-list.js'
+import {walk} from '../../tree-walk.js'
+import {maxOf} from '../../push-all.js'
 
 /** A bibliography handed to the processor with the document (`file.data.bibliography`). */
 export interface Bibliography {

@@ -2,12 +2,12 @@ import type {Heading, Root} from 'mdast'
 import type {Parent} from 'unist'
 import type {VFile} from 'vfile'
 import {toString} from 'mdast-util-to-string'
-import type {ClaimOptions, Distractor, EntityType} from '../config/types.js'
-import {attributeTypes, documentTopic, withoutConstituents, type Attribution, type Discourse} from '../claims/attribution.js'
-import {compileClaimRules} from '../claims/claim-rules.js'
-import {defaultClauses} from '../config/defaults.js'
-import {skipChildren, walk} from '../tree-walk.js'
-import type {ClaimData, Mention, Sentence} from '../types.js'
+import type {ClaimOptions, Distractor, EntityType} from '../../config/types.js'
+import {attributeTypes, documentTopic, withoutConstituents, type Attribution, type Discourse} from './attribution.js'
+import {compileClaimRules} from './claim-rules.js'
+import {defaultClauses} from '../../config/defaults.js'
+import {skipChildren, walk} from '../../tree-walk.js'
+import type {ClaimData, Mention, Sentence} from '../../types.js'
 
 export interface ClaimsOptions {
   entityTypes: readonly EntityType[]

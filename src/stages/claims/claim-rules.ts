@@ -1,5 +1,5 @@
-import {defaultClauses} from '../config/defaults.js'
-import type {ClaimOptions} from '../config/types.js'
+import {defaultClauses} from '../../config/defaults.js'
+import type {ClaimOptions} from '../../config/types.js'
 import {anyMatches, CueIndex, type CuePattern} from './cue-pattern.js'
 
 /** Claim options compiled once per processor: the regular expressions behind each decision. */

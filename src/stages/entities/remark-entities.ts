@@ -1,13 +1,13 @@
 import type {Heading, Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
-import type {Distractor, EntityType} from '../config/types.js'
+import type {Distractor, EntityType} from '../../config/types.js'
 import {requiredLiterals} from '../claims/cue-pattern.js'
-import {EntityMatcher, type Match, type Sense} from '../entities/entity-matcher.js'
-import {findAbbreviationDefinitions} from '../entities/schwartz-hearst.js'
-import {skipChildren, walk} from '../tree-walk.js'
-import {pushAll} from '../push-all.js'
-import type {Mention, Sentence} from '../types.js'
+import {EntityMatcher, type Match, type Sense} from './entity-matcher.js'
+import {findAbbreviationDefinitions} from './schwartz-hearst.js'
+import {skipChildren, walk} from '../../tree-walk.js'
+import {pushAll} from '../../push-all.js'
+import type {Mention, Sentence} from '../../types.js'
 
 export interface EntitiesOptions {
   entityTypes: readonly EntityType[]

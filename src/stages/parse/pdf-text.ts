@@ -4,8 +4,8 @@ import {location} from 'vfile-location'
 import {endsSentence, headingCase, headingDepth, headingLine, numberedHeading, plainHeading, type HeadingParts} from './heading-line.js'
 import {collectVocabulary, keepLineEndHyphen, type Vocabulary} from './hyphenation.js'
 import {OffsetMap, OffsetMapBuilder} from './offset-map.js'
-import {takeReferenceList} from './reference-list.js'
-import {pushAll} from '../push-all.js'
+import {takeReferenceList} from '../bibliography/reference-list.js'
+import {pushAll} from '../../push-all.js'
 
 /** One line of the input: its text without the line ending, and where it starts. */
 interface Line {

@@ -1,4 +1,4 @@
-import {pushAll} from '../push-all.js'
+import {pushAll} from '../../push-all.js'
 
 /**
  * A configured cue (a regular-expression source). Literal texts one of which every match of it

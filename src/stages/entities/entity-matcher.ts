@@ -1,4 +1,4 @@
-import type {Distractor, EntityType} from '../config/types.js'
+import type {Distractor, EntityType} from '../../config/types.js'
 import type {AbbreviationDefinition} from './schwartz-hearst.js'
 
 /** What a name or abbreviation stands for: an entity type, or a distractor (not a type). */

@@ -1,4 +1,4 @@
-import type {AttributionReason, Mention} from '../types.js'
+import type {AttributionReason, Mention} from '../../types.js'
 
 /** Types a claim is about, each with why; insertion order is the order of `cellTypes`. */
 export type Attribution = Map<string, AttributionReason>

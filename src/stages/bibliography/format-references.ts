@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
 import {Cite, plugins, type CslItem} from '@citation-js/core'
 import '@citation-js/plugin-csl'
-import {toOutputCslItem} from '../emit/references-csl.js'
+import {toOutputCslItem} from './references-csl.js'
 
 export interface FormatOptions {
   /** A style citation-js has (`vancouver`, `apa`, `harvard1`) or a path to a `.csl` file. */

@@ -3,10 +3,10 @@ import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import {offsetMapOf, positionOf} from '../parse/positions.js'
 import {foldWhiteSpace} from '../parse/white-space.js'
-import {splitSentences, type SentenceRange} from '../sentences/split-sentences.js'
-import {skipChildren, walk} from '../tree-walk.js'
-import type {Sentence} from '../types.js'
-import {pushAll} from '../push-all.js'
+import {splitSentences, type SentenceRange} from './split-sentences.js'
+import {skipChildren, walk} from '../../tree-walk.js'
+import type {Sentence} from '../../types.js'
+import {pushAll} from '../../push-all.js'
 
 /** What a field adds to sentence splitting. */
 export interface SentencesOptions {
