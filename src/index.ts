@@ -11,7 +11,7 @@ export type {
   ResolvedConfig,
   UserConfig
 } from './config/types.js'
-export {createProcessor, formatOf, type InputFormat} from './processor.js'
+export {createProcessor, formatOf, type InputFormat} from './pipeline.js'
 export {pdfTextParse} from './stages/parse/pdf-text.js'
 export {remarkPdfText} from './stages/parse/remark-pdf-text.js'
 export {OffsetMap} from './stages/parse/offset-map.js'

@@ -1,16 +1,51 @@
 import {createHash} from 'node:crypto'
+import type {Root} from 'mdast'
+import remarkParse from 'remark-parse'
+import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import {formatReferences} from './stages/bibliography/format-references.js'
-import {loadBibliography} from './stages/bibliography/load-bibliography.js'
 import type {ResolvedConfig} from './config/types.js'
 import {diagnosticsOf, toDocumentRecord, type DiagnosticRecord, type DocumentRecord} from './emit/document.js'
-import {toAnnotatedMarkdown} from './emit/markdown.js'
-import {toReferencesCslJson} from './stages/bibliography/references-csl.js'
-import {markdownTooComplex} from './stages/parse/remark-markdown-limits.js'
-import {createProcessor, formatOf, type InputFormat} from './processor.js'
-import {annotatedAnchorAt} from './pipeline/annotated-signature.js'
-import {decodeInput} from './pipeline/decode-input.js'
+import {selectEmitters, type AnalysedDocument} from './emit/emitters.js'
+import {bibliographyFromBytes} from './stages/bibliography/bibliography-file.js'
+import {formatReferences} from './stages/bibliography/format-references.js'
+import {remarkBibliography} from './stages/bibliography/remark-bibliography.js'
+import {remarkCitations} from './stages/citations/remark-citations.js'
+import {remarkClaims} from './stages/claims/remark-claims.js'
+import {remarkEntities} from './stages/entities/remark-entities.js'
+import {annotatedAnchorAt} from './stages/parse/annotated-signature.js'
+import {decodeInput} from './stages/parse/decode-input.js'
+import {markdownTooComplex, remarkMarkdownLimits} from './stages/parse/remark-markdown-limits.js'
+import {remarkPdfText} from './stages/parse/remark-pdf-text.js'
+import {remarkPlainHeadings} from './stages/parse/remark-plain-headings.js'
+import {remarkSections} from './stages/parse/remark-sections.js'
+import {remarkSentences} from './stages/sentences/remark-sentences.js'
+
+/** What the input is: PDF-extracted plain text or Markdown. */
+export type InputFormat = 'text' | 'markdown'
+
+/**
+ * The whole analysis as one unified processor, stages in order: parse (Markdown: remark-parse, then
+ * headings written without `#`), sections, citations,
+ * bibliography, sentences, entities, claims. `processor.run(processor.parse(file), file)` gives the
+ * annotated tree; everything else the stages learn is in `file.data` and `file.messages`.
+ */
+export function createProcessor(config: ResolvedConfig, format: InputFormat = 'text'): Processor<Root, Root, Root> {
+  const base = format === 'markdown' ? unified().use(remarkParse).use(remarkMarkdownLimits).use(remarkPlainHeadings) : unified().use(remarkPdfText, config.text.compoundHeads.length > 0 ? {compoundHeads: new Set(config.text.compoundHeads.map((word) => word.toLowerCase()))} : {})
+  return (base as unknown as Processor<Root, Root, Root>)
+    .use(remarkSections)
+    .use(remarkCitations, {maxRange: config.citations.maxRange})
+    .use(remarkBibliography)
+    .use(remarkSentences, {abbreviations: config.text.abbreviations})
+    .use(remarkEntities, {entityTypes: config.entityTypes, distractors: config.distractors, comparisonCues: config.claims.comparisonCues, originCues: config.claims.originCues})
+    .use(remarkClaims, {entityTypes: config.entityTypes, distractors: config.distractors, claims: config.claims})
+    .freeze() as unknown as Processor<Root, Root, Root>
+}
+
+/** The input format a file name implies: `.md`/`.markdown` are Markdown, the rest plain text. */
+export function formatOf(path: string): InputFormat {
+  return /\.(?:md|markdown)$/i.test(path) ? 'markdown' : 'text'
+}
 
 const processors = new WeakMap<ResolvedConfig, Map<InputFormat, ReturnType<typeof createProcessor>>>()
 
@@ -88,16 +123,9 @@ export function analyseDocument(input: DocumentInput, config: ResolvedConfig): D
 
   const bibliographyDiagnostics: DiagnosticRecord[] = []
   if (input.bibliography) {
-    // The same decoding and checks as the document's: no NULs, no undecodable bytes in the outputs.
-    const decodedBibliography = decodeInput(input.bibliography.bytes)
-    if (decodedBibliography.ok) {
-      const loaded = loadBibliography(input.bibliography.source, decodedBibliography.text)
-      for (const problem of loaded.problems) bibliographyDiagnostics.push({severity: problem.severity, code: problem.code, message: problem.message, start: problem.start ?? null})
-      file.data.bibliography = {path: input.bibliography.source, entries: loaded.entries, size: loaded.size}
-    } else {
-      const reason = decodedBibliography.message.replace(/^input /, 'it ')
-      bibliographyDiagnostics.push({severity: 'error', code: 'bibliography-invalid', message: `${input.bibliography.source}: ${reason}; no entries read`, start: decodedBibliography.start})
-    }
+    const read = bibliographyFromBytes(input.bibliography.source, input.bibliography.bytes)
+    for (const problem of read.problems) bibliographyDiagnostics.push({severity: problem.severity, code: problem.code, message: problem.message, start: problem.start ?? null})
+    if (read.bibliography) file.data.bibliography = read.bibliography
   }
 
   if (file.value.toString().trim() === '') {
@@ -119,13 +147,20 @@ export function analyseDocument(input: DocumentInput, config: ResolvedConfig): D
   const formatted = references.size > 0 ? formatReferences(references, {style: config.bibliography.style, lang: config.bibliography.lang}) : undefined
   if (formatted?.problem) file.message(formatted.problem.message, {ruleId: formatted.problem.code, source: 'citeclaim'})
   const record: DocumentRecord = toDocumentRecord(tree, file, config)
-  const json = recordJson(record)
-  if (json === undefined) return tooLarge(input)
-  const files = [
-    {suffix: '.json', content: json},
-    {suffix: '.md', content: toAnnotatedMarkdown(tree, record, {citationStyle: config.citations.markdownStyle, claimsTitle: config.markdown.claimsTitle, ...(formatted ? {formattedReferences: formatted.entries} : {})})}
-  ]
-  if (input.bibliography) files.push({suffix: '.references.csl.json', content: toReferencesCslJson(references)})
+  const analysed: AnalysedDocument = {tree, file, record, config, references, hasBibliography: input.bibliography !== undefined, ...(formatted ? {formattedReferences: formatted.entries} : {})}
+  const files: DocumentOutput['files'] = []
+  for (const emitter of selectEmitters(config.outputs)) {
+    let content: string | undefined
+    try {
+      content = emitter.emit(analysed)
+    } catch (error) {
+      // Longer than V8 lets a string be (about 512 MB): a 25 MB input of dense citations gets there,
+      // its record repeating ids and positions many times over.
+      if (error instanceof RangeError && /invalid string length/i.test(error.message)) return tooLarge(input, emitter.name === 'json' ? undefined : `its ${emitter.name} output would be longer than the longest string Node.js can build (about 512 MB)`)
+      throw error
+    }
+    if (content !== undefined) files.push({suffix: emitter.suffix, content})
+  }
   return {
     id: input.id,
     source: input.source,
@@ -133,19 +168,6 @@ export function analyseDocument(input: DocumentInput, config: ResolvedConfig): D
     record,
     diagnostics: diagnosticsOf(file),
     bibliographyDiagnostics
-  }
-}
-
-/**
- * The JSON record, or undefined when it is longer than V8 lets a string be (about 512 MB: a 25 MB
- * input of dense citations gets there, its record repeating ids and positions many times over).
- */
-function recordJson(record: DocumentRecord): string | undefined {
-  try {
-    return JSON.stringify(record, null, 2) + '\n'
-  } catch (error) {
-    if (error instanceof RangeError) return undefined
-    throw error
   }
 }
 

@@ -4,6 +4,7 @@ import {join, relative, resolve} from 'node:path'
 import pMap from 'p-map'
 import type {ResolvedConfig} from '../config/types.js'
 import type {DiagnosticRecord} from '../emit/document.js'
+import {selectEmitters} from '../emit/emitters.js'
 import type {TaskResult} from './analyse-task.js'
 import {discardTemps, removeStaleTempFiles, replaceWithTemp, sha256OfFile, WriteError} from './atomic-write.js'
 import {cacheFoldersAreReal, cacheFoldersAreRealSync, prepareCacheFolders} from './cache-folder.js'
@@ -86,6 +87,8 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
     options.onDiagnostic?.(file, diagnostic)
   }
 
+  // An unknown output format is a config error, before anything is read or written.
+  selectEmitters(config.outputs)
   // Before anything is written: a missing path, or inputs that overlap the output folder, refuse the
   // run; citeclaim's own outputs are never inputs.
   await checkInputPaths(options.paths, out, cwd)
@@ -121,7 +124,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   result.documents = selected.length
   options.onStart?.(selected.length)
 
-  const manifest = cacheUsable ? await readManifest(out, knownSuffixes, reservedIds) : new Map<string, ManifestEntry>()
+  const manifest = cacheUsable ? await readManifest(out, knownSuffixes(), reservedIds) : new Map<string, ManifestEntry>()
   const hadManifest = manifest.size > 0
   const wanted = options.concurrency ?? config.concurrency
   const threads = Math.max(1, Math.min(wanted > 0 ? wanted : availableParallelism(), selected.length))
@@ -395,7 +398,7 @@ async function removeGoneDocuments(context: {
     if (context.ids.has(document.id)) continue
     const record = await readJson(join(out, document.id + '.json'))
     if (!isDocumentRecord(record, document.id) || !context.inScope(record.document.source)) continue
-    for (const name of document.files) if (knownSuffixes.includes(name.slice(document.id.length))) await remove(out, name, context)
+    for (const name of document.files) if (knownSuffixes().includes(name.slice(document.id.length))) await remove(out, name, context)
   }
 }
 
@@ -419,7 +422,7 @@ async function foreignFile(out: string, id: string, files: ReadonlyArray<{name: 
 }
 
 async function writeManifestIfChanged(out: string, manifest: ReadonlyMap<string, ManifestEntry>): Promise<void> {
-  const current = await readManifest(out, knownSuffixes, reservedIds)
+  const current = await readManifest(out, knownSuffixes(), reservedIds)
   const same = current.size === manifest.size && [...manifest].every(([id, entry]) => JSON.stringify(current.get(id)) === JSON.stringify(entry))
   // Not through a cache folder swapped for a link during the run: the next run then rebuilds.
   if (!same && cacheFoldersAreRealSync(out)) await writeManifest(out, manifest)

@@ -22,7 +22,7 @@ afterAll(() => {
 
 const hash = 'a'.repeat(64)
 const entry = (files: Record<string, string>, extra: object = {}): unknown => ({source: 'in/x.txt', key: hash, files, diagnostics: [], ...extra})
-const valid = (id: string, value: unknown): boolean => isManifestEntry(id, value, knownSuffixes, reservedIds)
+const valid = (id: string, value: unknown): boolean => isManifestEntry(id, value, knownSuffixes(), reservedIds)
 
 describe('manifest entries', () => {
   it('accept exactly what citeclaim writes', () => {

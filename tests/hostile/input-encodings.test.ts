@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {analyseDocument} from '../../src/pipeline.js'
-import {decodeInput} from '../../src/pipeline/decode-input.js'
+import {decodeInput} from '../../src/stages/parse/decode-input.js'
 import {shippedConfig} from '../helpers/analyse.js'
 
 /*

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {decodeInput} from '../../src/pipeline/decode-input.js'
+import {decodeInput} from '../../src/stages/parse/decode-input.js'
 import {findCitationGroups} from '../../src/stages/citations/find-citation-groups.js'
 import {isMalformedCitationBody, parseCitationGroup} from '../../src/stages/citations/parse-citation-group.js'
 import {EntityMatcher} from '../../src/stages/entities/entity-matcher.js'
