@@ -17,7 +17,8 @@ export {remarkPdfText} from './stages/parse/remark-pdf-text.js'
 export {OffsetMap} from './stages/parse/offset-map.js'
 export {remarkSections, type Section} from './stages/parse/remark-sections.js'
 export {remarkCitations, type CitationsOptions} from './stages/citations/remark-citations.js'
-export {remarkBibliography, type Bibliography} from './stages/bibliography/remark-bibliography.js'
+export {citationSyntaxes, numericBrackets, registerCitationSyntax, type BibliographyIndex, type CitationSyntax} from './stages/citations/citation-syntax.js'
+export {remarkBibliography, type Bibliography, type RemarkBibliographyOptions} from './stages/bibliography/remark-bibliography.js'
 export {remarkSentences} from './stages/sentences/remark-sentences.js'
 export {remarkEntities, type EntitiesOptions} from './stages/entities/remark-entities.js'
 export {remarkClaims, type ClaimsOptions} from './stages/claims/remark-claims.js'
@@ -27,6 +28,7 @@ export {splitSentences, type SentenceRange, type SplitOptions} from './stages/se
 export {findAbbreviationDefinitions, type AbbreviationDefinition} from './stages/entities/schwartz-hearst.js'
 export {toDocumentRecord} from './emit/document.js'
 export {toAnnotatedMarkdown, type MarkdownOptions} from './emit/markdown.js'
+export {emitters, registerEmitter, type AnalysedDocument, type Emitter} from './emit/emitters.js'
 export {readAnnotations, remarkReadAnnotations, type AnnotatedClaim, type Annotations, type ReadAnnotationsOptions} from './emit/read-annotations.js'
 export {loadBibliography, type LoadedBibliography} from './stages/bibliography/load-bibliography.js'
 export {formatReferences} from './stages/bibliography/format-references.js'
@@ -43,4 +45,4 @@ export type {
   SectionRecord,
   SentenceRecord
 } from './emit/document.js'
-export type {Citation, ClaimData, Mention, Sentence} from './types.js'
+export type {Citation, CitationData, ClaimData, Mention, Sentence} from './types.js'

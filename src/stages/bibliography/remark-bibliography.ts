@@ -2,6 +2,7 @@ import type {CslItem} from '@citation-js/core'
 import type {Root} from 'mdast'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
+import {citationSyntaxes, numericBrackets, type BibliographyIndex, type CitationSyntax} from '../citations/citation-syntax.js'
 import {pointAt} from '../parse/positions.js'
 import type {ReferenceListEntry} from './reference-list.js'
 import {walk} from '../../tree-walk.js'
@@ -27,9 +28,16 @@ declare module 'vfile' {
   }
 }
 
+export interface RemarkBibliographyOptions {
+  /** The syntaxes that resolve the groups they found (default: the registered ones). */
+  syntaxes?: readonly CitationSyntax[]
+}
+
 /** What a citation number can point to: a bibliography item, or only an entry of the printed list. */
 interface Target {
   item: CslItem | null
+  /** The entry's key (see `BibliographyIndex`). */
+  key: string
   name: string
   place?: Position
 }
@@ -39,7 +47,8 @@ interface Target {
  * document's own reference list. A group citing a number beyond the entries' count is made invalid;
  * numbers without an entry (warning) and entries never cited (info) are reported.
  */
-export function remarkBibliography() {
+export function remarkBibliography(options: RemarkBibliographyOptions = {}) {
+  const syntaxes = new Map((options.syntaxes ?? citationSyntaxes()).map((syntax) => [syntax.name, syntax]))
   return function transform(tree: Root, file: VFile): void {
     const list = tree.data?.referenceList
     if (list) file.data.referenceList = list.entries
@@ -48,7 +57,7 @@ export function remarkBibliography() {
     let size = Infinity
     let sourceName = ''
     if (bibliography) {
-      for (const {number, item} of bibliography.entries) targets.set(number, {item, name: `${bibliography.path} entry "${String(item.id)}"`})
+      for (const {number, item} of bibliography.entries) targets.set(number, {item, key: String(item.id), name: `${bibliography.path} entry "${String(item.id)}"`})
       size = maxOf(targets.keys(), Math.max(bibliography.size ?? 0, 0))
       sourceName = bibliography.path
       if (list && list.entries.length !== size) {
@@ -59,11 +68,12 @@ export function remarkBibliography() {
         })
       }
     } else if (list) {
-      for (const entry of list.entries) targets.set(entry.number, {item: null, name: `entry ${entry.number} of the reference list`, place: {start: pointAt(file, entry.start), end: pointAt(file, entry.end)}})
+      for (const entry of list.entries) targets.set(entry.number, {item: null, key: `ref-${entry.number}`, name: `entry ${entry.number} of the reference list`, place: {start: pointAt(file, entry.start), end: pointAt(file, entry.end)}})
       size = list.entries.length
       sourceName = "the document's reference list"
     }
     const known = bibliography !== undefined || list !== undefined
+    const index: BibliographyIndex = {byNumber: targets}
 
     const cited = new Set<number>()
     walk(tree, (citation) => {
@@ -77,8 +87,10 @@ export function remarkBibliography() {
         })
         citation.data.numbers = []
         citation.data.valid = false
+        citation.data.keys = []
         return
       }
+      citation.data.keys = citation.data.valid ? (syntaxes.get(citation.data.syntax ?? numericBrackets.name) ?? numericBrackets).resolve(citation.data, index) : []
       for (const n of citation.data.numbers) {
         cited.add(n)
         if (known && !targets.has(n)) {

@@ -1,13 +1,15 @@
 import type {Parent, Root, Text} from 'mdast'
 import type {VFile} from 'vfile'
-import {findCitationGroups} from './find-citation-groups.js'
-import {parseCitationGroup} from './parse-citation-group.js'
+import {citationSyntaxes, type CitationSyntax} from './citation-syntax.js'
+import type {FoundGroup} from './find-citation-groups.js'
 import {offsetMapOf, positionOf} from '../parse/positions.js'
 import type {Citation} from '../../types.js'
 
 export interface CitationsOptions {
   /** A range covering more numbers than this makes its group invalid (default 1000). */
   maxRange?: number
+  /** The citation syntaxes to find, in priority order (default: the registered ones, numeric brackets first). */
+  syntaxes?: readonly CitationSyntax[]
 }
 
 /** Containers whose text is never a citation: a Markdown link's text is the link's, not a callout. */
@@ -21,10 +23,11 @@ const skipped = new Set(['link', 'linkReference', 'inlineCode', 'code', 'html', 
  */
 export function remarkCitations(options: CitationsOptions = {}) {
   const maxRange = options.maxRange ?? 1000
+  const syntaxes = options.syntaxes ?? citationSyntaxes()
   return function transform(tree: Root, file: VFile): void {
     let count = 0
     const nextId = (): string => `g${++count}`
-    splitTexts(tree, (node) => splitText(node, file, nextId, maxRange))
+    splitTexts(tree, (node) => splitText(node, file, nextId, maxRange, syntaxes))
   }
 }
 
@@ -50,8 +53,8 @@ function splitTexts(parent: Parent, split: (node: Text) => Array<Text | Citation
   }
 }
 
-function splitText(node: Text, file: VFile, nextId: () => string, maxRange: number): Array<Text | Citation> | undefined {
-  const groups = findCitationGroups(node.value)
+function splitText(node: Text, file: VFile, nextId: () => string, maxRange: number, syntaxes: readonly CitationSyntax[]): Array<Text | Citation> | undefined {
+  const groups = findGroups(node.value, syntaxes)
   if (groups.length === 0) return undefined
   const map = offsetMapOf(node)
   const source = String(file.value)
@@ -76,13 +79,13 @@ function splitText(node: Text, file: VFile, nextId: () => string, maxRange: numb
       continue
     }
     pushText(last, group.start)
-    const parsed = parseCitationGroup(group.body, {maxRange})
+    const parsed = group.syntax.parse(group.body, {maxRange})
     const raw = source.slice(position.start.offset!, position.end.offset!)
     const citation: Citation = {
       type: 'citation',
       value: node.value.slice(group.start, group.end),
       position,
-      data: {id: nextId(), raw, numbers: parsed.numbers, valid: parsed.valid}
+      data: {id: nextId(), raw, numbers: parsed.numbers, valid: parsed.valid, syntax: group.syntax.name}
     }
     if (parsed.problem) {
       file.message(`${parsed.problem.message} in \`${raw.slice(0, 40)}\`: group marked invalid`, {place: position, ruleId: parsed.problem.code, source: 'citeclaim'})
@@ -93,4 +96,31 @@ function splitText(node: Text, file: VFile, nextId: () => string, maxRange: numb
   if (out.length === 0) return undefined
   pushText(last, node.value.length)
   return out
+}
+
+/**
+ * The callouts of every syntax in `text`, in text order; where two overlap, the one of the earlier
+ * syntax stays. Each syntax's list is merged in one pass (linear, whatever the number of callouts).
+ */
+function findGroups(text: string, syntaxes: readonly CitationSyntax[]): Array<FoundGroup & {syntax: CitationSyntax}> {
+  let groups: Array<FoundGroup & {syntax: CitationSyntax}> = []
+  for (const syntax of syntaxes) {
+    const found = syntax.find(text)
+    if (found.length === 0) continue
+    if (groups.length === 0) {
+      groups = found.map((group) => ({...group, syntax}))
+      continue
+    }
+    const merged: typeof groups = []
+    let index = 0
+    for (const group of found) {
+      while (index < groups.length && groups[index]!.end <= group.start) merged.push(groups[index++]!)
+      // Kept groups are sorted and disjoint: only the next one can overlap a group ending before its end.
+      if (index < groups.length && groups[index]!.start < group.end) continue
+      merged.push({...group, syntax})
+    }
+    while (index < groups.length) merged.push(groups[index++]!)
+    groups = merged
+  }
+  return groups
 }
