@@ -2,6 +2,7 @@ import {Cite, type CslItem} from '@citation-js/core'
 import '@citation-js/plugin-bibtex'
 import '@citation-js/plugin-csl'
 import '@citation-js/plugin-ris'
+import {bibliographyFormatOf, type BibliographyFormatName} from './bibliography-formats.js'
 import {numberEntries, type NumberedEntry, type ReadEntry} from './match-entries.js'
 import {splitBibtex} from './split-bibtex.js'
 import {splitRis} from './split-ris.js'
@@ -31,26 +32,17 @@ interface ReadResult {
   problems: BibliographyProblem[]
 }
 
-/** A bibliography format: the extensions that name it and how to read a file of it entry by entry. */
-interface BibliographyFormat {
-  extensions: string[]
-  read: (path: string, text: string) => ReadResult
-}
+/** How to read a file of each format (named by its extensions in `bibliographyFormats`) entry by entry. */
+const readers: Record<BibliographyFormatName, (path: string, text: string) => ReadResult> = {'csl-json': readCslJson, bibtex: readBibtex, ris: readRis}
 
-const formats: BibliographyFormat[] = [
-  {extensions: ['.csl.json', '.json'], read: readCslJson},
-  {extensions: ['.bib', '.bibtex'], read: readBibtex},
-  {extensions: ['.ris'], read: readRis}
-]
-
-function formatOf(path: string): BibliographyFormat | undefined {
-  const lower = path.toLowerCase()
-  return formats.find((format) => format.extensions.some((extension) => lower.endsWith(extension)))
+function formatOf(path: string): {read: (path: string, text: string) => ReadResult} | undefined {
+  const name = bibliographyFormatOf(path)
+  return name === undefined ? undefined : {read: readers[name]}
 }
 
 /** Whether a path names a bibliography format citeclaim reads. */
 export function isBibliographyPath(path: string): boolean {
-  return formatOf(path) !== undefined
+  return bibliographyFormatOf(path) !== undefined
 }
 
 /**

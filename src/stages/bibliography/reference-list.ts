@@ -1,3 +1,5 @@
+import {sectionNumber} from '../parse/section-number.js'
+
 /** A line of the input: its text without the line ending, and its offset in the input. */
 export interface ListLine {
   text: string
@@ -33,11 +35,11 @@ declare module 'mdast' {
   }
 }
 
-const headingLine = /^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:references?|bibliography|literature cited|cited literature|references and notes|works cited)\s*:?\s*$/i
+const headingLine = new RegExp(String.raw`^\s*(?:${sectionNumber}\.?\s+)?(?:references?|bibliography|literature cited|cited literature|references and notes|works cited)\s*:?\s*$`, 'i')
 /** `1. Author`, `1) Author`, `[1] Author`; the number is checked against the expected one. */
 const entryStart = /^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)])\s*(?=\S)/
 /** A short line in title case without closing punctuation after a blank line: a new section. */
-const sectionLike = /^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?\p{Lu}[^.;:,]{0,60}$/u
+const sectionLike = new RegExp(String.raw`^\s*(?:${sectionNumber}\.?\s+)?\p{Lu}[^.;:,]{0,60}$`, 'u')
 
 /**
  * Finds a numbered reference list — a line "References" (or "6. References", "Bibliography"…) then

@@ -1,5 +1,7 @@
+import {dashClass, dashes} from '../parse/dashes.js'
+
 /** Every dash a journal prints as a range sign: hyphen, hyphen variants, en dash, em dash, minus. */
-export const rangeDashes = '-\u2010\u2011\u2012\u2013\u2014\u2212'
+export const rangeDashes = dashes
 
 const item = `\\d+(?:\\s*[${rangeDashes}]\\s*\\d+)?`
 /** The inside of a citation group: numbers and ranges separated by commas or semicolons. */
@@ -9,7 +11,7 @@ const groupBody = new RegExp(`^\\s*${item}(?:\\s*[,;]\\s*${item})*\\s*$`)
  * be a character range taking in every letter. Tested together with `/\d/` rather than as one
  * `^[…]*\d[…]*$`, whose backtracking is quadratic in the length of a near-miss like `1,1,…,1x`.
  */
-const citationChars = new RegExp(`^[\\d\\s,;${rangeDashes.replace('-', '\\-')}]+$`)
+const citationChars = new RegExp(`^[\\d\\s,;${dashClass}]+$`)
 /** Longest text between brackets read as a citation group; longer ones are reported, not expanded. */
 export const maxGroupBodyLength = 10_000
 const rangeSplit = new RegExp(`\\s*[${rangeDashes}]\\s*`)

@@ -4,6 +4,7 @@ import {citationSyntaxes, type CitationSyntax} from './citation-syntax.js'
 import type {FoundGroup} from './find-citation-groups.js'
 import {offsetMapOf, positionOf} from '../parse/positions.js'
 import type {Citation} from '../../types.js'
+import {defaults} from '../../config/defaults.js'
 
 export interface CitationsOptions {
   /** A range covering more numbers than this makes its group invalid (default 1000). */
@@ -22,7 +23,7 @@ const skipped = new Set(['link', 'linkReference', 'inlineCode', 'code', 'html', 
  * brackets in a formula (`F[1,12] = 8.42`) stay text, reported at `info` level.
  */
 export function remarkCitations(options: CitationsOptions = {}) {
-  const maxRange = options.maxRange ?? 1000
+  const maxRange = options.maxRange ?? defaults.citations.maxRange
   const syntaxes = options.syntaxes ?? citationSyntaxes()
   return function transform(tree: Root, file: VFile): void {
     let count = 0

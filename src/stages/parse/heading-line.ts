@@ -5,6 +5,8 @@
  * the parsers add what the neighbouring lines say (a heading is followed by text, is not one of a
  * run of short lines, does not cut a sentence).
  */
+import {dashClass} from './dashes.js'
+import {sectionNumber} from './section-number.js'
 
 /** A heading's number as printed (`2.3`, `IV`, or null) and its title. */
 export interface HeadingParts {
@@ -13,13 +15,13 @@ export interface HeadingParts {
 }
 
 /** `2.3.` / `2.3` / `IV.` (and a `|` after it, as some journals print) then the title. Roman numbers need their period ("I think" is not one). */
-const numberedLine = /^(?:(\d{1,2}(?:\.\d{1,2}){0,3})(\.?)|([IVX]{1,5})\.)(?:[ \t]+\|)?[ \t]+(\S.*)$/u
+const numberedLine = new RegExp(String.raw`^(?:(${sectionNumber})(\.?)|([IVX]{1,5})\.)(?:[ \t]+\|)?[ \t]+(\S.*)$`, 'u')
 /** Figure and table labels and captions are never headings. */
 const figureLabel = /^(?:(?:supplementa(?:ry|l)|appendix|extended\s+data)\s+)?(?:fig(?:ure)?s?|tables?|schemes?|charts?|plates?|panels?|videos?|movies?)\b\.?\s*(?:[A-Z]?\d|[IVX]+\b|S\d)/iu
 /** What headings never hold: a citation bracket, a sentence end inside, a semicolon (keyword lists), math or statistics signs. */
 const notInHeading = /\[\s*\d|[.!?]["'”’)\]]*\s+\S|[;=<>≤≥±%§|{}]|https?:|www\./u
 /** A heading does not end in punctuation that a sentence or a list item ends in. */
-const closingPunctuation = /[.,;:!?\-–—‐/([]$/u
+const closingPunctuation = new RegExp(`[.,;:!?${dashClass}/([]$`, 'u')
 /** A line that stops on one of these words was cut from a sentence. */
 const danglingWords = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'to', 'for', 'with', 'by', 'from', 'at', 'as', 'and', 'or', 'but', 'nor', 'that', 'which', 'who', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'than', 'into', 'its', 'their', 'this', 'these', 'such'])
 const minorWords = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'vs', 'versus', 'with', 'using', 'via', 'between', 'during', 'after', 'before', 'under', 'over', 'within', 'without', 'through', 'among', 'against', 'toward', 'towards', 'its', 'their', 'not'])
@@ -99,7 +101,7 @@ export function headingDepth(number: string | null): 1 | 2 | 3 | 4 | 5 | 6 {
 }
 
 const sentenceEnd = /[.!?:]["'”’)\]]*$/u
-const sentenceEndThenCitation = /[.!?]["'”’)]*\s?(?:\[[\d,\s\-–]+\])+$/u
+const sentenceEndThenCitation = new RegExp(String.raw`[.!?]["'”’)]*\s?(?:\[[\d,\s${dashClass}]+\])+$`, 'u')
 
 /**
  * True when `text` ends a sentence: a stop (closing quotes and brackets after it allowed), or a stop

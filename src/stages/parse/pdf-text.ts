@@ -3,7 +3,9 @@ import type {Point, Position} from 'unist'
 import {location} from 'vfile-location'
 import {endsSentence, headingCase, headingDepth, headingLine, numberedHeading, plainHeading, type HeadingParts} from './heading-line.js'
 import {collectVocabulary, keepLineEndHyphen, type Vocabulary} from './hyphenation.js'
+import {dashClass, dashes} from './dashes.js'
 import {OffsetMap, OffsetMapBuilder} from './offset-map.js'
+import {sectionNumber} from './section-number.js'
 import {takeReferenceList} from '../bibliography/reference-list.js'
 import {pushAll} from '../../push-all.js'
 
@@ -17,11 +19,16 @@ interface Line {
 type Block = Line[]
 
 /** A block's first line starts with a section number and a word. */
-const numberedStart = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?[ \t]+\p{L}/u
+const numberedStart = new RegExp(String.raw`^(${sectionNumber})\.?[ \t]+\p{L}`, 'u')
 /** A run-in heading opens a paragraph: number, a short title, a period, then the text. */
-const runInHeading = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?[ \t]+(\p{L}[\p{L}\p{N}'’-]*(?:[ \t]+[\p{L}\p{N}'’-]+){0,9}?)\.[ \t]+(?=\S)/u
+const runInHeading = new RegExp(String.raw`^(${sectionNumber})\.?[ \t]+(\p{L}[\p{L}\p{N}'’-]*(?:[ \t]+[\p{L}\p{N}'’-]+){0,9}?)\.[ \t]+(?=\S)`, 'u')
 const lineBreak = /\r\n|\r|\n/g
-const dashes = '-\u2010\u2011\u2012\u2013\u2014\u2212'
+/**
+ * The word a line-end dash follows. The lookbehind lets the search start only at a word's first letter:
+ * without it every position of a long word ending in `--` starts a scan to the line end, quadratic in
+ * the word's length.
+ */
+const wordBeforeDash = new RegExp(`(?<![\\p{L}\\p{N}])([\\p{L}\\p{N}]+)[${dashClass}]$`, 'u')
 
 /** What a field adds to the parsing of its PDF text. */
 export interface PdfTextOptions {
@@ -364,9 +371,7 @@ function joinLines(lastChar: string, previous: string, next: string, vocabulary:
   if (!dashes.includes(lastChar)) return 'space'
   // A dash set off by a space ("0.78 –/0.90") keeps its spacing on both sides.
   if (/\s\S$/.test(previous)) return 'space'
-  // The lookbehind lets the search start only at a word's first letter: without it every position of
-  // a long word ending in `--` starts a scan to the line end, quadratic in the word's length.
-  const before = /(?<![\p{L}\p{N}])([\p{L}\p{N}]+)[-\u2010\u2011\u2012\u2013\u2014\u2212]$/u.exec(previous)?.[1]
+  const before = wordBeforeDash.exec(previous)?.[1]
   const after = /^[\p{L}\p{N}]+/u.exec(next)?.[0]
   if (!before || !after) return /^[\p{L}\p{N}]/u.test(next) && lastChar !== '-' ? 'none' : 'space'
   // Only a plain hyphen splits words; a dash between numbers is a range (`[304—/306]`).

@@ -3,6 +3,7 @@ import {toString} from 'mdast-util-to-string'
 import type {Point} from 'unist'
 import type {VFile} from 'vfile'
 import {skipChildren, walk} from '../../tree-walk.js'
+import {sectionNumber} from './section-number.js'
 
 /** A section of the document, opened by a heading. */
 export interface Section {
@@ -22,7 +23,7 @@ declare module 'vfile' {
 }
 
 /** `2.3.`, `2.3` or `IV.` before a Markdown heading's title. */
-const leadingNumber = /^(\d{1,2}(?:\.\d{1,2}){0,3}|[IVX]{1,5}(?=\.))\.?\s+/
+const leadingNumber = new RegExp(String.raw`^(${sectionNumber}|[IVX]{1,5}(?=\.))\.?\s+`)
 
 /** Gives every heading a section id and lists the sections in `file.data.sections`. */
 export function remarkSections() {
