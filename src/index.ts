@@ -17,12 +17,12 @@ export {remarkPdfText} from './stages/parse/remark-pdf-text.js'
 export {OffsetMap} from './stages/parse/offset-map.js'
 export {remarkSections, type Section} from './stages/parse/remark-sections.js'
 export {remarkCitations, type CitationsOptions} from './stages/citations/remark-citations.js'
-export {citationSyntaxes, numericBrackets, registerCitationSyntax, type BibliographyIndex, type CitationSyntax} from './stages/citations/citation-syntax.js'
+export {citationSyntaxes, keysOfNumbers, numericBrackets, registerCitationSyntax, type BibliographyIndex, type CitationSyntax} from './stages/citations/citation-syntax.js'
 export {remarkBibliography, type Bibliography, type RemarkBibliographyOptions} from './stages/bibliography/remark-bibliography.js'
 export {remarkSentences} from './stages/sentences/remark-sentences.js'
 export {remarkEntities, type EntitiesOptions} from './stages/entities/remark-entities.js'
 export {remarkClaims, type ClaimsOptions} from './stages/claims/remark-claims.js'
-export {parseCitationGroup, type ParsedCitationGroup} from './stages/citations/parse-citation-group.js'
+export {parseCitationGroup, type ParseCitationOptions, type ParsedCitationGroup} from './stages/citations/parse-citation-group.js'
 export {findCitationGroups, type FoundGroup} from './stages/citations/find-citation-groups.js'
 export {splitSentences, type SentenceRange, type SplitOptions} from './stages/sentences/split-sentences.js'
 export {findAbbreviationDefinitions, type AbbreviationDefinition} from './stages/entities/schwartz-hearst.js'
@@ -37,12 +37,14 @@ export {runBatch, type RunOptions, type RunResult} from './batch/run-batch.js'
 export type {
   CellTypeRecord,
   CitationGroupRecord,
+  ClaimLine,
   ClaimRecord,
   DiagnosticRecord,
   DocumentRecord,
+  IndexEntry,
   OutputPoint,
   ReferenceRecord,
   SectionRecord,
   SentenceRecord
-} from './emit/document.js'
+} from './emit/records.js'
 export type {Citation, CitationData, ClaimData, Mention, Sentence} from './types.js'

@@ -4,7 +4,7 @@ import type {VFile} from 'vfile'
 import {ConfigError} from '../config/resolve-config.js'
 import type {ResolvedConfig} from '../config/types.js'
 import {toReferencesCslJson} from '../stages/bibliography/references-csl.js'
-import type {DocumentRecord} from './document.js'
+import type {DocumentRecord} from './records.js'
 import {toAnnotatedMarkdown} from './markdown.js'
 
 /** One analysed document, as every emitter sees it. */
