@@ -1,7 +1,8 @@
 import {createHash} from 'node:crypto'
 import {join} from 'node:path'
 import type {ClaimLine, DocumentRecord, IndexEntry} from '../emit/records.js'
-import {openAtomicSink, readRegularFile, sha256OfFile} from './atomic-write.js'
+import {openAtomicSink} from './atomic-write.js'
+import {readRegularFile, sha256OfFile} from './read-output-file.js'
 import {cacheFoldersAreRealSync} from './cache-folder.js'
 import {cacheFolder} from './manifest.js'
 
