@@ -1,6 +1,8 @@
+import {spawnSync} from 'node:child_process'
 import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
 import type {Root} from 'mdast'
 import {VFile} from 'vfile'
 import {afterAll, describe, expect, it} from 'vitest'
@@ -72,6 +74,20 @@ describe('emitter registry', () => {
     expect(() => config(['json', 'JSON'])).toThrow(/outputs\.1: must match pattern/)
     // Names are checked against the registry when a run starts, before anything is written.
     return expect(runBatch({paths: ['nowhere'], out: join(tmpdir(), 'never-written'), config: config(['json', 'htm'])})).rejects.toThrow(/outputs\.1: unknown output "htm"; expected one of "json", "md", "csl", "claims-txt"/)
+  })
+
+  it('makes the CLI exit 2 naming the config file and key for an unknown output, writing nothing (built CLI)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'citeclaim-outputs-'))
+    folders.push(dir)
+    writeFileSync(join(dir, 'pipeline.config.ts'), `export default {outputs: ['json', 'htm']}\n`)
+    mkdirSync(join(dir, 'input'))
+    writeFileSync(join(dir, 'input', 'doc.txt'), text)
+    const bin = fileURLToPath(new URL('../../bin/citeclaim.js', import.meta.url))
+    const result = spawnSync(process.execPath, [bin, 'run'], {cwd: dir, encoding: 'utf8', env: {...process.env, CI: 'true', NO_COLOR: '1'}})
+    expect(result.status).toBe(2)
+    expect(result.stderr).toMatch(/pipeline\.config\.ts: error invalid config: outputs\.1: unknown output "htm"; expected one of "json", "md", "csl" \[config-invalid\]/)
+    expect(result.stderr).not.toMatch(/\n\s+at /)
+    expect(existsSync(join(dir, 'output'))).toBe(false)
   })
 
   it('is read by batch runs: the new file is written, cached, checked and cleaned up like the others', async () => {
