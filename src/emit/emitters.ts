@@ -67,7 +67,9 @@ export function emitters(): readonly Emitter[] {
  */
 export function registerEmitter(emitter: Emitter): void {
   if (registry.some((known) => known.name === emitter.name || known.suffix === emitter.suffix)) throw new Error(`an emitter named "${emitter.name}" or with suffix "${emitter.suffix}" is already registered`)
-  if (!/^\.[a-z0-9][a-z0-9.-]*$/.test(emitter.suffix) || emitter.suffix.endsWith('.jsonl')) throw new Error(`emitter suffix "${emitter.suffix}" must be a dot and lower-case letters, digits, dots or dashes`)
+  if (!/^\.[a-z0-9][a-z0-9.-]*$/.test(emitter.suffix)) throw new Error(`emitter suffix "${emitter.suffix}" must be a dot and lower-case letters, digits, dots or dashes`)
+  // `<id>.jsonl` would be `claims.jsonl`, a corpus file, for a document named "claims".
+  if (emitter.suffix === '.jsonl') throw new Error('emitter suffix ".jsonl" would make the output of a document named "claims" the corpus file claims.jsonl')
   registry.push(emitter)
 }
 

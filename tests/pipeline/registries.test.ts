@@ -60,6 +60,14 @@ describe('emitter registry', () => {
     ])
   })
 
+  it('refuses an emitter whose name or suffix is taken, or whose files could not be told apart', () => {
+    expect(() => registerEmitter({...toyEmitter, suffix: '.other.txt'})).toThrow(/already registered/)
+    expect(() => registerEmitter({...toyEmitter, name: 'other'})).toThrow(/already registered/)
+    expect(() => registerEmitter({name: 'upper', suffix: '.TXT', emit: () => ''})).toThrow(/must be a dot and lower-case/)
+    expect(() => registerEmitter({name: 'jsonl', suffix: '.jsonl', emit: () => ''})).toThrow(/claims\.jsonl/)
+    expect(emitters()).toHaveLength(4)
+  })
+
   it('writes a registered format when the config names it in outputs, and only then', () => {
     const input = {id: 'doc', source: 'doc.txt', bytes: new TextEncoder().encode(text)}
     const named = analyseDocument(input, config(['json', 'claims-txt']))
