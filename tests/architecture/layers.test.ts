@@ -19,6 +19,7 @@ import {describe, expect, it} from 'vitest'
  * 6. api: `index.ts`, the public surface, re-exports from every layer.
  *
  * A module may import its own layer or a lower one, never a higher one; type-only imports count.
+ * Inside the stages layer, a stage imports only from the stages before it (see `stageOrder`).
  */
 const layers: Array<[name: string, test: (path: string) => boolean]> = [
   ['shared', (path) => path.startsWith('config/') || path.startsWith('presets/') || path === 'push-all.ts' || path === 'tree-walk.ts'],
@@ -66,6 +67,28 @@ function upwardImports(files: ReadonlyMap<string, string>): string[] {
 
 const files = new Map(sourceFiles(src).map((path) => [relative(src, path).split('\\').join('/'), readFileSync(path, 'utf8')]))
 
+/**
+ * Inside the stages layer the folders follow the stage order: a stage may use the helpers of the
+ * stages before it, not of those after it. One exception: the PDF-text parser takes the document's
+ * own reference list out of the body, and the list's rules live with the rest of the bibliography.
+ */
+const stageOrder = ['parse', 'citations', 'bibliography', 'sentences', 'entities', 'claims']
+const stageExceptions = new Set(['stages/parse/pdf-text.ts → stages/bibliography/reference-list.ts'])
+
+/** Every import of a stage folder's module from a later stage's folder, as `from → to`. */
+function backwardStageImports(files: ReadonlyMap<string, string>): string[] {
+  const stage = (path: string): number => stageOrder.indexOf(/^stages\/([^/]+)\//.exec(path)?.[1] ?? '')
+  const problems: string[] = []
+  for (const [path, text] of files) {
+    for (const specifier of relativeImports(text)) {
+      const target = relative(src, resolve(src, dirname(path), specifier)).split('\\').join('/').replace(/\.js$/, '.ts')
+      const edge = `${path} → ${target}`
+      if (stage(path) !== -1 && stage(target) > stage(path) && !stageExceptions.has(edge)) problems.push(edge)
+    }
+  }
+  return problems
+}
+
 describe('import layering', () => {
   it('reads every kind of import statement', () => {
     const text = [
@@ -91,5 +114,12 @@ describe('import layering', () => {
 
   it('has no module importing a higher layer', () => {
     expect(upwardImports(files)).toEqual([])
+  })
+
+  it('has every stage folder in the stage order, and no stage using a later stage\'s helpers', () => {
+    const folders = readdirSync(join(src, 'stages'), {withFileTypes: true}).filter((entry) => entry.isDirectory()).map((entry) => entry.name)
+    expect(folders.sort()).toEqual([...stageOrder].sort())
+    expect(backwardStageImports(new Map([['stages/entities/x.ts', "import {CueIndex} from '../claims/cue-index.js'"]]))).toEqual(['stages/entities/x.ts → stages/claims/cue-index.ts'])
+    expect(backwardStageImports(files)).toEqual([])
   })
 })

@@ -1,6 +1,6 @@
 import {defaultClauses} from '../../config/defaults.js'
 import type {ClaimOptions} from '../../config/types.js'
-import {anyMatches, CueIndex, type CuePattern} from './cue-pattern.js'
+import {anyMatches, CueIndex, type CuePattern} from '../entities/cue-pattern.js'
 
 /** Claim options compiled once per processor: the regular expressions behind each decision. */
 export interface ClaimRules {
