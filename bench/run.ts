@@ -9,9 +9,9 @@ import {join} from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {makeCorpus} from './make-corpus.js'
 
-type AnalyseModule = typeof import('../src/batch/analyse-document.js')
+type AnalyseModule = typeof import('../src/pipeline.js')
 type ConfigModule = typeof import('../src/config/load-config.js')
-type ParseModule = typeof import('../src/parse/pdf-text.js')
+type ParseModule = typeof import('../src/stages/parse/pdf-text.js')
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const quick = process.argv.includes('--quick')
@@ -40,9 +40,9 @@ const corpus = makeCorpus(seedPath, join(root, 'bench', 'corpus'), [counts.speed
 const folderBytes = (folder: string): number => readdirSync(folder).reduce((sum, name) => sum + statSync(join(folder, name)).size, 0)
 
 const dist = (path: string): string => pathToFileURL(join(root, 'dist', path)).href
-const {analyseDocument} = (await import(dist('batch/analyse-document.js'))) as AnalyseModule
+const {analyseDocument} = (await import(dist('pipeline.js'))) as AnalyseModule
 const {loadConfig} = (await import(dist('config/load-config.js'))) as ConfigModule
-const {pdfTextParse} = (await import(dist('parse/pdf-text.js'))) as ParseModule
+const {pdfTextParse} = (await import(dist('stages/parse/pdf-text.js'))) as ParseModule
 const {unified} = await import('unified')
 const {default: remarkParse} = await import('remark-parse')
 const {default: remarkStringify} = await import('remark-stringify')

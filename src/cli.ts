@@ -2,6 +2,7 @@ import {readFileSync} from 'node:fs'
 import {parseArgs} from 'node:util'
 import {loadConfig} from './config/load-config.js'
 import {ConfigError} from './config/resolve-config.js'
+import {selectEmitters} from './emit/emitters.js'
 import {mergeOutputs} from './batch/merge-outputs.js'
 import {createProgress, isInteractive, useColor, type Progress} from './batch/progress.js'
 import {RunRefusedError} from './batch/input-output-overlap.js'
@@ -114,7 +115,8 @@ export async function main(
       if (!values.quiet) print(`citeclaim: merged ${result.documents} document${result.documents === 1 ? '' : 's'} from ${paths.length} folder${paths.length === 1 ? '' : 's'} into ${printable(out)} in ${((performance.now() - started) / 1000).toFixed(1)} s`)
       return result.problems > 0 || (values.check && result.changed.length > 0) ? 1 : 0
     }
-    const {config} = await loadConfig(values.config)
+    const {config, path: configPath} = await loadConfig(values.config)
+    selectEmitters(config.outputs, configPath)
     const interruption = onInterrupt(() => {
       progress.clear()
       stderr('citeclaim: interrupted again: quitting at once (every file written is complete)')

@@ -11,36 +11,40 @@ export type {
   ResolvedConfig,
   UserConfig
 } from './config/types.js'
-export {createProcessor, formatOf, type InputFormat} from './processor.js'
-export {pdfTextParse} from './parse/pdf-text.js'
-export {remarkPdfText} from './parse/remark-pdf-text.js'
-export {OffsetMap} from './parse/offset-map.js'
-export {remarkSections, type Section} from './stages/sections.js'
-export {remarkCitations, type CitationsOptions} from './stages/citations.js'
-export {remarkBibliography, type Bibliography} from './stages/bibliography.js'
-export {remarkSentences} from './stages/sentences.js'
-export {remarkEntities, type EntitiesOptions} from './stages/entities.js'
-export {remarkClaims, type ClaimsOptions} from './stages/claims.js'
-export {parseCitationGroup, type ParsedCitationGroup} from './citations/parse-citation-group.js'
-export {findCitationGroups, type FoundGroup} from './citations/find-citation-groups.js'
-export {splitSentences, type SentenceRange, type SplitOptions} from './sentences/split-sentences.js'
-export {findAbbreviationDefinitions, type AbbreviationDefinition} from './entities/schwartz-hearst.js'
+export {createProcessor, formatOf, type InputFormat} from './pipeline.js'
+export {pdfTextParse} from './stages/parse/pdf-text.js'
+export {remarkPdfText} from './stages/parse/remark-pdf-text.js'
+export {OffsetMap} from './stages/parse/offset-map.js'
+export {remarkSections, type Section} from './stages/parse/remark-sections.js'
+export {remarkCitations, type CitationsOptions} from './stages/citations/remark-citations.js'
+export {citationSyntaxes, keysOfNumbers, numericBrackets, registerCitationSyntax, type BibliographyIndex, type CitationSyntax} from './stages/citations/citation-syntax.js'
+export {remarkBibliography, type Bibliography, type RemarkBibliographyOptions} from './stages/bibliography/remark-bibliography.js'
+export {remarkSentences} from './stages/sentences/remark-sentences.js'
+export {remarkEntities, type EntitiesOptions} from './stages/entities/remark-entities.js'
+export {remarkClaims, type ClaimsOptions} from './stages/claims/remark-claims.js'
+export {parseCitationGroup, type ParseCitationOptions, type ParsedCitationGroup} from './stages/citations/parse-citation-group.js'
+export {findCitationGroups, type FoundGroup} from './stages/citations/find-citation-groups.js'
+export {splitSentences, type SentenceRange, type SplitOptions} from './stages/sentences/split-sentences.js'
+export {findAbbreviationDefinitions, type AbbreviationDefinition} from './stages/entities/schwartz-hearst.js'
 export {toDocumentRecord} from './emit/document.js'
 export {toAnnotatedMarkdown, type MarkdownOptions} from './emit/markdown.js'
+export {emitters, registerEmitter, type AnalysedDocument, type Emitter} from './emit/emitters.js'
 export {readAnnotations, remarkReadAnnotations, type AnnotatedClaim, type Annotations, type ReadAnnotationsOptions} from './emit/read-annotations.js'
-export {loadBibliography, type LoadedBibliography} from './bibliography/load-bibliography.js'
-export {formatReferences} from './bibliography/format-references.js'
-export {analyseDocument, type DocumentInput, type DocumentOutput} from './batch/analyse-document.js'
+export {loadBibliography, type LoadedBibliography} from './stages/bibliography/load-bibliography.js'
+export {formatReferences} from './stages/bibliography/format-references.js'
+export {analyseDocument, type DocumentInput, type DocumentOutput} from './pipeline.js'
 export {runBatch, type RunOptions, type RunResult} from './batch/run-batch.js'
 export type {
   CellTypeRecord,
   CitationGroupRecord,
+  ClaimLine,
   ClaimRecord,
   DiagnosticRecord,
   DocumentRecord,
+  IndexEntry,
   OutputPoint,
   ReferenceRecord,
   SectionRecord,
   SentenceRecord
-} from './emit/document.js'
-export type {Citation, ClaimData, Mention, Sentence} from './types.js'
+} from './emit/records.js'
+export type {Citation, CitationData, ClaimData, Mention, Sentence} from './types.js'

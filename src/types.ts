@@ -1,7 +1,7 @@
 import type {Data, Literal, Parent, PhrasingContent} from 'mdast'
-import type {OffsetMap} from './parse/offset-map.js'
+import type {OffsetMap} from './stages/parse/offset-map.js'
 
-/** A bracketed numeric citation group (`[19, 21-23]`) found in the text. */
+/** A citation group found in the text by one of the citation syntaxes (`[19, 21-23]`). */
 export interface Citation extends Literal {
   type: 'citation'
   /** The cleaned text of the group (line breaks folded), as shown in sentences. */
@@ -17,6 +17,14 @@ export interface CitationData extends Data {
   /** Expanded reference numbers; empty when the group is invalid. */
   numbers: number[]
   valid: boolean
+  /** Name of the citation syntax that found the group (absent in groups read back from annotated Markdown). */
+  syntax?: string
+  /**
+   * The bibliography keys the group cites, set by the bibliography stage through its syntax's
+   * `resolve`: each cited entry's id in the bibliography file, or `ref-<n>` for an entry of the
+   * document's own reference list; empty for an invalid group or numbers with no entry.
+   */
+  keys?: string[]
 }
 
 /** One sentence of a paragraph; its children are the paragraph's phrasing content. */

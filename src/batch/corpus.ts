@@ -1,25 +1,13 @@
 import {createHash} from 'node:crypto'
 import {join} from 'node:path'
-import type {ClaimRecord, DocumentRecord} from '../emit/document.js'
-import {openAtomicSink, readRegularFile, sha256OfFile} from './atomic-write.js'
+import type {ClaimLine, DocumentRecord, IndexEntry} from '../emit/records.js'
+import {openAtomicSink} from './atomic-write.js'
+import {readRegularFile, sha256OfFile} from './read-output-file.js'
 import {cacheFoldersAreRealSync} from './cache-folder.js'
 import {cacheFolder} from './manifest.js'
 
 /** Names of the corpus files in an output folder. */
 export const corpusFiles = {index: 'index.json', claims: 'claims.jsonl'} as const
-
-/** One document in `index.json`. */
-export interface IndexEntry {
-  id: string
-  source: string
-  sha256: string
-  title: string | null
-  counts: {sections: number; citationGroups: number; references: number; sentences: number; claims: number; cellTypes: number}
-  diagnostics: {error: number; warning: number; info: number}
-}
-
-/** One line of `claims.jsonl`: a claim with the id of its document in front. */
-export type ClaimLine = {documentId: string} & ClaimRecord
 
 /** The `index.json` entry of a document, from its JSON record alone. */
 export function indexEntry(record: DocumentRecord): IndexEntry {

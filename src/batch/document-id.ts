@@ -1,7 +1,8 @@
 import {basename} from 'node:path'
+import {pairedBibliographyExtensions} from '../stages/bibliography/bibliography-formats.js'
 
 /** Bibliography files paired with a document by base name, in order of preference. */
-export const bibliographyExtensions = ['.csl.json', '.bib', '.ris'] as const
+export const bibliographyExtensions = pairedBibliographyExtensions
 /** Extensions of documents citeclaim reads. */
 export const documentExtensions = ['.txt', '.md', '.markdown'] as const
 

@@ -1,6 +1,6 @@
 import {lstat, realpath, stat} from 'node:fs/promises'
 import {basename, dirname, join, resolve, sep} from 'node:path'
-import {openRegularFile} from './atomic-write.js'
+import {openRegularFile} from './read-output-file.js'
 import {documentId} from './document-id.js'
 import {cacheFolder} from './manifest.js'
 

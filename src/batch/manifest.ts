@@ -1,6 +1,7 @@
 import {join} from 'node:path'
 import type {DiagnosticRecord} from '../emit/document.js'
-import {readRegularFile, writeFileAtomic} from './atomic-write.js'
+import {writeFileAtomic} from './atomic-write.js'
+import {readRegularFile} from './read-output-file.js'
 
 /** What the last run learnt about one document: enough to skip it next time and to clean up after it. */
 export interface ManifestEntry {

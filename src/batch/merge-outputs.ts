@@ -1,6 +1,7 @@
 import {lstat} from 'node:fs/promises'
 import {join, resolve} from 'node:path'
-import {copyFileAtomic, sha256OfFile, WriteError} from './atomic-write.js'
+import {copyFileAtomic, WriteError} from './atomic-write.js'
+import {sha256OfFile} from './read-output-file.js'
 import {writeCorpus, type CorpusDocument} from './corpus.js'
 import {hasOwnRecord, RunRefusedError} from './input-output-overlap.js'
 import {describeFsError} from './output-folder.js'

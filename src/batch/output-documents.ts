@@ -1,4 +1,5 @@
 import {readdir} from 'node:fs/promises'
+import {emitterSuffixes} from '../emit/emitters.js'
 import {corpusFiles} from './corpus.js'
 
 /** The files one document has in an output folder: `<id>.json` and its siblings (`<id>.md`, …). */
@@ -53,7 +54,10 @@ export async function nonRegularDocumentFiles(dir: string): Promise<string[]> {
 }
 
 /**
- * Suffixes of the files citeclaim writes per document. Only these are ever deleted when an input goes
- * away and no manifest says what was written; a user's own `<id>.notes.txt` is left alone.
+ * Suffixes of the files citeclaim writes per document: every registered emitter's, whether or not the
+ * config writes it now. Only these are ever deleted when an input goes away and no manifest says what
+ * was written; a user's own `<id>.notes.txt` is left alone.
  */
-export const knownSuffixes: readonly string[] = ['.json', '.md', '.references.csl.json']
+export function knownSuffixes(): readonly string[] {
+  return emitterSuffixes()
+}

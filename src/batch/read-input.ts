@@ -1,5 +1,5 @@
 import type {DiagnosticRecord} from '../emit/document.js'
-import type {DocumentInput} from './analyse-document.js'
+import type {DocumentInput} from '../pipeline.js'
 import type {DiscoveredInput} from './discover-inputs.js'
 import {describeTooLarge, readRegularFile, type NotRead} from './read-regular-file.js'
 

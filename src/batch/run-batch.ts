@@ -1,22 +1,23 @@
 import {availableParallelism} from 'node:os'
-import {lstat, readFile, rm} from 'node:fs/promises'
 import {join, relative, resolve} from 'node:path'
 import pMap from 'p-map'
 import type {ResolvedConfig} from '../config/types.js'
 import type {DiagnosticRecord} from '../emit/document.js'
-import type {TaskResult} from './analyse-task.js'
-import {discardTemps, removeStaleTempFiles, replaceWithTemp, sha256OfFile, WriteError} from './atomic-write.js'
+import {selectEmitters} from '../emit/emitters.js'
+import {removeStaleTempFiles, WriteError} from './atomic-write.js'
 import {cacheFoldersAreReal, cacheFoldersAreRealSync, prepareCacheFolders} from './cache-folder.js'
-import {analysisSettings, cacheKey, pipelineVersion} from './cache-key.js'
-import {corpusCacheFolder, corpusCachePath, isDocumentRecord, writeCorpusInOrder, type CorpusDocument} from './corpus.js'
-import {discoverInputs, type DiscoveredInput} from './discover-inputs.js'
-import {checkInputPaths, hasOwnRecord, isWithin, ownOutputTest, realLocation, RunRefusedError} from './input-output-overlap.js'
+import {analysisSettings, pipelineVersion} from './cache-key.js'
+import {corpusCacheFolder} from './corpus.js'
+import {streamCorpus} from './corpus-stream.js'
+import {discoverInputs} from './discover-inputs.js'
+import {checkInputPaths, isWithin, ownOutputTest, realLocation, RunRefusedError} from './input-output-overlap.js'
 import {cacheFolder, manifestPath, readManifest, writeManifest, type ManifestEntry} from './manifest.js'
 import {describeFsError, prepareOutputFolder} from './output-folder.js'
-import {readInput} from './read-input.js'
-import {isReservedId, knownSuffixes, listOutputDocuments, reservedIds, type OutputDocument} from './output-documents.js'
+import {processDocument, type DocumentRun} from './process-document.js'
+import {removeGoneDocuments} from './remove-outputs.js'
+import {isReservedId, knownSuffixes, listOutputDocuments, reservedIds} from './output-documents.js'
 import {inShard, type Shard} from './shard.js'
-import {createAnalyser, DocumentTooLargeError, type Analyser} from './worker-pool.js'
+import {createAnalyser, type Analyser} from './worker-pool.js'
 import {pushAll} from '../push-all.js'
 
 export interface RunOptions {
@@ -86,6 +87,8 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
     options.onDiagnostic?.(file, diagnostic)
   }
 
+  // An unknown output format is a config error, before anything is read or written.
+  selectEmitters(config.outputs)
   // Before anything is written: a missing path, or inputs that overlap the output folder, refuse the
   // run; citeclaim's own outputs are never inputs.
   await checkInputPaths(options.paths, out, cwd)
@@ -121,7 +124,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   result.documents = selected.length
   options.onStart?.(selected.length)
 
-  const manifest = cacheUsable ? await readManifest(out, knownSuffixes, reservedIds) : new Map<string, ManifestEntry>()
+  const manifest = cacheUsable ? await readManifest(out, knownSuffixes(), reservedIds) : new Map<string, ManifestEntry>()
   const hadManifest = manifest.size > 0
   const wanted = options.concurrency ?? config.concurrency
   const threads = Math.max(1, Math.min(wanted > 0 ? wanted : availableParallelism(), selected.length))
@@ -137,160 +140,44 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   const under = (source: string, path: string): boolean => path === '' || source === path || source.startsWith(path + '/')
   const inScope = (source: string): boolean => scope.some((path) => under(source, path)) && !unreadable.some((path) => under(source, path))
   const settings = analysisSettings(config)
-  let pipeline = ''
   // Stopping the workers makes the analyses in flight reject at once; their documents are discarded.
   const stopAnalyses = (): void => void analyser?.close()
   signal?.addEventListener('abort', stopAnalyses, {once: true})
 
-  // The corpus files are written while the documents are analysed: each document goes in once it and
-  // every document before it (by id) are through, so this thread's share overlaps the workers'. They
-  // describe every document in the output folder: this run's, merged in id order with the others
-  // there (listed once the outputs of gone inputs are deleted). A run that fails writes none.
-  const through = selected.map(() => settleable())
-  const others = settleable<OutputDocument[]>()
+  // The corpus files are written while the documents are analysed; a run that fails writes none.
   const selectedIds = new Set(selected.map((input) => input.id))
-  // sha256 of the `<id>.json` files this run hashed or wrote: their corpus caches need no second look.
   const verified = new Map<string, string>()
-  const corpusStop = new AbortController()
-  const describe = (id: string): CorpusDocument => {
-    const entry = manifest.get(id)
-    const jsonSha256 = verified.get(id) ?? entry?.files[id + '.json']
-    const cache = entry?.corpus && jsonSha256 ? {out, jsonSha256, corpusSha256: entry.corpus, jsonVerified: verified.has(id)} : undefined
-    // A JSON file this run did not vouch for (another shard's, one left by a document that failed or
-    // was never started) counts only if it is a record.
-    return {id, jsonPath: join(out, id + '.json'), ...(cache ? {cache} : {}), found: !verified.has(id)}
-  }
-  async function* corpusDocuments(): AsyncGenerator<CorpusDocument> {
-    const rest = await others.promise
-    let next = 0
-    for (const [index, input] of selected.entries()) {
-      while (next < rest.length && rest[next]!.id < input.id) yield describe(rest[next++]!.id)
-      await through[index]!.promise
-      if (corpusStop.signal.aborted) return
-      yield describe(input.id)
-    }
-    while (next < rest.length) yield describe(rest[next++]!.id)
-  }
-  const corpus = writeCorpusInOrder(out, corpusDocuments(), {
-    dryRun: options.check,
-    signal: corpusStop.signal,
-    // In a check, a new document's JSON is not on disk yet; it is already listed as a change.
-    ...(options.check ? {} : {onProblem: (path: string, message: string) => report(path, {severity: 'error', code: 'corpus-unreadable', message, start: null})})
-  })
-  // Settled here, awaited at the end: a failure is not unhandled meanwhile.
-  const corpusChanged = corpus.then((changed) => ({changed}), (error: unknown) => ({error}))
+  const corpus = streamCorpus({out, selected, manifest, verified, check: options.check, report})
 
   // From here on the pool may be running: whatever happens, it is closed at the end.
   try {
     await removeGoneDocuments({out, manifest, hadManifest, ids: new Set(inputs.map((input) => input.id)), inScope, check: options.check, removed: result.removed, report})
     const removed = new Set(result.removed)
     const listed = await listOutputDocuments(out).catch(() => [])
-    others.resolve(listed.filter((document) => !selectedIds.has(document.id) && !removed.has(join(out, document.id + '.json'))))
-    pipeline = await pipelineVersion()
+    corpus.others(listed.filter((document) => !selectedIds.has(document.id) && !removed.has(join(out, document.id + '.json'))))
+    const run: DocumentRun = {out, check: options.check, force: options.force, signal, settings, pipeline: await pipelineVersion(), manifest, verified, result, report, analyser: analyserFor}
     await pMap(
       selected,
       async (input, index) => {
         try {
           // Not p-map's own signal: it would reject at once and leave the documents in flight writing.
           if (signal?.aborted) return
-          if (await processDocument(input)) options.onDocument?.()
+          if (await processDocument(input, run)) options.onDocument?.()
         } finally {
-          through[index]!.resolve()
+          corpus.through(index)
         }
       },
       // Twice the threads: a worker never waits for the main thread to read or write a file.
       {concurrency: threads * 2}
     )
   } catch (error) {
-    corpusStop.abort()
+    corpus.stop()
     throw error
   } finally {
-    others.resolve([])
-    for (const each of through) each.resolve()
+    corpus.release()
     signal?.removeEventListener('abort', stopAnalyses)
     await analyser?.close()
-    await corpusChanged
-  }
-
-  /** Resolves to false when the run was stopped and the document discarded. */
-  async function processDocument(discovered: DiscoveredInput): Promise<boolean> {
-    const read = await readInput(discovered)
-    if (!read.ok) {
-      report(discovered.source, read.diagnostic)
-      manifest.delete(discovered.id)
-      return true
-    }
-    const {input} = read
-    const key = cacheKey({source: input.source, bytes: input.bytes, ...(input.bibliography ? {bibliography: input.bibliography} : {}), settings, pipeline})
-    const previous = manifest.get(input.id)
-    if (!options.force && read.bibliographyDiagnostics.length === 0 && previous?.key === key && previous.source === input.source && (await intact(out, previous.files))) {
-      result.skipped++
-      const jsonSha256 = previous.files[input.id + '.json']
-      if (jsonSha256 !== undefined) verified.set(input.id, jsonSha256)
-      for (const {file, ...diagnostic} of previous.diagnostics) report(file, diagnostic)
-      return true
-    }
-    if (signal?.aborted) return false
-    // The analyser writes the document's changed files itself (in the worker) and reports them.
-    let analysed: TaskResult
-    try {
-      analysed = await analyserFor().analyse(input)
-    } catch (error) {
-      if (signal?.aborted) return false
-      // A bug or a resource limit hit by one document: report it there and go on with the others.
-      if (error instanceof DocumentTooLargeError) report(discovered.source, {severity: 'error', code: error.code, message: error.message, start: null})
-      else report(discovered.source, {severity: 'error', code: 'analysis-failed', message: `analysis failed: ${firstLine(error)}`, start: null})
-      manifest.delete(input.id)
-      return true
-    }
-    // A run stopped while the document was analysed drops its temp files; past this point the
-    // document is written whole, even if the run is stopped meanwhile.
-    if (signal?.aborted) {
-      await discardTemps(analysed.files)
-      return false
-    }
-    result.analysed++
-    const diagnostics: ManifestEntry['diagnostics'] = []
-    const bibliographyFile = discovered.bibliographySource ?? discovered.source
-    for (const diagnostic of [...read.bibliographyDiagnostics, ...analysed.bibliographyDiagnostics]) diagnostics.push({file: bibliographyFile, ...diagnostic})
-    for (const diagnostic of analysed.diagnostics) diagnostics.push({file: discovered.source, ...diagnostic})
-    for (const {file, ...diagnostic} of diagnostics) report(file, diagnostic)
-
-    // Not recorded in the manifest when a file cannot be written: the next run analyses the document again.
-    const writeFailed = async (message: string): Promise<true> => {
-      report(discovered.source, {severity: 'error', code: 'output-write-failed', message, start: null})
-      await discardTemps(analysed.files)
-      manifest.delete(input.id)
-      return true
-    }
-    if (analysed.writeError) return writeFailed(analysed.writeError.message)
-    const foreign = await foreignFile(out, input.id, analysed.files, previous)
-    if (foreign !== undefined) {
-      report(discovered.source, {severity: 'error', code: 'output-not-ours', message: `${foreign} is not citeclaim's (no citeclaim record ${input.id}.json beside it): not overwritten; move it, or give --out another folder`, start: null})
-      await discardTemps(analysed.files)
-      manifest.delete(input.id)
-      return true
-    }
-    const files: Record<string, string> = {}
-    for (const file of analysed.files) {
-      const path = join(out, file.name)
-      files[file.name] = file.sha256
-      // In a check the new bytes are not on disk: only an unchanged file is what the manifest says.
-      if (file.name === input.id + '.json' && (!options.check || !file.changed)) verified.set(input.id, file.sha256)
-      if (!file.changed) continue
-      result.changed.push(path)
-      if (!file.temp) continue
-      try {
-        await replaceWithTemp(file.temp, path)
-        delete file.temp
-      } catch (error) {
-        delete file.temp
-        return writeFailed(`cannot write ${path}: ${describeFsError(error)}`)
-      }
-    }
-    for (const name of Object.keys(previous?.files ?? {})) if (!(name in files)) await remove(out, name, {check: options.check, removed: result.removed, report})
-    manifest.set(input.id, {source: input.source, key, files, diagnostics, ...(analysed.corpusSha256 ? {corpus: analysed.corpusSha256} : {})})
-    return true
+    await corpus.done
   }
 
   if (signal?.aborted) {
@@ -307,7 +194,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
       report(manifestPath(out), {severity: 'error', code: 'output-write-failed', message: `cannot write ${manifestPath(out)}: ${describeFsError(error)}`, start: null})
     }
   }
-  const written = await corpusChanged
+  const written = await corpus.done
   result.changed.sort()
   if ('error' in written) {
     if (!(written.error instanceof WriteError)) throw written.error
@@ -320,115 +207,14 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   return result
 }
 
-/** A promise and the function that resolves it (Promise.withResolvers is Node 22); later calls are no-ops. */
-function settleable<T = void>(): {promise: Promise<T>; resolve: (value: T) => void} {
-  let resolve!: (value: T) => void
-  const promise = new Promise<T>((done) => (resolve = done))
-  return {promise, resolve}
-}
-
 /** The folders a run writes temp files in. */
 function tempFolders(out: string): string[] {
   return [out, join(out, cacheFolder), corpusCacheFolder(out)]
 }
 
-/** Whether every file a manifest entry lists is still there with the content it had. */
-async function intact(out: string, files: Record<string, string>): Promise<boolean> {
-  for (const [name, sha256] of Object.entries(files)) if ((await sha256OfFile(join(out, name))) !== sha256) return false
-  return true
-}
-
-function firstLine(error: unknown): string {
-  return String((error as Error)?.message ?? error).split('\n')[0]!.trim()
-}
-
-/**
- * Deletes the output file `name` of `out` (a symlink there is deleted itself, never what it points
- * to). `name` must be a plain file name: a name with a path in it is refused, so nothing outside
- * `out` is ever deleted whatever a manifest says.
- */
-async function remove(out: string, name: string, context: {check: boolean | undefined; removed: string[]; report: (file: string, diagnostic: DiagnosticRecord) => void}): Promise<void> {
-  if (!isPlainName(name)) return
-  const path = join(out, name)
-  const exists = await lstat(path).then(() => true, () => false)
-  if (!exists) return
-  context.removed.push(path)
-  if (context.check) return
-  try {
-    await rm(path, {force: true})
-  } catch (error) {
-    context.report(path, {severity: 'error', code: 'output-write-failed', message: `cannot delete ${path}: ${describeFsError(error)}`, start: null})
-  }
-}
-
-/** A file name with no folder in it: not empty, no separator, not `.` or `..`. */
-function isPlainName(name: string): boolean {
-  return name !== '' && name !== '.' && name !== '..' && !/[/\\\0]/.test(name)
-}
-
-/**
- * Deletes the outputs of documents whose input is gone: those the manifest lists, or, without a
- * manifest (a fresh clone), `<id>.json` records in the output folder whose source was under the
- * paths of this run, with their siblings of known suffixes. Only documents whose source lies under
- * this run's paths count, so `citeclaim run input/a.txt` leaves the other documents alone.
- */
-async function removeGoneDocuments(context: {
-  out: string
-  manifest: Map<string, ManifestEntry>
-  hadManifest: boolean
-  ids: ReadonlySet<string>
-  inScope: (source: string) => boolean
-  check: boolean | undefined
-  removed: string[]
-  report: (file: string, diagnostic: DiagnosticRecord) => void
-}): Promise<void> {
-  const {out, manifest} = context
-  for (const [id, entry] of manifest) {
-    if (context.ids.has(id) || !context.inScope(entry.source)) continue
-    for (const name of Object.keys(entry.files)) await remove(out, name, context)
-    if (!context.check && isPlainName(id + '.jsonl') && cacheFoldersAreRealSync(out)) await rm(corpusCachePath(out, id), {force: true}).catch(() => undefined)
-    manifest.delete(id)
-  }
-  if (context.hadManifest) return
-  const documents = await listOutputDocuments(out).catch(() => [])
-  for (const document of documents) {
-    if (context.ids.has(document.id)) continue
-    const record = await readJson(join(out, document.id + '.json'))
-    if (!isDocumentRecord(record, document.id) || !context.inScope(record.document.source)) continue
-    for (const name of document.files) if (knownSuffixes.includes(name.slice(document.id.length))) await remove(out, name, context)
-  }
-}
-
-/**
- * A regular file in `out` that a document's write would replace but that citeclaim did not write, or
- * undefined: one there is citeclaim's when `<id>.json` beside it is a citeclaim record of the document
- * (by how it begins) or the manifest lists it. A user's own `<id>.md` in a folder given as --out (a
- * folder of documents) is never overwritten. Links and anything not a regular file are replaced as
- * before (the link, never its target).
- */
-async function foreignFile(out: string, id: string, files: ReadonlyArray<{name: string; changed: boolean}>, previous: ManifestEntry | undefined): Promise<string | undefined> {
-  let ownRecord: boolean | undefined
-  for (const file of files) {
-    if (!file.changed || previous?.files[file.name] !== undefined) continue
-    const path = join(out, file.name)
-    if (!(await lstat(path).then((info) => info.isFile(), () => false))) continue
-    ownRecord ??= await hasOwnRecord(out, id)
-    if (!ownRecord) return path
-  }
-  return undefined
-}
-
 async function writeManifestIfChanged(out: string, manifest: ReadonlyMap<string, ManifestEntry>): Promise<void> {
-  const current = await readManifest(out, knownSuffixes, reservedIds)
+  const current = await readManifest(out, knownSuffixes(), reservedIds)
   const same = current.size === manifest.size && [...manifest].every(([id, entry]) => JSON.stringify(current.get(id)) === JSON.stringify(entry))
   // Not through a cache folder swapped for a link during the run: the next run then rebuilds.
   if (!same && cacheFoldersAreRealSync(out)) await writeManifest(out, manifest)
-}
-
-async function readJson(path: string): Promise<unknown> {
-  try {
-    return JSON.parse(await readFile(path, 'utf8')) as unknown
-  } catch {
-    return undefined
-  }
 }

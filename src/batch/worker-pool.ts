@@ -4,7 +4,7 @@ import {dirname, join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import Tinypool from 'tinypool'
 import type {ResolvedConfig} from '../config/types.js'
-import type {DocumentInput} from './analyse-document.js'
+import type {DocumentInput} from '../pipeline.js'
 import type {TaskOptions, TaskResult} from './analyse-task.js'
 import type {WorkerData} from './worker.js'
 

@@ -1,6 +1,6 @@
 import Tinypool from 'tinypool'
 import type {ResolvedConfig} from '../config/types.js'
-import type {DocumentInput} from './analyse-document.js'
+import type {DocumentInput} from '../pipeline.js'
 import {analyseAndWrite, type TaskOptions, type TaskResult} from './analyse-task.js'
 
 /** What every worker gets once, at start-up. */

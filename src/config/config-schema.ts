@@ -10,6 +10,9 @@ export const configSchema = {
     input: {type: 'string', minLength: 1},
     output: {type: 'string', minLength: 1},
     concurrency: {type: 'integer', minimum: 0},
+    // Emitter names; which exist is known only to the emitter registry, checked when a run starts.
+    // The corpus files and incremental runs are built from the JSON record: it is always written.
+    outputs: {type: 'array', uniqueItems: true, items: {type: 'string', pattern: '^[a-z][a-z0-9-]*$'}, contains: {const: 'json'}},
     citations: {
       type: 'object',
       additionalProperties: false,

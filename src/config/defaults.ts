@@ -70,5 +70,6 @@ export const defaults: ResolvedConfig = {
   distractors: [],
   claims: defaultClaimOptions,
   markdown: {claimsTitle: defaultClaimsTitle},
-  text: {compoundHeads: [], abbreviations: []}
+  text: {compoundHeads: [], abbreviations: []},
+  outputs: ['json', 'md', 'csl']
 }

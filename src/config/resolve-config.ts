@@ -35,7 +35,9 @@ export function resolveConfig(user: unknown, file?: string): ResolvedConfig {
       const detail =
         error.keyword === 'additionalProperties'
           ? `unknown key "${String(error.params['additionalProperty'])}"`
-          : error.keyword === 'format'
+          : error.keyword === 'contains'
+            ? 'must include "json" (the corpus files and incremental runs are built from the JSON record)'
+            : error.keyword === 'format'
             ? 'expected a valid regular expression'
             : error.keyword === 'enum'
               ? `expected one of ${(error.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`
@@ -55,7 +57,8 @@ export function resolveConfig(user: unknown, file?: string): ResolvedConfig {
     distractors: config.distractors ?? defaults.distractors,
     claims: {...defaults.claims, ...config.claims},
     markdown: {...defaults.markdown, ...config.markdown},
-    text: {...defaults.text, ...config.text}
+    text: {...defaults.text, ...config.text},
+    outputs: config.outputs ?? defaults.outputs
   }
   const ids = new Set<string>()
   for (const [index, type] of resolved.entityTypes.entries()) {

@@ -176,6 +176,8 @@ export interface UserConfig {
   claims?: Partial<ClaimOptions>
   markdown?: Partial<MarkdownOutputOptions>
   text?: Partial<TextOptions>
+  /** Output formats written per document, by emitter name (default `['json', 'md', 'csl']`; `json` is required). */
+  outputs?: string[]
 }
 
 /** The configuration after defaults are applied. */
@@ -190,4 +192,5 @@ export interface ResolvedConfig {
   claims: ClaimOptions
   markdown: MarkdownOutputOptions
   text: TextOptions
+  outputs: string[]
 }

@@ -1,112 +1,25 @@
-import type {CslItem} from '@citation-js/core'
 import type {Nodes, Root} from 'mdast'
 import type {Point} from 'unist'
 import type {VFile} from 'vfile'
 import type {ResolvedConfig} from '../config/types.js'
-import type {Section} from '../stages/sections.js'
+import type {Section} from '../stages/parse/remark-sections.js'
 import {skipChildren, walk} from '../tree-walk.js'
-import type {AttributionReason, Sentence} from '../types.js'
+import type {Sentence} from '../types.js'
+import type {CitationGroupRecord, ClaimRecord, DiagnosticRecord, DocumentRecord, OutputPoint, ReferenceContext, ReferenceRecord, SentenceRecord} from './records.js'
 
-/** A position in the original input: line and column 1-based, offset 0-based. */
-export interface OutputPoint {
-  line: number
-  column: number
-  offset: number
-}
-
-export interface CitationGroupRecord {
-  id: string
-  raw: string
-  numbers: number[]
-  valid: boolean
-  sectionId: string | null
-  sentenceId: string | null
-  start: OutputPoint
-  end: OutputPoint
-}
-
-export interface ReferenceContext {
-  sentenceId: string
-  text: string
-  raw: string
-}
-
-/** The entry as printed in the document's own reference list. */
-export interface ReferenceEntryRecord {
-  raw: string
-  doi: string | null
-  pmid: string | null
-  year: number | null
-}
-
-export interface ReferenceRecord {
-  number: number
-  id: string
-  groupIds: string[]
-  claimIds: string[]
-  csl: CslItem | null
-  contexts: ReferenceContext[]
-  entry?: ReferenceEntryRecord
-}
-
-export interface SentenceRecord {
-  id: string
-  sectionId: string | null
-  text: string
-  start: OutputPoint
-  end: OutputPoint
-}
-
-export interface ClaimRecord {
-  id: string
-  sentenceId: string
-  text: string
-  cellTypes: string[]
-  /** Per type in `cellTypes`, why the claim is about it (additive to schema version 1). */
-  attribution: Record<string, AttributionReason>
-  citations: number[]
-  category: string
-  evidence: string
-  hedged: boolean
-  start: OutputPoint
-  end: OutputPoint
-}
-
-export interface CellTypeRecord {
-  id: string
-  label: string
-  ontologyId: string | null
-  mentionCount: number
-  claimIds: string[]
-  references: number[]
-}
-
-export interface DiagnosticRecord {
-  severity: 'error' | 'warning' | 'info'
-  code: string
-  message: string
-  start: OutputPoint | null
-}
-
-export interface SectionRecord {
-  id: string
-  number: string | null
-  title: string
-  level: number
-  start: OutputPoint
-}
-
-/** The JSON output for one document: schemaVersion 1 of the contract in the README. */
-export interface DocumentRecord {
-  schemaVersion: 1
-  document: {id: string; source: string; sha256: string; title: string | null; sections: SectionRecord[]}
-  citationGroups: CitationGroupRecord[]
-  references: ReferenceRecord[]
-  sentences: SentenceRecord[]
-  claims: ClaimRecord[]
-  cellTypes: CellTypeRecord[]
-  diagnostics: DiagnosticRecord[]
-}
+export type {
+  CellTypeRecord,
+  CitationGroupRecord,
+  ClaimRecord,
+  DiagnosticRecord,
+  DocumentRecord,
+  OutputPoint,
+  ReferenceContext,
+  ReferenceEntryRecord,
+  ReferenceRecord,
+  SectionRecord,
+  SentenceRecord
+} from './records.js'
 
 declare module 'vfile' {
   interface DataMap {

@@ -4,7 +4,7 @@ import {lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, wri
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {sha256OfFile} from '../../src/batch/atomic-write.js'
+import {sha256OfFile} from '../../src/batch/read-output-file.js'
 import {cacheFoldersAreReal, prepareCacheFolders} from '../../src/batch/cache-folder.js'
 import {isOutputFolder, isWithin, ownOutputTest, realLocation} from '../../src/batch/input-output-overlap.js'
 import {isManifestEntry} from '../../src/batch/manifest.js'
@@ -22,7 +22,7 @@ afterAll(() => {
 
 const hash = 'a'.repeat(64)
 const entry = (files: Record<string, string>, extra: object = {}): unknown => ({source: 'in/x.txt', key: hash, files, diagnostics: [], ...extra})
-const valid = (id: string, value: unknown): boolean => isManifestEntry(id, value, knownSuffixes, reservedIds)
+const valid = (id: string, value: unknown): boolean => isManifestEntry(id, value, knownSuffixes(), reservedIds)
 
 describe('manifest entries', () => {
   it('accept exactly what citeclaim writes', () => {

@@ -4,7 +4,7 @@ import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {CslItem} from '@citation-js/core'
 import {describe, expect, it} from 'vitest'
-import {formatReferences} from '../../src/bibliography/format-references.js'
+import {formatReferences} from '../../src/stages/bibliography/format-references.js'
 
 const example = JSON.parse(readFileSync(new URL('../fixtures/ohip-nl/example.csl.json', import.meta.url), 'utf8')) as CslItem[]
 const references = new Map(example.map((item, index) => [index + 1, item]))

@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {isBibliographyPath, loadBibliography} from '../../src/bibliography/load-bibliography.js'
+import {isBibliographyPath, loadBibliography} from '../../src/stages/bibliography/load-bibliography.js'
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/ohip-nl/${name}`, import.meta.url), 'utf8')
 const expected = (JSON.parse(fixture('references.csl.json')) as Array<{id: string; title: string}>).map((item) => item.title)

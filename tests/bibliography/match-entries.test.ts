@@ -1,6 +1,6 @@
 import type {CslItem} from '@citation-js/core'
 import {describe, expect, it} from 'vitest'
-import {numberEntries, type ReadEntry} from '../../src/bibliography/match-entries.js'
+import {numberEntries, type ReadEntry} from '../../src/stages/bibliography/match-entries.js'
 
 const entries = (...items: Array<Partial<CslItem>>): ReadEntry[] => items.map((item, index) => ({item: {id: `key-${'abcdefghij'[index % 10]}`, ...item} as CslItem, position: index + 1}))
 const numbers = (list: ReadEntry[]): Array<[number, string]> => numberEntries(list).entries.map((entry) => [entry.number, String(entry.item.title)])

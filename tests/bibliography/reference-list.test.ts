@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {identifiers, joinEntryLines, takeReferenceList, type ListLine} from '../../src/parse/reference-list.js'
+import {identifiers, joinEntryLines, takeReferenceList, type ListLine} from '../../src/stages/bibliography/reference-list.js'
 
 /** Blocks of lines (split at blank lines) with their offsets, the way the PDF-text parser sees them. */
 function blocksOf(text: string): ListLine[][] {

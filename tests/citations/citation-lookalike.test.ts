@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {citationLookalikeReason} from '../../src/citations/citation-lookalike.js'
-import {findCitationGroups} from '../../src/citations/find-citation-groups.js'
+import {citationLookalikeReason} from '../../src/stages/citations/citation-lookalike.js'
+import {findCitationGroups} from '../../src/stages/citations/find-citation-groups.js'
 import {analyseText} from '../helpers/analyse.js'
 
 /** The citation groups of `text` as their raw text, look-alikes and malformed groups left out. */

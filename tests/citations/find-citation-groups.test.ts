@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {findCitationGroups} from '../../src/citations/find-citation-groups.js'
-import {parseCitationGroup} from '../../src/citations/parse-citation-group.js'
+import {findCitationGroups} from '../../src/stages/citations/find-citation-groups.js'
+import {parseCitationGroup} from '../../src/stages/citations/parse-citation-group.js'
 
 /** Each group as the text it covers and the numbers it expands to. */
 function groups(text: string): Array<{raw: string; numbers: number[]}> {

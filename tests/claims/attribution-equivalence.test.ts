@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {attributeTypes, type Attribution, type Discourse, type SentenceFacts} from '../../src/claims/attribution.js'
+import {attributeTypes, type Attribution, type Discourse, type SentenceFacts} from '../../src/stages/claims/attribution.js'
 import type {AttributionReason, Mention} from '../../src/types.js'
 
 /*

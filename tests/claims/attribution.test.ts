@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {attributeTypes, documentTopic, withoutConstituents, type SentenceFacts} from '../../src/claims/attribution.js'
+import {attributeTypes, documentTopic, withoutConstituents, type SentenceFacts} from '../../src/stages/claims/attribution.js'
 import {claimTag} from '../../src/emit/markdown.js'
 import {readAnnotations} from '../../src/emit/read-annotations.js'
 import type {Mention} from '../../src/types.js'

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {CueIndex, keyAt, requiredLiterals} from '../../src/claims/cue-pattern.js'
+import {CueIndex, keyAt, requiredLiterals} from '../../src/stages/entities/cue-pattern.js'
 import {defaultClaimOptions} from '../../src/config/defaults.js'
 import {loadConfig} from '../../src/config/load-config.js'
 import type {ClaimOptions} from '../../src/config/types.js'

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {beforeConjuncts, contextCue, lowerForLiterals, possibleCues} from '../../src/stages/entities.js'
+import {beforeConjuncts, contextCue, lowerForLiterals, possibleCues} from '../../src/stages/entities/remark-entities.js'
 import {shippedConfig} from '../helpers/analyse.js'
 import {fuzzRuns} from '../helpers/scale.js'
 

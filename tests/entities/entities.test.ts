@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {EntityMatcher} from '../../src/entities/entity-matcher.js'
-import {findAbbreviationDefinitions} from '../../src/entities/schwartz-hearst.js'
+import {EntityMatcher} from '../../src/stages/entities/entity-matcher.js'
+import {findAbbreviationDefinitions} from '../../src/stages/entities/schwartz-hearst.js'
 import {analyseText, shippedConfig} from '../helpers/analyse.js'
 
 describe('findAbbreviationDefinitions (Schwartz–Hearst)', () => {

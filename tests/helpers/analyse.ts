@@ -1,5 +1,5 @@
 import {readFileSync} from 'node:fs'
-import {analyseDocument, type DocumentOutput} from '../../src/batch/analyse-document.js'
+import {analyseDocument, type DocumentOutput} from '../../src/pipeline.js'
 import {resolveConfig} from '../../src/config/resolve-config.js'
 import type {ResolvedConfig} from '../../src/config/types.js'
 import type {DocumentRecord} from '../../src/emit/document.js'

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {loadBibliography} from '../../src/bibliography/load-bibliography.js'
-import {splitBibtex} from '../../src/bibliography/split-bibtex.js'
+import {loadBibliography} from '../../src/stages/bibliography/load-bibliography.js'
+import {splitBibtex} from '../../src/stages/bibliography/split-bibtex.js'
 
 /** The stray-text warnings of a .bib, as `line:column code`. */
 function strays(text: string): string[] {

@@ -3,7 +3,7 @@ import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync}
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {analyseDocument} from '../../src/batch/analyse-document.js'
+import {analyseDocument} from '../../src/pipeline.js'
 import type {DocumentRecord} from '../../src/emit/document.js'
 import {shippedConfig} from '../helpers/analyse.js'
 import {schemaErrors} from '../helpers/schema.js'

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {analyseDocument} from '../../src/batch/analyse-document.js'
-import {decodeInput} from '../../src/batch/decode-input.js'
+import {analyseDocument} from '../../src/pipeline.js'
+import {decodeInput} from '../../src/stages/parse/decode-input.js'
 import {shippedConfig} from '../helpers/analyse.js'
 
 /*

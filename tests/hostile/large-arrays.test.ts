@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {pdfTextParse} from '../../src/parse/pdf-text.js'
+import {pdfTextParse} from '../../src/stages/parse/pdf-text.js'
 import {maxOf, pushAll} from '../../src/push-all.js'
 import {analyseText} from '../helpers/analyse.js'
 

@@ -1,6 +1,6 @@
 import type {Nodes, Root} from 'mdast'
 import {describe, expect, it} from 'vitest'
-import {findMarkdownHazard, findTooDeepNode, markdownLimits} from '../../src/parse/markdown-limits.js'
+import {findMarkdownHazard, findTooDeepNode, markdownLimits} from '../../src/stages/parse/markdown-limits.js'
 import {walk} from '../../src/tree-walk.js'
 import {analyseText} from '../helpers/analyse.js'
 

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {analyseDocument} from '../../src/batch/analyse-document.js'
-import {EntityMatcher} from '../../src/entities/entity-matcher.js'
+import {analyseDocument} from '../../src/pipeline.js'
+import {EntityMatcher} from '../../src/stages/entities/entity-matcher.js'
 import {analyseText, shippedConfig} from '../helpers/analyse.js'
 import {workGrowth} from '../helpers/count-work.js'
 import {scaled} from '../helpers/scale.js'

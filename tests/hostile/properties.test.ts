@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {rangeDashes} from '../../src/citations/parse-citation-group.js'
+import {rangeDashes} from '../../src/stages/citations/parse-citation-group.js'
 import {analyseText} from '../helpers/analyse.js'
 import {schemaErrors} from '../helpers/schema.js'
 import {markdownProblems, positionProblems} from './checks.js'

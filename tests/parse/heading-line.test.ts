@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {endsSentence, headingCase, headingDepth, headingLine, numberedHeading, plainHeading} from '../../src/parse/heading-line.js'
+import {endsSentence, headingCase, headingDepth, headingLine, numberedHeading, plainHeading} from '../../src/stages/parse/heading-line.js'
 
 describe('numberedHeading', () => {
   it.each([

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {collectVocabulary} from '../../src/parse/hyphenation.js'
+import {collectVocabulary} from '../../src/stages/parse/hyphenation.js'
 import {fuzzRuns} from '../helpers/scale.js'
 
 /*

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import type {Paragraph, Text} from 'mdast'
 import {describe, expect, it} from 'vitest'
-import {OffsetMap, OffsetMapBuilder} from '../../src/parse/offset-map.js'
-import {pdfTextParse} from '../../src/parse/pdf-text.js'
+import {OffsetMap, OffsetMapBuilder} from '../../src/stages/parse/offset-map.js'
+import {pdfTextParse} from '../../src/stages/parse/pdf-text.js'
 import {fuzzRuns} from '../helpers/scale.js'
 
 /*

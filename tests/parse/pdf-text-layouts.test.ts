@@ -1,6 +1,6 @@
 import type {Heading, RootContent} from 'mdast'
 import {describe, expect, it} from 'vitest'
-import {pdfTextParse} from '../../src/parse/pdf-text.js'
+import {pdfTextParse} from '../../src/stages/parse/pdf-text.js'
 
 /** The headings of a parsed text as [depth, number, title]. */
 const headingsOf = (text: string): [number, string | null, string][] =>

@@ -1,8 +1,8 @@
 import type {Heading, Paragraph, Text} from 'mdast'
 import {describe, expect, it} from 'vitest'
-import {collectVocabulary, keepLineEndHyphen} from '../../src/parse/hyphenation.js'
-import {OffsetMap, OffsetMapBuilder} from '../../src/parse/offset-map.js'
-import {pdfTextParse} from '../../src/parse/pdf-text.js'
+import {collectVocabulary, keepLineEndHyphen} from '../../src/stages/parse/hyphenation.js'
+import {OffsetMap, OffsetMapBuilder} from '../../src/stages/parse/offset-map.js'
+import {pdfTextParse} from '../../src/stages/parse/pdf-text.js'
 
 const textOf = (node: Paragraph | Heading): Text => node.children[0] as Text
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {foldWhiteSpace} from '../../src/parse/white-space.js'
+import {foldWhiteSpace} from '../../src/stages/parse/white-space.js'
 import {fuzzRuns} from '../helpers/scale.js'
 
 /* `foldWhiteSpace` replaces fewer runs than `/\s+/g` does, and must give the same string for any text. */

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {findCitationGroups} from '../../src/citations/find-citation-groups.js'
-import {splitSentences, type SentenceRange} from '../../src/sentences/split-sentences.js'
+import {findCitationGroups} from '../../src/stages/citations/find-citation-groups.js'
+import {splitSentences, type SentenceRange} from '../../src/stages/sentences/split-sentences.js'
 
 /** Splits `text` given the citation groups the citations stage finds in it, as the sentences stage does. */
 const split = (text: string): string[] => {

@@ -1,0 +1,152 @@
+import {join} from 'node:path'
+import {lstat} from 'node:fs/promises'
+import type {DiagnosticRecord} from '../emit/document.js'
+import type {TaskResult} from './analyse-task.js'
+import {discardTemps, replaceWithTemp} from './atomic-write.js'
+import {sha256OfFile} from './read-output-file.js'
+import {cacheKey} from './cache-key.js'
+import type {DiscoveredInput} from './discover-inputs.js'
+import {hasOwnRecord} from './input-output-overlap.js'
+import type {ManifestEntry} from './manifest.js'
+import {describeFsError} from './output-folder.js'
+import {readInput} from './read-input.js'
+import {remove} from './remove-outputs.js'
+import {DocumentTooLargeError, type Analyser} from './worker-pool.js'
+
+/** What one document's turn in a run needs from the run, and what it adds to it. */
+export interface DocumentRun {
+  out: string
+  /** Write nothing; count what would change. */
+  check: boolean | undefined
+  /** Analyse even when the cache key is unchanged. */
+  force: boolean | undefined
+  signal: AbortSignal | undefined
+  /** The analysis settings and the pipeline's fingerprint: with the input's bytes, the cache key. */
+  settings: string
+  pipeline: string
+  /** The cache: read for skipping, updated with what is written. */
+  manifest: Map<string, ManifestEntry>
+  /** sha256 of the `<id>.json` files this run hashed or wrote. */
+  verified: Map<string, string>
+  result: {analysed: number; skipped: number; changed: string[]; removed: string[]}
+  report: (file: string, diagnostic: DiagnosticRecord) => void
+  /** The analyser, started on first use. */
+  analyser: () => Analyser
+}
+
+/**
+ * One document's turn in a run: read it, skip it when its cache key is unchanged and its files are
+ * intact, else analyse it (the analyser writes its changed files to temp files), then rename those
+ * into place and record it in the manifest. A document that fails is reported and left out of the
+ * manifest, so the next run tries it again. Resolves to false when the run was stopped and the
+ * document discarded.
+ */
+export async function processDocument(discovered: DiscoveredInput, run: DocumentRun): Promise<boolean> {
+  const read = await readInput(discovered)
+  if (!read.ok) {
+    run.report(discovered.source, read.diagnostic)
+    run.manifest.delete(discovered.id)
+    return true
+  }
+  const {input} = read
+  const key = cacheKey({source: input.source, bytes: input.bytes, ...(input.bibliography ? {bibliography: input.bibliography} : {}), settings: run.settings, pipeline: run.pipeline})
+  const previous = run.manifest.get(input.id)
+  if (!run.force && read.bibliographyDiagnostics.length === 0 && previous?.key === key && previous.source === input.source && (await intact(run.out, previous.files))) {
+    run.result.skipped++
+    const jsonSha256 = previous.files[input.id + '.json']
+    if (jsonSha256 !== undefined) run.verified.set(input.id, jsonSha256)
+    for (const {file, ...diagnostic} of previous.diagnostics) run.report(file, diagnostic)
+    return true
+  }
+  if (run.signal?.aborted) return false
+  // The analyser writes the document's changed files itself (in the worker) and reports them.
+  let analysed: TaskResult
+  try {
+    analysed = await run.analyser().analyse(input)
+  } catch (error) {
+    if (run.signal?.aborted) return false
+    // A bug or a resource limit hit by one document: report it there and go on with the others.
+    if (error instanceof DocumentTooLargeError) run.report(discovered.source, {severity: 'error', code: error.code, message: error.message, start: null})
+    else run.report(discovered.source, {severity: 'error', code: 'analysis-failed', message: `analysis failed: ${firstLine(error)}`, start: null})
+    run.manifest.delete(input.id)
+    return true
+  }
+  // A run stopped while the document was analysed drops its temp files; past this point the
+  // document is written whole, even if the run is stopped meanwhile.
+  if (run.signal?.aborted) {
+    await discardTemps(analysed.files)
+    return false
+  }
+  run.result.analysed++
+  const diagnostics: ManifestEntry['diagnostics'] = []
+  const bibliographyFile = discovered.bibliographySource ?? discovered.source
+  for (const diagnostic of [...read.bibliographyDiagnostics, ...analysed.bibliographyDiagnostics]) diagnostics.push({file: bibliographyFile, ...diagnostic})
+  for (const diagnostic of analysed.diagnostics) diagnostics.push({file: discovered.source, ...diagnostic})
+  for (const {file, ...diagnostic} of diagnostics) run.report(file, diagnostic)
+
+  // Not recorded in the manifest when a file cannot be written: the next run analyses the document again.
+  const writeFailed = async (message: string): Promise<true> => {
+    run.report(discovered.source, {severity: 'error', code: 'output-write-failed', message, start: null})
+    await discardTemps(analysed.files)
+    run.manifest.delete(input.id)
+    return true
+  }
+  if (analysed.writeError) return writeFailed(analysed.writeError.message)
+  const foreign = await foreignFile(run.out, input.id, analysed.files, previous)
+  if (foreign !== undefined) {
+    run.report(discovered.source, {severity: 'error', code: 'output-not-ours', message: `${foreign} is not citeclaim's (no citeclaim record ${input.id}.json beside it): not overwritten; move it, or give --out another folder`, start: null})
+    await discardTemps(analysed.files)
+    run.manifest.delete(input.id)
+    return true
+  }
+  const files: Record<string, string> = {}
+  for (const file of analysed.files) {
+    const path = join(run.out, file.name)
+    files[file.name] = file.sha256
+    // In a check the new bytes are not on disk: only an unchanged file is what the manifest says.
+    if (file.name === input.id + '.json' && (!run.check || !file.changed)) run.verified.set(input.id, file.sha256)
+    if (!file.changed) continue
+    run.result.changed.push(path)
+    if (!file.temp) continue
+    try {
+      await replaceWithTemp(file.temp, path)
+      delete file.temp
+    } catch (error) {
+      delete file.temp
+      return writeFailed(`cannot write ${path}: ${describeFsError(error)}`)
+    }
+  }
+  for (const name of Object.keys(previous?.files ?? {})) if (!(name in files)) await remove(run.out, name, {check: run.check, removed: run.result.removed, report: run.report})
+  run.manifest.set(input.id, {source: input.source, key, files, diagnostics, ...(analysed.corpusSha256 ? {corpus: analysed.corpusSha256} : {})})
+  return true
+}
+
+/** Whether every file a manifest entry lists is still there with the content it had. */
+async function intact(out: string, files: Record<string, string>): Promise<boolean> {
+  for (const [name, sha256] of Object.entries(files)) if ((await sha256OfFile(join(out, name))) !== sha256) return false
+  return true
+}
+
+function firstLine(error: unknown): string {
+  return String((error as Error)?.message ?? error).split('\n')[0]!.trim()
+}
+
+/**
+ * A regular file in `out` that a document's write would replace but that citeclaim did not write, or
+ * undefined: one there is citeclaim's when `<id>.json` beside it is a citeclaim record of the document
+ * (by how it begins) or the manifest lists it. A user's own `<id>.md` in a folder given as --out (a
+ * folder of documents) is never overwritten. Links and anything not a regular file are replaced as
+ * before (the link, never its target).
+ */
+async function foreignFile(out: string, id: string, files: ReadonlyArray<{name: string; changed: boolean}>, previous: ManifestEntry | undefined): Promise<string | undefined> {
+  let ownRecord: boolean | undefined
+  for (const file of files) {
+    if (!file.changed || previous?.files[file.name] !== undefined) continue
+    const path = join(out, file.name)
+    if (!(await lstat(path).then((info) => info.isFile(), () => false))) continue
+    ownRecord ??= await hasOwnRecord(out, id)
+    if (!ownRecord) return path
+  }
+  return undefined
+}
+

@@ -1,0 +1,80 @@
+import {lstat, readFile, rm} from 'node:fs/promises'
+import {join} from 'node:path'
+import type {DiagnosticRecord} from '../emit/document.js'
+import {cacheFoldersAreRealSync} from './cache-folder.js'
+import {corpusCachePath, isDocumentRecord} from './corpus.js'
+import type {ManifestEntry} from './manifest.js'
+import {describeFsError} from './output-folder.js'
+import {knownSuffixes, listOutputDocuments} from './output-documents.js'
+
+/** Where a run deletes files, and what it tells about them. */
+export interface RemoveContext {
+  check: boolean | undefined
+  /** Paths deleted (or, in a check, that would be). */
+  removed: string[]
+  report: (file: string, diagnostic: DiagnosticRecord) => void
+}
+
+/**
+ * Deletes the output file `name` of `out` (a symlink there is deleted itself, never what it points
+ * to). `name` must be a plain file name: a name with a path in it is refused, so nothing outside
+ * `out` is ever deleted whatever a manifest says.
+ */
+export async function remove(out: string, name: string, context: RemoveContext): Promise<void> {
+  if (!isPlainName(name)) return
+  const path = join(out, name)
+  const exists = await lstat(path).then(() => true, () => false)
+  if (!exists) return
+  context.removed.push(path)
+  if (context.check) return
+  try {
+    await rm(path, {force: true})
+  } catch (error) {
+    context.report(path, {severity: 'error', code: 'output-write-failed', message: `cannot delete ${path}: ${describeFsError(error)}`, start: null})
+  }
+}
+
+/** A file name with no folder in it: not empty, no separator, not `.` or `..`. */
+function isPlainName(name: string): boolean {
+  return name !== '' && name !== '.' && name !== '..' && !/[/\\\0]/.test(name)
+}
+
+/**
+ * Deletes the outputs of documents whose input is gone: those the manifest lists, or, without a
+ * manifest (a fresh clone), `<id>.json` records in the output folder whose source was under the
+ * paths of this run, with their siblings of known suffixes. Only documents whose source lies under
+ * this run's paths count, so `citeclaim run input/a.txt` leaves the other documents alone.
+ */
+export async function removeGoneDocuments(
+  context: RemoveContext & {
+    out: string
+    manifest: Map<string, ManifestEntry>
+    hadManifest: boolean
+    ids: ReadonlySet<string>
+    inScope: (source: string) => boolean
+  }
+): Promise<void> {
+  const {out, manifest} = context
+  for (const [id, entry] of manifest) {
+    if (context.ids.has(id) || !context.inScope(entry.source)) continue
+    for (const name of Object.keys(entry.files)) await remove(out, name, context)
+    if (!context.check && isPlainName(id + '.jsonl') && cacheFoldersAreRealSync(out)) await rm(corpusCachePath(out, id), {force: true}).catch(() => undefined)
+    manifest.delete(id)
+  }
+  if (context.hadManifest) return
+  const documents = await listOutputDocuments(out).catch(() => [])
+  for (const document of documents) {
+    if (context.ids.has(document.id)) continue
+    const record = await readJson(join(out, document.id + '.json'))
+    if (!isDocumentRecord(record, document.id) || !context.inScope(record.document.source)) continue
+    for (const name of document.files) if (knownSuffixes().includes(name.slice(document.id.length))) await remove(out, name, context)
+  }
+}
+
+async function readJson(path: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as unknown
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,152 @@
+import {sectionNumber} from '../parse/section-number.js'
+
+/** A line of the input: its text without the line ending, and its offset in the input. */
+export interface ListLine {
+  text: string
+  offset: number
+}
+
+/** One entry of a document's own numbered reference list. */
+export interface ReferenceListEntry {
+  number: number
+  /** The entry as printed, without its number label, lines joined (see `joinEntryLines`). */
+  raw: string
+  doi: string | null
+  pmid: string | null
+  year: number | null
+  /** Offsets of the entry (label included) in the input: [start, end). */
+  start: number
+  end: number
+}
+
+/** The reference list found at a "References" heading. */
+export interface ReferenceList {
+  /** Offset of the heading line in the input. */
+  start: number
+  /** Offset just after the last entry. */
+  end: number
+  entries: ReferenceListEntry[]
+}
+
+declare module 'mdast' {
+  interface RootData {
+    /** The document's own numbered reference list, taken out of the body by the PDF-text parser. */
+    referenceList?: ReferenceList
+  }
+}
+
+const headingLine = new RegExp(String.raw`^\s*(?:${sectionNumber}\.?\s+)?(?:references?|bibliography|literature cited|cited literature|references and notes|works cited)\s*:?\s*$`, 'i')
+/** `1. Author`, `1) Author`, `[1] Author`; the number is checked against the expected one. */
+const entryStart = /^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)])\s*(?=\S)/
+/** A short line in title case without closing punctuation after a blank line: a new section. */
+const sectionLike = new RegExp(String.raw`^\s*(?:${sectionNumber}\.?\s+)?\p{Lu}[^.;:,]{0,60}$`, 'u')
+
+/**
+ * Finds a numbered reference list — a line "References" (or "6. References", "Bibliography"…) then
+ * entries "1. …" or "[1] …" numbered from 1, each possibly wrapped over lines — in blocks of lines
+ * (paragraphs between blank lines), and takes it out. The list ends at the last line of the input
+ * or at a block after a blank line that is neither the next entry nor a continuation (a short
+ * title-case line such as "Figures"). Returns the blocks without the list, and the list.
+ */
+export function takeReferenceList<L extends ListLine>(blocks: readonly L[][]): {blocks: L[][]; list?: ReferenceList} {
+  const found = locate(blocks)
+  if (!found) return {blocks: blocks.map((block) => [...block])}
+  const {block: headingBlock, line: headingLine} = found
+  const entries: Array<{number: number; lines: L[]}> = []
+  let endBlock = blocks.length
+  let endLine = 0
+  outer: for (let b = headingBlock; b < blocks.length; b++) {
+    const block = blocks[b]!
+    for (let l = b === headingBlock ? headingLine + 1 : 0; l < block.length; l++) {
+      const line = block[l]!
+      const match = entryStart.exec(line.text)
+      const number = match ? Number(match[1] ?? match[2]) : undefined
+      if (number === entries.length + 1) {
+        entries.push({number, lines: [line]})
+      } else if (l === 0 && b > headingBlock && sectionLike.test(line.text) && !/[-/]$/.test(entries.at(-1)?.lines.at(-1)?.text.trimEnd() ?? '')) {
+        endBlock = b
+        endLine = 0
+        break outer
+      } else if (entries.length > 0) {
+        entries.at(-1)!.lines.push(line)
+      }
+    }
+  }
+  if (entries.length === 0) return {blocks: blocks.map((block) => [...block])}
+  const before = blocks.slice(0, headingBlock).map((block) => [...block])
+  const headingRest = blocks[headingBlock]!.slice(0, headingLine)
+  if (headingRest.length > 0) before.push(headingRest)
+  const after = blocks.slice(endBlock).map((block, index) => (index === 0 ? block.slice(endLine) : [...block])).filter((block) => block.length > 0)
+  const last = entries.at(-1)!.lines.at(-1)!
+  return {
+    blocks: [...before, ...after],
+    list: {
+      start: blocks[headingBlock]![headingLine]!.offset,
+      end: last.offset + last.text.trimEnd().length,
+      entries: entries.map(({number, lines}) => toEntry(number, lines))
+    }
+  }
+}
+
+/** The last "References" heading line followed (after blank lines) by an entry numbered 1. */
+function locate(blocks: readonly ListLine[][]): {block: number; line: number} | undefined {
+  for (let b = blocks.length - 1; b >= 0; b--) {
+    const block = blocks[b]!
+    for (let l = block.length - 1; l >= 0; l--) {
+      if (!headingLine.test(block[l]!.text)) continue
+      const next = l + 1 < block.length ? block[l + 1] : blocks[b + 1]?.[0]
+      const match = next ? entryStart.exec(next.text) : null
+      if (match && Number(match[1] ?? match[2]) === 1) return {block: b, line: l}
+    }
+  }
+  return undefined
+}
+
+function toEntry(number: number, lines: readonly ListLine[]): ReferenceListEntry {
+  const first = lines[0]!
+  const label = entryStart.exec(first.text)![0]
+  const start = first.offset + (first.text.length - first.text.trimStart().length)
+  const last = lines.at(-1)!
+  const raw = joinEntryLines([first.text.slice(label.length), ...lines.slice(1).map((line) => line.text)])
+  return {number, raw, ...identifiers(raw), start, end: last.offset + last.text.trimEnd().length}
+}
+
+/**
+ * Joins the lines of an entry: trimmed, separated by one space, except after a line ending in a
+ * hyphen or a slash, where PDF extraction broke a word, a DOI or a URL (`10.1111/j.1600-` + `0528…`).
+ */
+export function joinEntryLines(lines: readonly string[]): string {
+  let out = ''
+  for (const line of lines) {
+    const text = line.trim().replace(/\s+/g, ' ')
+    if (text === '') continue
+    out += out === '' || /[-/\u2010]$/.test(out) ? text : ` ${text}`
+  }
+  return out
+}
+
+const doiPattern = /\b10\.\d{4,9}\/[^\s"<>]+/i
+const pmidPattern = /\bPMID:?\s*(\d{1,9})\b/i
+
+/** DOI, PMID and year of a printed reference, where present. */
+export function identifiers(raw: string): {doi: string | null; pmid: string | null; year: number | null} {
+  const doi = cleanDoi(doiPattern.exec(raw)?.[0])
+  const pmid = pmidPattern.exec(raw)?.[1] ?? null
+  // Look for the year away from identifiers, whose digits could pass for one.
+  let rest = raw.replace(doiPattern, ' ').replace(/\bPMID:?\s*\d+/gi, ' ').replace(/https?:\/\/\S+/g, ' ')
+  rest = rest.replace(/\bPMCID:?\s*PMC\d+/gi, ' ')
+  const year = /\((1[89]\d\d|20\d\d)[a-z]?\)/.exec(rest)?.[1] ?? /\b(1[89]\d\d|20\d\d)[a-z]?(?=\s*[;:,.)]|\s*$)/.exec(rest)?.[1] ?? /\b(1[89]\d\d|20\d\d)\b/.exec(rest)?.[1]
+  return {doi, pmid, year: year === undefined ? null : Number(year)}
+}
+
+function cleanDoi(doi: string | undefined): string | null {
+  if (!doi) return null
+  let out = doi.replace(/[.,;:]+$/, '')
+  // A closing parenthesis or bracket belongs to the DOI only when the DOI opened it.
+  while (/[)\]]$/.test(out) && count(out, out.endsWith(')') ? '(' : '[') < count(out, out.at(-1)!)) out = out.slice(0, -1).replace(/[.,;:]+$/, '')
+  return out
+}
+
+function count(text: string, char: string): number {
+  return text.split(char).length - 1
+}

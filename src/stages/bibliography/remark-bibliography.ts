@@ -1,0 +1,110 @@
+import type {CslItem} from '@citation-js/core'
+import type {Root} from 'mdast'
+import type {Position} from 'unist'
+import type {VFile} from 'vfile'
+import {citationSyntaxes, numericBrackets, type BibliographyIndex, type CitationSyntax} from '../citations/citation-syntax.js'
+import {pointAt} from '../parse/positions.js'
+import type {ReferenceListEntry} from './reference-list.js'
+import {walk} from '../../tree-walk.js'
+import {maxOf} from '../../push-all.js'
+
+/** A bibliography handed to the processor with the document (`file.data.bibliography`). */
+export interface Bibliography {
+  /** Path of the bibliography file, as shown in diagnostics. */
+  path: string
+  /** Entries with the citation numbers they answer to (see `numberEntries`). */
+  entries: ReadonlyArray<{number: number; item: CslItem}>
+  /** Entries in the file, counting those that could not be read (default: the highest number). */
+  size?: number
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    bibliography: Bibliography
+    /** Citation number → CSL item, for the cited numbers that have one. */
+    references: ReadonlyMap<number, CslItem>
+    /** The document's own numbered reference list, when the parser found one. */
+    referenceList: ReferenceListEntry[]
+  }
+}
+
+export interface RemarkBibliographyOptions {
+  /** The syntaxes that resolve the groups they found (default: the registered ones). */
+  syntaxes?: readonly CitationSyntax[]
+}
+
+/** What a citation number can point to: a bibliography item, or only an entry of the printed list. */
+interface Target {
+  item: CslItem | null
+  /** The entry's key (see `BibliographyIndex`). */
+  key: string
+  name: string
+  place?: Position
+}
+
+/**
+ * Links citation numbers to their entries: a bibliography file's when there is one, else the
+ * document's own reference list. A group citing a number beyond the entries' count is made invalid;
+ * numbers without an entry (warning) and entries never cited (info) are reported.
+ */
+export function remarkBibliography(options: RemarkBibliographyOptions = {}) {
+  const syntaxes = new Map((options.syntaxes ?? citationSyntaxes()).map((syntax) => [syntax.name, syntax]))
+  return function transform(tree: Root, file: VFile): void {
+    const list = tree.data?.referenceList
+    if (list) file.data.referenceList = list.entries
+    const bibliography = file.data.bibliography
+    const targets = new Map<number, Target>()
+    let size = Infinity
+    let sourceName = ''
+    if (bibliography) {
+      for (const {number, item} of bibliography.entries) targets.set(number, {item, key: String(item.id), name: `${bibliography.path} entry "${String(item.id)}"`})
+      size = maxOf(targets.keys(), Math.max(bibliography.size ?? 0, 0))
+      sourceName = bibliography.path
+      if (list && list.entries.length !== size) {
+        file.message(`the document's reference list has ${list.entries.length} entries but ${bibliography.path} has ${size}: the bibliography file is used`, {
+          place: pointAt(file, list.start),
+          ruleId: 'reference-list-count-mismatch',
+          source: 'citeclaim'
+        })
+      }
+    } else if (list) {
+      for (const entry of list.entries) targets.set(entry.number, {item: null, key: `ref-${entry.number}`, name: `entry ${entry.number} of the reference list`, place: {start: pointAt(file, entry.start), end: pointAt(file, entry.end)}})
+      size = list.entries.length
+      sourceName = "the document's reference list"
+    }
+    const known = bibliography !== undefined || list !== undefined
+    const index: BibliographyIndex = {byNumber: targets}
+
+    const cited = new Set<number>()
+    walk(tree, (citation) => {
+      if (citation.type !== 'citation') return
+      const beyond = citation.data.numbers.filter((n) => n > size)
+      if (beyond.length > 0) {
+        file.message(`citation number ${beyond[0]} in \`${citation.data.raw}\` is beyond the ${size} entries of ${sourceName}: group marked invalid`, {
+          place: citation.position,
+          ruleId: 'citation-number-out-of-range',
+          source: 'citeclaim'
+        })
+        citation.data.numbers = []
+        citation.data.valid = false
+        citation.data.keys = []
+        return
+      }
+      citation.data.keys = citation.data.valid ? (syntaxes.get(citation.data.syntax ?? numericBrackets.name) ?? numericBrackets).resolve(citation.data, index) : []
+      for (const n of citation.data.numbers) {
+        cited.add(n)
+        if (known && !targets.has(n)) {
+          file.message(`citation number ${n} in \`${citation.data.raw}\` has no entry in ${sourceName}`, {place: citation.position, ruleId: 'reference-unresolved', source: 'citeclaim'})
+        }
+      }
+    })
+    for (const [n, target] of targets) {
+      if (cited.has(n)) continue
+      const message = file.message(`reference ${n} (${target.name}) is never cited`, {...(target.place ? {place: target.place} : {}), ruleId: 'reference-uncited', source: 'citeclaim'})
+      message.fatal = undefined
+    }
+    const references = new Map<number, CslItem>()
+    for (const [n, target] of [...targets].sort((a, b) => a[0] - b[0])) if (cited.has(n) && target.item) references.set(n, target.item)
+    file.data.references = references
+  }
+}
