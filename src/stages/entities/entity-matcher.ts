@@ -25,6 +25,8 @@ export interface Match {
 interface NamePattern {
   /** Regular-expression source of the name, without groups of its own. */
   source: string
+  /** The name's words as written in the config. */
+  words: string[]
   sense: Sense
   via: 'name' | 'subtype'
 }
@@ -38,25 +40,32 @@ export class EntityMatcher {
   private readonly prefixed = new Set<string>()
   private readonly abbreviationPattern: AbbreviationPattern
   private readonly nameRegex: RegExp
+  /** Which name a match is, by its `nameKey` (see `nameOf`); undefined when a key could mislead. */
+  private readonly nameByKey: Map<string, NamePattern> | undefined
+  /** Each name's pattern alone, whole-text, for matches the key map cannot place. */
+  private wholeNames: RegExp[] | undefined
 
   constructor(types: readonly EntityType[], distractors: readonly Distractor[]) {
     for (const type of types) {
       const sense: Sense = {kind: 'type', id: type.id, contextCues: [], ...(type.abbreviationPrefix ? {prefix: true} : {})}
-      for (const name of type.names) this.names.push({source: namePattern(name), sense, via: 'name'})
-      for (const name of type.subtypes ?? []) this.names.push({source: namePattern(name), sense, via: 'subtype'})
+      for (const name of type.names) this.names.push({...namePattern(name), sense, via: 'name'})
+      for (const name of type.subtypes ?? []) this.names.push({...namePattern(name), sense, via: 'subtype'})
       for (const abbreviation of type.abbreviations ?? []) this.addAbbreviation(abbreviation, sense)
     }
     for (const distractor of distractors) {
       const sense: Sense = {kind: 'distractor', id: distractor.id, contextCues: distractor.contextCues ?? []}
-      for (const name of distractor.names) this.names.push({source: namePattern(name), sense, via: 'name'})
+      for (const name of distractor.names) this.names.push({...namePattern(name), sense, via: 'name'})
       for (const abbreviation of distractor.abbreviations ?? []) this.addAbbreviation(abbreviation, sense)
     }
     this.abbreviationPattern = abbreviationPattern([...this.abbreviations.keys()], this.prefixed)
     // One pass over the text for all names: longer names first, so at one position the longest wins.
     this.names.sort((a, b) => b.source.length - a.source.length)
     // The word-boundary checks stand outside the alternation: one check per position, not one per name.
+    // No capturing group per name: with one, every match builds an array as long as the name list, and
+    // the engine saves as many registers at each try. Which name matched is looked up afterwards.
     this.nameRegex =
-      this.names.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${this.names.map((pattern) => `(${pattern.source})`).join('|')})(?![\\p{L}\\p{N}])`, 'giu') : /(?!)/g
+      this.names.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${this.names.map((pattern) => pattern.source).join('|')})(?![\\p{L}\\p{N}])`, 'giu') : /(?!)/g
+    this.nameByKey = nameKeys(this.names)
   }
 
   /**
@@ -81,10 +90,25 @@ export class EntityMatcher {
     const matches: Match[] = []
     this.nameRegex.lastIndex = 0
     for (let m = this.nameRegex.exec(text); m; m = this.nameRegex.exec(text)) {
-      const pattern = this.names[m.indexOf(m[0], 1) - 1]!
+      const pattern = this.nameOf(m[0])
       matches.push({start: m.index, end: m.index + m[0].length, text: m[0], via: pattern.via, senses: [pattern.sense]})
     }
     return matches
+  }
+
+  /**
+   * The name a match of `nameRegex` is: the first in the alternation's order that matches the whole
+   * text (the alternation took the first that could match here, and that one matched this text).
+   * Looked up by key for ASCII text; otherwise, or when the key is unknown, each name is tried in order.
+   */
+  private nameOf(text: string): NamePattern {
+    if (this.nameByKey && ascii.test(text)) {
+      const pattern = this.nameByKey.get(nameKey(text))
+      if (pattern) return pattern
+    }
+    this.wholeNames ??= this.names.map((pattern) => new RegExp(`^(?:${pattern.source})$`, 'iu'))
+    const index = this.wholeNames.findIndex((regex) => regex.test(text))
+    return this.names[index === -1 ? 0 : index]!
   }
 
   /**
@@ -166,11 +190,36 @@ function escape(text: string): string {
  * A case-insensitive pattern for a name: spaces and hyphens interchangeable, an optional plural `s`
  * on the last word (or on the head noun before a trailing prepositional phrase).
  */
-function namePattern(name: string): string {
-  const words = name.trim().split(/[\s-]+/).map(escape)
+function namePattern(name: string): {source: string; words: string[]} {
+  const words = name.trim().split(/[\s-]+/)
   const last = words.length - 1
-  const body = words.map((word, index) => (index === last && /\p{L}$/u.test(word) ? `${word}(?:s|es)?` : word)).join('[\\s\\u2010-]+')
-  return body
+  const source = words.map(escape).map((word, index) => (index === last && /\p{L}$/u.test(word) ? `${word}(?:s|es)?` : word)).join('[\\s\\u2010-]+')
+  return {source, words}
+}
+
+const ascii = /^[\x00-\x7f]*$/
+const separators = /[\s\u2010-]+/g
+
+/** A name's text folded for lookup: lower case, each run of separators one space. For ASCII text only. */
+function nameKey(text: string): string {
+  return text.toLowerCase().replace(separators, ' ')
+}
+
+/**
+ * Every text a name's pattern matches, by key, each to the first name (in the alternation's order)
+ * that matches it. Undefined when a name is not ASCII: case-insensitive matching folds some
+ * non-ASCII letters onto ASCII ones (`ſ` onto `s`), which lower-casing does not, so a key could name
+ * the wrong pattern.
+ */
+function nameKeys(names: readonly NamePattern[]): Map<string, NamePattern> | undefined {
+  const byKey = new Map<string, NamePattern>()
+  for (const pattern of names) {
+    if (!pattern.words.every((word) => ascii.test(word))) return undefined
+    const base = nameKey(pattern.words.join(' '))
+    const forms = /\p{L}$/u.test(base) ? [base, base + 's', base + 'es'] : [base]
+    for (const form of forms) if (!byKey.has(form)) byKey.set(form, pattern)
+  }
+  return byKey
 }
 
 /** Base form of an abbreviation: without a plural `s` (`HSCs` → `HSC`), spaces folded. */
