@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import type {Distractor, EntityType} from '../../src/config/types.js'
-import {EntityMatcher} from '../../src/entities/entity-matcher.js'
+import {EntityMatcher} from '../../src/stages/entities/entity-matcher.js'
 import {shippedConfig} from '../helpers/analyse.js'
 import {fuzzRuns} from '../helpers/scale.js'
 
