@@ -11,6 +11,7 @@ import {markdownTooComplex} from '../parse/remark-markdown-limits.js'
 import {createProcessor, formatOf, type InputFormat} from '../processor.js'
 import {annotatedAnchorAt} from './annotated-signature.js'
 import {decodeInput} from './decode-input.js'
+import {coded, diagnostic, reportOn} from '../diagnostics.js'
 
 const processors = new WeakMap<ResolvedConfig, Map<InputFormat, ReturnType<typeof createProcessor>>>()
 
@@ -66,7 +67,7 @@ export function analyseDocument(input: DocumentInput, config: ResolvedConfig): D
       id: input.id,
       source: input.source,
       files: [],
-      diagnostics: [{severity: 'error', code: decoded.code, message: decoded.message, start: decoded.start}],
+      diagnostics: [diagnostic(decoded.code, decoded.message, decoded.start)],
       bibliographyDiagnostics: []
     }
   }
@@ -77,7 +78,7 @@ export function analyseDocument(input: DocumentInput, config: ResolvedConfig): D
       id: input.id,
       source: input.source,
       files: [],
-      diagnostics: [{severity: 'error', code: 'input-is-output', message: `input is citeclaim's annotated Markdown (its anchor "${signature.anchor}"), not a document: run citeclaim on the original document`, start: start ? {line: start.line, column: start.column, offset: signature.offset} : null}],
+      diagnostics: [{...coded('input-is-output'), message: `input is citeclaim's annotated Markdown (its anchor "${signature.anchor}"), not a document: run citeclaim on the original document`, start: start ? {line: start.line, column: start.column, offset: signature.offset} : null}],
       bibliographyDiagnostics: []
     }
   }
@@ -86,23 +87,24 @@ export function analyseDocument(input: DocumentInput, config: ResolvedConfig): D
   file.data.source = input.source
   file.data.sha256 = createHash('sha256').update(input.bytes).digest('hex')
 
-  const bibliographyDiagnostics: DiagnosticRecord[] = []
+  // The bibliography is a file of its own: its problems are placed in it, not in the document.
+  const bibliographyFile = new VFile({path: input.bibliography?.source})
   if (input.bibliography) {
     // The same decoding and checks as the document's: no NULs, no undecodable bytes in the outputs.
     const decodedBibliography = decodeInput(input.bibliography.bytes)
     if (decodedBibliography.ok) {
       const loaded = loadBibliography(input.bibliography.source, decodedBibliography.text)
-      for (const problem of loaded.problems) bibliographyDiagnostics.push({severity: problem.severity, code: problem.code, message: problem.message, start: problem.start ?? null})
+      for (const problem of loaded.problems) reportOn(bibliographyFile, problem.code, problem.message, problem.start)
       file.data.bibliography = {path: input.bibliography.source, entries: loaded.entries, size: loaded.size}
     } else {
       const reason = decodedBibliography.message.replace(/^input /, 'it ')
-      bibliographyDiagnostics.push({severity: 'error', code: 'bibliography-invalid', message: `${input.bibliography.source}: ${reason}; no entries read`, start: decodedBibliography.start})
+      reportOn(bibliographyFile, 'bibliography-invalid', `${input.bibliography.source}: ${reason}; no entries read`, decodedBibliography.start)
     }
   }
 
+  const bibliographyDiagnostics = diagnosticsOf(bibliographyFile)
   if (file.value.toString().trim() === '') {
-    const message = file.message('input is empty: no text to analyse', {ruleId: 'input-empty', source: 'citeclaim'})
-    message.fatal = false
+    reportOn(file, 'input-empty', 'input is empty: no text to analyse')
   }
   const processor = processorFor(config, formatOf(input.source))
   let parsed: ReturnType<typeof processor.parse>
@@ -117,7 +119,7 @@ export function analyseDocument(input: DocumentInput, config: ResolvedConfig): D
   const references = file.data.references ?? new Map()
   // Formatting costs a citeproc run: only for documents with cited bibliography entries.
   const formatted = references.size > 0 ? formatReferences(references, {style: config.bibliography.style, lang: config.bibliography.lang}) : undefined
-  if (formatted?.problem) file.message(formatted.problem.message, {ruleId: formatted.problem.code, source: 'citeclaim'})
+  if (formatted?.problem) reportOn(file, formatted.problem.code, formatted.problem.message)
   const record: DocumentRecord = toDocumentRecord(tree, file, config)
   const json = recordJson(record)
   if (json === undefined) return tooLarge(input)
@@ -155,7 +157,7 @@ export function tooLarge(input: DocumentInput, reason = 'its JSON record would b
     id: input.id,
     source: input.source,
     files: [],
-    diagnostics: [{severity: 'error', code: 'document-too-large', message: `document too large to analyse: ${reason}; split it into smaller files`, start: null}],
+    diagnostics: [{...coded('document-too-large'), message: `document too large to analyse: ${reason}; split it into smaller files`, start: null}],
     bibliographyDiagnostics: []
   }
 }

@@ -18,6 +18,7 @@ import {isReservedId, knownSuffixes, listOutputDocuments, reservedIds, type Outp
 import {inShard, type Shard} from './shard.js'
 import {createAnalyser, DocumentTooLargeError, type Analyser} from './worker-pool.js'
 import {pushAll} from '../push-all.js'
+import {coded, diagnostic} from '../diagnostics.js'
 
 export interface RunOptions {
   /** Files or folders to read (default: the config's input folder). */
@@ -104,17 +105,17 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
     await prepareOutputFolder(out)
     const cache = await prepareCacheFolders(out)
     cacheUsable = !cache.removed && !cache.failed
-    if (cache.failed) report(cache.failed.path, {severity: 'error', code: 'output-write-failed', message: `cannot create the cache folder ${cache.failed.path}: ${cache.failed.reason}; the run goes on without a cache`, start: null})
+    if (cache.failed) report(cache.failed.path, {...coded('output-write-failed'), message: `cannot create the cache folder ${cache.failed.path}: ${cache.failed.reason}; the run goes on without a cache`, start: null})
     for (const dir of tempFolders(out)) await removeStaleTempFiles(dir)
   } else {
     cacheUsable = await cacheFoldersAreReal(out)
   }
-  for (const problem of problems) report(problem.path, {severity: problem.severity ?? 'error', code: problem.code, message: problem.message, start: null})
+  for (const problem of problems) report(problem.path, diagnostic(problem.code, problem.message))
   // Documents under a folder that could not be read are not gone: their outputs stay.
   const unreadable = problems.filter((problem) => problem.code === 'input-unreadable').map((problem) => problem.path)
   const inputs = found.filter((input) => {
     if (!isReservedId(input.id)) return true
-    report(input.source, {severity: 'error', code: 'input-reserved-id', message: `the document id "${input.id}" would overwrite the corpus file ${input.id.toLowerCase()}.json${input.id === input.id.toLowerCase() ? '' : ' on macOS and Windows, whose file names do not tell case apart'}: rename the input`, start: null})
+    report(input.source, {...coded('input-reserved-id'), message: `the document id "${input.id}" would overwrite the corpus file ${input.id.toLowerCase()}.json${input.id === input.id.toLowerCase() ? '' : ' on macOS and Windows, whose file names do not tell case apart'}: rename the input`, start: null})
     return false
   })
   const selected = inputs.filter((input) => !options.shard || inShard(input.id, options.shard)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
@@ -175,7 +176,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
     dryRun: options.check,
     signal: corpusStop.signal,
     // In a check, a new document's JSON is not on disk yet; it is already listed as a change.
-    ...(options.check ? {} : {onProblem: (path: string, message: string) => report(path, {severity: 'error', code: 'corpus-unreadable', message, start: null})})
+    ...(options.check ? {} : {onProblem: (path: string, message: string) => report(path, {...coded('corpus-unreadable'), message, start: null})})
   })
   // Settled here, awaited at the end: a failure is not unhandled meanwhile.
   const corpusChanged = corpus.then((changed) => ({changed}), (error: unknown) => ({error}))
@@ -238,8 +239,8 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
     } catch (error) {
       if (signal?.aborted) return false
       // A bug or a resource limit hit by one document: report it there and go on with the others.
-      if (error instanceof DocumentTooLargeError) report(discovered.source, {severity: 'error', code: error.code, message: error.message, start: null})
-      else report(discovered.source, {severity: 'error', code: 'analysis-failed', message: `analysis failed: ${firstLine(error)}`, start: null})
+      if (error instanceof DocumentTooLargeError) report(discovered.source, diagnostic(error.code, error.message))
+      else report(discovered.source, {...coded('analysis-failed'), message: `analysis failed: ${firstLine(error)}`, start: null})
       manifest.delete(input.id)
       return true
     }
@@ -258,7 +259,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
 
     // Not recorded in the manifest when a file cannot be written: the next run analyses the document again.
     const writeFailed = async (message: string): Promise<true> => {
-      report(discovered.source, {severity: 'error', code: 'output-write-failed', message, start: null})
+      report(discovered.source, {...coded('output-write-failed'), message, start: null})
       await discardTemps(analysed.files)
       manifest.delete(input.id)
       return true
@@ -266,7 +267,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
     if (analysed.writeError) return writeFailed(analysed.writeError.message)
     const foreign = await foreignFile(out, input.id, analysed.files, previous)
     if (foreign !== undefined) {
-      report(discovered.source, {severity: 'error', code: 'output-not-ours', message: `${foreign} is not citeclaim's (no citeclaim record ${input.id}.json beside it): not overwritten; move it, or give --out another folder`, start: null})
+      report(discovered.source, {...coded('output-not-ours'), message: `${foreign} is not citeclaim's (no citeclaim record ${input.id}.json beside it): not overwritten; move it, or give --out another folder`, start: null})
       await discardTemps(analysed.files)
       manifest.delete(input.id)
       return true
@@ -304,7 +305,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
       await writeManifestIfChanged(out, manifest)
     } catch (error) {
       // Only a cache: the outputs are written; the next run analyses again what it cannot vouch for.
-      report(manifestPath(out), {severity: 'error', code: 'output-write-failed', message: `cannot write ${manifestPath(out)}: ${describeFsError(error)}`, start: null})
+      report(manifestPath(out), {...coded('output-write-failed'), message: `cannot write ${manifestPath(out)}: ${describeFsError(error)}`, start: null})
     }
   }
   const written = await corpusChanged
@@ -312,7 +313,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   if ('error' in written) {
     if (!(written.error instanceof WriteError)) throw written.error
     // The old corpus files are left whole (both are replaced only once both are written).
-    report(written.error.path, {severity: 'error', code: 'output-write-failed', message: `cannot write ${written.error.path}: ${describeFsError(written.error.cause)}; the previous corpus files are left as they were`, start: null})
+    report(written.error.path, {...coded('output-write-failed'), message: `cannot write ${written.error.path}: ${describeFsError(written.error.cause)}; the previous corpus files are left as they were`, start: null})
   } else {
     pushAll(result.changed, written.changed)
   }
@@ -357,7 +358,7 @@ async function remove(out: string, name: string, context: {check: boolean | unde
   try {
     await rm(path, {force: true})
   } catch (error) {
-    context.report(path, {severity: 'error', code: 'output-write-failed', message: `cannot delete ${path}: ${describeFsError(error)}`, start: null})
+    context.report(path, {...coded('output-write-failed'), message: `cannot delete ${path}: ${describeFsError(error)}`, start: null})
   }
 }
 

@@ -3,6 +3,7 @@ import type {Nodes, Root} from 'mdast'
 import type {Point} from 'unist'
 import type {VFile} from 'vfile'
 import type {ResolvedConfig} from '../config/types.js'
+import {severityOfMessage, type Diagnostic} from '../diagnostics.js'
 import type {Section} from '../stages/sections.js'
 import {skipChildren, walk} from '../tree-walk.js'
 import type {AttributionReason, Sentence} from '../types.js'
@@ -81,12 +82,8 @@ export interface CellTypeRecord {
   references: number[]
 }
 
-export interface DiagnosticRecord {
-  severity: 'error' | 'warning' | 'info'
-  code: string
-  message: string
-  start: OutputPoint | null
-}
+/** A diagnostic in the record: the one shape every part of citeclaim reports in (see `src/diagnostics.ts`). */
+export type DiagnosticRecord = Diagnostic
 
 export interface SectionRecord {
   id: string
@@ -270,7 +267,7 @@ function hasContext(contexts: readonly ReferenceContext[], sentenceId: string, r
 export function diagnosticsOf(file: VFile): DiagnosticRecord[] {
   return file.messages
     .map((message) => ({
-      severity: message.fatal === true ? ('error' as const) : message.fatal === false ? ('warning' as const) : ('info' as const),
+      severity: severityOfMessage(message),
       code: message.ruleId ?? 'unknown',
       message: message.reason,
       start: message.place ? point('start' in message.place ? message.place.start : message.place) : null
