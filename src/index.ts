@@ -1,5 +1,6 @@
 export {defineConfig} from './config/define-config.js'
 export {resolveConfig, ConfigError} from './config/resolve-config.js'
+export {loadConfig, type LoadConfigOptions} from './config/load-config.js'
 export type {
   BibliographyOptions,
   CategoryRule,
@@ -27,6 +28,7 @@ export {splitSentences, type SentenceRange, type SplitOptions} from './sentences
 export {findAbbreviationDefinitions, type AbbreviationDefinition} from './entities/schwartz-hearst.js'
 export {toDocumentRecord} from './emit/document.js'
 export {toAnnotatedMarkdown, type MarkdownOptions} from './emit/markdown.js'
+export {citeclaimToMarkdown, remarkCiteclaimStringify, type CiteclaimToMarkdownOptions} from './emit/to-markdown-extension.js'
 export {readAnnotations, remarkReadAnnotations, type AnnotatedClaim, type Annotations, type ReadAnnotationsOptions} from './emit/read-annotations.js'
 export {loadBibliography, type LoadedBibliography} from './bibliography/load-bibliography.js'
 export {formatReferences} from './bibliography/format-references.js'
@@ -44,3 +46,4 @@ export type {
   SentenceRecord
 } from './emit/document.js'
 export type {Citation, ClaimData, Mention, Sentence} from './types.js'
+export {diagnosticCodes, severityOf, type Diagnostic, type DiagnosticCode, type DiagnosticCodeInfo, type Severity} from './diagnostics.js'
