@@ -47,3 +47,7 @@ export type {
 } from './emit/document.js'
 export type {Citation, ClaimData, Mention, Sentence} from './types.js'
 export {diagnosticCodes, severityOf, type Diagnostic, type DiagnosticCode, type DiagnosticCodeInfo, type Severity} from './diagnostics.js'
+export type {PdfTextOptions} from './parse/pdf-text.js'
+export type {SentencesOptions} from './stages/sentences.js'
+export type {ParseCitationOptions} from './citations/parse-citation-group.js'
+export type {FormatOptions, FormattedReferences} from './bibliography/format-references.js'
