@@ -168,8 +168,9 @@ export async function main(
       return 2
     }
     if (error instanceof ConfigError) {
-      if (error.file !== undefined || json) return failure(error.file ?? 'citeclaim', diagnostic('config-invalid', error.message))
-      stderr(`citeclaim: error ${printable(error.message)} [config-invalid]`)
+      // A config error has no line: `file: error message [config-invalid]`, as the README shows.
+      if (json) return failure(error.file ?? 'citeclaim', diagnostic('config-invalid', error.message))
+      stderr(`${printable(error.file ?? 'citeclaim')}: error ${printable(error.message)} [config-invalid]`)
       return 2
     }
     if (error instanceof OutputFolderError || error instanceof RunRefusedError) return failure(error.path, diagnostic(error.code, error.message))

@@ -158,6 +158,9 @@ describe('finding the config', () => {
     expect(result.status).toBe(0)
     expect(existsSync(join(dir, 'dataset', 'review.json'))).toBe(true)
     expect(existsSync(join(dir, 'deep', 'er', 'dataset'))).toBe(false)
+    // Sources are named from the working directory, as on the command line.
+    const record = JSON.parse(readFileSync(join(dir, 'dataset', 'review.json'), 'utf8')) as {document: {source: string}}
+    expect(record.document.source).toBe('../../docs/review.txt')
   })
 
   it('refuses to run without a config (exit 2) unless told to use the defaults', async () => {
@@ -179,7 +182,7 @@ describe('finding the config', () => {
       writeFileSync(join(dir, 'pipeline.config.ts'), `export default {bibliography: ${bibliography}}\n`)
       const result = await cli(['run', 'review.txt', '--out', 'out'], dir)
       expect(result.status, bibliography).toBe(2)
-      expect(result.stderr).toMatch(/pipeline\.config\.ts:1:1: error invalid config: bibliography\.(style|lang): .*\[config-invalid\]/)
+      expect(result.stderr).toMatch(/pipeline\.config\.ts: error invalid config: bibliography\.(style|lang): .*\[config-invalid\]/)
       expect(existsSync(join(dir, 'out'))).toBe(false)
     }
   })
