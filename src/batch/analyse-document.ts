@@ -88,13 +88,13 @@ export function analyseDocument(input: DocumentInput, config: ResolvedConfig): D
   file.data.sha256 = createHash('sha256').update(input.bytes).digest('hex')
 
   // The bibliography is a file of its own: its problems are placed in it, not in the document.
-  const bibliographyFile = new VFile({path: input.bibliography?.source})
+  let bibliographyFile = new VFile({path: input.bibliography?.source})
   if (input.bibliography) {
     // The same decoding and checks as the document's: no NULs, no undecodable bytes in the outputs.
     const decodedBibliography = decodeInput(input.bibliography.bytes)
     if (decodedBibliography.ok) {
       const loaded = loadBibliography(input.bibliography.source, decodedBibliography.text)
-      for (const problem of loaded.problems) reportOn(bibliographyFile, problem.code, problem.message, problem.start)
+      bibliographyFile = loaded.file
       file.data.bibliography = {path: input.bibliography.source, entries: loaded.entries, size: loaded.size}
     } else {
       const reason = decodedBibliography.message.replace(/^input /, 'it ')
