@@ -3,6 +3,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
 import {main} from '../../src/cli.js'
+import type {JsonReport} from '../../src/cli/reporter.js'
 import {optionSpecs} from '../../src/cli/usage.js'
 
 const repoConfig = new URL('../../pipeline.config.ts', import.meta.url).pathname
@@ -143,6 +144,26 @@ describe('reporting a run', () => {
     expect(result.stdout.split('\n')).toContain(`${join('out', 'a.json')}: would change`)
     expect(result.stderr).not.toMatch(/would change/)
     expect(existsSync(join(dir, 'out'))).toBe(false)
+  })
+})
+
+describe('merge', () => {
+  it('reports as JSON and lists what --check finds on stdout', async () => {
+    const dir = folder()
+    mkdirSync(join(dir, 'in'))
+    for (const name of ['a', 'b', 'c']) writeFileSync(join(dir, 'in', `${name}.txt`), `Text ${name} cites [1].\n`)
+    for (const shard of ['1/2', '2/2']) {
+      expect((await cli(['run', 'in', '--out', `shard-${shard[0]}`, '--shard', shard, '--config', repoConfig, '-j', '1', '--quiet'], dir)).status).toBe(0)
+    }
+    const check = await cli(['merge', 'shard-1', 'shard-2', '--out', 'all', '--config', repoConfig, '--check'], dir)
+    expect(check.status).toBe(1)
+    expect(check.stdout).toMatch(/^\S*all\/a\.json: would change$/m)
+    expect(check.stderr).not.toMatch(/would change/)
+    const merged = await cli(['merge', 'shard-1', 'shard-2', '--out', 'all', '--config', repoConfig, '--json'], dir)
+    expect(merged.status).toBe(0)
+    expect(merged.stderr).toBe('')
+    const report = JSON.parse(merged.stdout) as JsonReport
+    expect(report).toMatchObject({command: 'merge', exitCode: 0, summary: {documents: 3, errors: 0}, diagnostics: []})
   })
 })
 
