@@ -1,4 +1,4 @@
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
@@ -29,7 +29,9 @@ function folder(): string {
   folders.push(dir)
   return dir
 }
-afterEach(() => void folders.splice(0))
+afterEach(() => {
+  for (const dir of folders.splice(0)) rmSync(dir, {recursive: true, force: true})
+})
 
 describe('usage errors', () => {
   it('answers an unknown option with one line naming the nearest option, exit 2', async () => {

@@ -1,9 +1,9 @@
 import {spawnSync} from 'node:child_process'
-import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
+import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
-import {describe, expect, it} from 'vitest'
+import {afterAll, describe, expect, it} from 'vitest'
 import {loadConfig} from '../../src/config/load-config.js'
 
 const repo = fileURLToPath(new URL('../..', import.meta.url))
@@ -23,8 +23,14 @@ const blocks = [...readme.matchAll(/^```(ts|js|sh) test\n([\s\S]*?)^```$/gm)].ma
 }))
 
 /** A folder where `import … from 'citeclaim'` and the package's dependencies resolve as in a project using it. */
+const sandboxes: string[] = []
+afterAll(() => {
+  for (const dir of sandboxes) rmSync(dir, {recursive: true, force: true})
+})
+
 function sandbox(): string {
   const dir = mkdtempSync(join(tmpdir(), 'citeclaim-readme-'))
+  sandboxes.push(dir)
   const modules = join(dir, 'node_modules')
   mkdirSync(modules)
   for (const name of readdirSync(join(repo, 'node_modules'))) symlinkSync(join(repo, 'node_modules', name), join(modules, name))
