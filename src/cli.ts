@@ -1,5 +1,8 @@
 import {readFileSync} from 'node:fs'
+import {relative} from 'node:path'
 import {parseArgs} from 'node:util'
+import {parseArgsErrorMessage, parseArgsOptions, unknownCommandMessage, usage} from './cli/usage.js'
+import {DiagnosticCollector, type JsonReport} from './cli/reporter.js'
 import {loadConfig} from './config/load-config.js'
 import {ConfigError} from './config/resolve-config.js'
 import {selectEmitters} from './emit/emitters.js'
@@ -11,31 +14,7 @@ import {printable} from './batch/printable.js'
 import {formatDiagnostic} from './batch/report.js'
 import {runBatch} from './batch/run-batch.js'
 import {parseShard, type Shard} from './batch/shard.js'
-
-const usage = `Usage: citeclaim run [PATH...] [options]
-       citeclaim merge DIR... [--out DIR] [--check]
-
-Turns review articles (.txt extracted from PDF, or .md) into citation-aware claim datasets:
-<out>/<id>.json and <out>/<id>.md for each document, and the corpus files <out>/index.json and
-<out>/claims.jsonl. Documents whose input, bibliography, config and citeclaim are unchanged since the
-last run are skipped. \`merge\` combines the output folders of shard runs into one.
-
-Options:
-  --config FILE       config file (default: pipeline.config.ts in the working directory)
-  --out DIR           output folder (default: the config's output)
-  --check             write nothing; exit 1 and list the files that would change
-  --force             analyse every document, even unchanged ones
-  --shard I/N         process only share I of N (stable by document id); combine shards with merge
-  --concurrency N     documents analysed at once (default: the config's; 0 = one per core)
-  --quiet             no progress and no summary (diagnostics are still printed)
-  --debug             print stack traces of internal errors
-  -h, --help          show this help
-  -v, --version       show the version
-
-Exit codes: 0 all good; 1 a document had an error, a file could not be written or --check found
-changes; 2 bad usage or config, a path that does not exist or overlaps --out (nothing is written);
-130 interrupted (Ctrl-C: the documents in progress are finished or dropped; Ctrl-C again quits at once);
-143 and 129: the same for SIGTERM and SIGHUP.`
+import {diagnostic, type Diagnostic} from './diagnostics.js'
 
 /** Where progress goes: stderr, a terminal or not. */
 export interface ProgressStream {
@@ -50,118 +29,156 @@ export async function main(
   stdout: (line: string) => void = (line) => process.stdout.write(line + '\n'),
   stream: ProgressStream = process.stderr
 ): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        config: {type: 'string'},
-        out: {type: 'string'},
-        check: {type: 'boolean', default: false},
-        force: {type: 'boolean', default: false},
-        shard: {type: 'string'},
-        concurrency: {type: 'string', short: 'j'},
-        quiet: {type: 'boolean', short: 'q', default: false},
-        debug: {type: 'boolean', default: false},
-        help: {type: 'boolean', short: 'h', default: false},
-        version: {type: 'boolean', short: 'v', default: false}
-      }
-    })
-  } catch (error) {
-    stderr(`citeclaim: ${printable((error as Error).message)}\n\n${usage}`)
+  // A usage mistake is one line with the nearest known word, not the whole help.
+  const usageError = (message: string): number => {
+    stderr(`citeclaim: error ${printable(message)} [usage-invalid]`)
     return 2
   }
+  let parsed
+  try {
+    parsed = parseArgs({args: [...argv], allowPositionals: true, options: parseArgsOptions()})
+  } catch (error) {
+    return usageError(parseArgsErrorMessage((error as Error).message))
+  }
   const {values, positionals} = parsed
-  if (values.help) {
-    stdout(usage)
+  const flag = (name: string): boolean => values[name] === true
+  const option = (name: string): string | undefined => (typeof values[name] === 'string' ? values[name] : undefined)
+  const [command, ...paths] = positionals
+  if (flag('help') || command === 'help') {
+    stdout(usage())
     return 0
   }
-  if (values.version) {
+  if (flag('version')) {
     stdout(version())
     return 0
   }
-  const [command, ...paths] = positionals
-  if (command !== 'run' && command !== 'merge') {
-    stderr(command ? `citeclaim: unknown command "${printable(command)}"\n\n${usage}` : usage)
+  if (command === undefined) {
+    stderr(usage())
     return 2
   }
+  if (command !== 'run' && command !== 'merge') return usageError(unknownCommandMessage(command))
   let shard: Shard | undefined
   let concurrency: number | undefined
   try {
-    if (values.shard !== undefined) shard = parseShard(values.shard)
-    if (values.concurrency !== undefined) {
-      concurrency = Number(values.concurrency)
-      if (!Number.isInteger(concurrency) || concurrency < 0) throw new Error(`--concurrency expects a whole number ≥ 0, not "${values.concurrency}"`)
+    if (option('shard') !== undefined) shard = parseShard(option('shard')!)
+    if (option('concurrency') !== undefined) {
+      concurrency = Number(option('concurrency'))
+      if (!Number.isInteger(concurrency) || concurrency < 0) throw new Error(`--concurrency expects a whole number ≥ 0, not "${option('concurrency')}"`)
     }
     if (command === 'merge' && paths.length === 0) throw new Error('merge needs the output folders of the shard runs')
-    if (command === 'merge' && (shard || values.force)) throw new Error('--shard and --force are options of run, not merge')
+    if (command === 'merge' && (shard || flag('force'))) throw new Error('--shard and --force are options of run, not merge')
+    if (option('config') !== undefined && flag('no-config')) throw new Error('--config and --no-config exclude each other')
   } catch (error) {
-    stderr(`citeclaim: ${printable((error as Error).message)}\n\n${usage}`)
-    return 2
+    return usageError((error as Error).message)
   }
 
+  const json = flag('json')
+  const verbose = flag('verbose')
+  const check = flag('check')
+  const quiet = flag('quiet') || json
   const started = performance.now()
   const interactive = isInteractive(stream)
   // On a terminal the progress line is redrawn in place; otherwise every write is a whole line.
   const write = interactive ? (text: string) => void stream.write(text) : (text: string) => stderr(text.replace(/\n$/, ''))
-  let progress: Progress = createProgress({total: 0, write, interactive, quiet: values.quiet, color: useColor(stream)})
-  const print = (line: string): void => progress.log(line)
+  let progress: Progress = createProgress({total: 0, write, interactive, quiet, color: useColor(stream)})
+  const collected = new DiagnosticCollector()
+  const collect = (file: string, diagnostic: Diagnostic): void => collected.add(file, diagnostic)
+  // Printed once the run is through, sorted by file and position; infos only with --verbose.
+  const printDiagnostics = (): void => {
+    if (json) return
+    for (const diagnostic of collected.sorted(verbose)) progress.log(formatDiagnostic(diagnostic.file, diagnostic))
+  }
+  const seconds = (): number => (performance.now() - started) / 1000
+  const report = (fields: Omit<JsonReport, 'command' | 'diagnostics' | 'summary'> & {summary: Omit<JsonReport['summary'], 'errors' | 'warnings' | 'infos' | 'seconds'>}): void => {
+    const {counts} = collected
+    const summary = {...fields.summary, errors: counts.error, warnings: counts.warning, infos: counts.info, seconds: Number(seconds().toFixed(3))}
+    stdout(JSON.stringify({command, ...fields, summary, diagnostics: collected.sorted()} satisfies JsonReport, null, 2))
+  }
+  const cwd = process.cwd()
+  // Config paths come back absolute; shown relative to the working directory, as the user typed them.
+  const fromCwd = (path: string): string => relative(cwd, path) || '.'
+  const load = () => loadConfig(option('config'), cwd, {defaults: flag('no-config')})
   try {
     if (command === 'merge') {
-      const out = values.out ?? (await loadConfig(values.config)).config.output
-      const result = await mergeOutputs({dirs: paths, out, check: values.check, onProblem: (file, message, code) => print(formatDiagnostic(file, {severity: 'error', code, message, start: null}))})
-      if (values.check) for (const path of result.changed) print(`${printable(path)}: would change`)
-      if (!values.quiet) print(`citeclaim: merged ${result.documents} document${result.documents === 1 ? '' : 's'} from ${paths.length} folder${paths.length === 1 ? '' : 's'} into ${printable(out)} in ${((performance.now() - started) / 1000).toFixed(1)} s`)
-      return result.problems > 0 || (values.check && result.changed.length > 0) ? 1 : 0
+      const out = option('out') ?? fromCwd((await load()).config.output)
+      const result = await mergeOutputs({dirs: paths, out, check, onProblem: (file, message, code) => collect(file, diagnostic(code, message))})
+      printDiagnostics()
+      const exitCode = result.problems > 0 || (check && result.changed.length > 0) ? 1 : 0
+      if (json) {
+        report({exitCode, summary: {documents: result.documents, analysed: 0, skipped: 0, interrupted: false}, changed: result.changed, removed: []})
+        return exitCode
+      }
+      if (check) for (const path of result.changed) stdout(`${printable(path)}: would change`)
+      if (!quiet) progress.log(`citeclaim: merged ${result.documents} document${result.documents === 1 ? '' : 's'} from ${paths.length} folder${paths.length === 1 ? '' : 's'} into ${printable(out)} in ${seconds().toFixed(1)} s`)
+      return exitCode
     }
-    const {config, path: configPath} = await loadConfig(values.config)
+    const {config, path: configPath} = await load()
     selectEmitters(config.outputs, configPath)
     const interruption = onInterrupt(() => {
       progress.clear()
-      stderr('citeclaim: interrupted again: quitting at once (every file written is complete)')
+      if (!json) stderr('citeclaim: interrupted again: quitting at once (every file written is complete)')
     })
     const result = await runBatch({
       signal: interruption.signal,
-      paths: paths.length > 0 ? paths : [config.input],
+      paths: paths.length > 0 ? paths : [fromCwd(config.input)],
       config,
-      out: values.out ?? config.output,
-      check: values.check,
-      force: values.force,
+      out: option('out') ?? fromCwd(config.output),
+      check,
+      force: flag('force'),
       ...(shard ? {shard} : {}),
       ...(concurrency !== undefined ? {concurrency} : {}),
       onStart: (total) => {
-        progress = createProgress({total, write, interactive, quiet: values.quiet, color: useColor(stream)})
+        progress = createProgress({total, write, interactive, quiet, color: useColor(stream)})
       },
       onDocument: () => progress.tick(),
-      onDiagnostic: (file, diagnostic) => print(formatDiagnostic(file, diagnostic))
+      onDiagnostic: collect
     }).finally(interruption.dispose)
+    printDiagnostics()
+    const exitCode = result.interrupted
+      ? interruption.exitCode()
+      : check && result.changed.length + result.removed.length > 0
+        ? 1
+        : result.errors > 0
+          ? 1
+          : 0
+    if (json) {
+      const {documents, analysed, skipped, interrupted} = result
+      report({exitCode, summary: {documents, analysed, skipped, interrupted}, changed: result.changed, removed: result.removed})
+      return exitCode
+    }
     if (result.interrupted) {
       progress.clear()
       const done = result.analysed + result.skipped
       stderr(`citeclaim: interrupted: ${done} of ${result.documents} document${result.documents === 1 ? '' : 's'} done, their files complete and in the corpus files; run again to finish`)
-      return interruption.exitCode()
+      return exitCode
     }
-    if (values.check) {
-      for (const path of result.changed) print(`${printable(path)}: would change`)
-      for (const path of result.removed) print(`${printable(path)}: would be removed`)
+    if (check) {
+      progress.clear()
+      for (const path of result.changed) stdout(`${printable(path)}: would change`)
+      for (const path of result.removed) stdout(`${printable(path)}: would be removed`)
     }
-    progress.done({documents: result.documents, skipped: result.skipped, warnings: result.warnings, errors: result.errors, seconds: (performance.now() - started) / 1000})
-    if (values.check && result.changed.length + result.removed.length > 0) return 1
-    return result.errors > 0 ? 1 : 0
+    progress.done({documents: result.documents, skipped: result.skipped, warnings: result.warnings, errors: result.errors, infos: collected.counts.info, infosShown: verbose, seconds: seconds()})
+    return exitCode
   } catch (error) {
     progress.clear()
+    printDiagnostics()
+    const failure = (file: string, found: Diagnostic): number => {
+      if (json) {
+        collect(file, found)
+        report({exitCode: 2, summary: {documents: 0, analysed: 0, skipped: 0, interrupted: false}, changed: [], removed: []})
+      } else stderr(formatDiagnostic(file, found))
+      return 2
+    }
     if (error instanceof ConfigError) {
-      stderr(`${printable(error.file ?? 'config')}: error ${printable(error.message)} [config-invalid]`)
+      // A config error has no line: `file: error message [config-invalid]`, as the README shows.
+      if (json) return failure(error.file ?? 'citeclaim', diagnostic('config-invalid', error.message))
+      stderr(`${printable(error.file ?? 'citeclaim')}: error ${printable(error.message)} [config-invalid]`)
       return 2
     }
-    if (error instanceof OutputFolderError || error instanceof RunRefusedError) {
-      stderr(formatDiagnostic(error.path, {severity: 'error', code: error.code, message: error.message, start: null}))
-      return 2
-    }
+    if (error instanceof OutputFolderError || error instanceof RunRefusedError) return failure(error.path, diagnostic(error.code, error.message))
     // The message and stack may quote input (a path, a key): each line printed with its controls escaped.
     const stack = String((error as Error).stack ?? '').split('\n').map(printable).join('\n')
-    stderr(`citeclaim: internal error: ${printable(String((error as Error).message))}${values.debug ? `\n${stack}` : ' (run with --debug for details)'}`)
+    stderr(`citeclaim: internal error: ${printable(String((error as Error).message))}${flag('debug') ? `\n${stack}` : ' (run with --debug for details)'}`)
     return 2
   }
 }

@@ -1,5 +1,6 @@
 export {defineConfig} from './config/define-config.js'
 export {resolveConfig, ConfigError} from './config/resolve-config.js'
+export {loadConfig, type LoadConfigOptions} from './config/load-config.js'
 export type {
   BibliographyOptions,
   CategoryRule,
@@ -29,6 +30,7 @@ export {findAbbreviationDefinitions, type AbbreviationDefinition} from './stages
 export {toDocumentRecord} from './emit/document.js'
 export {toAnnotatedMarkdown, type MarkdownOptions} from './emit/markdown.js'
 export {emitters, registerEmitter, type AnalysedDocument, type Emitter} from './emit/emitters.js'
+export {citeclaimToMarkdown, remarkCiteclaimStringify, type CiteclaimToMarkdownOptions} from './emit/to-markdown-extension.js'
 export {readAnnotations, remarkReadAnnotations, type AnnotatedClaim, type Annotations, type ReadAnnotationsOptions} from './emit/read-annotations.js'
 export {loadBibliography, type LoadedBibliography} from './stages/bibliography/load-bibliography.js'
 export {formatReferences} from './stages/bibliography/format-references.js'
@@ -48,3 +50,7 @@ export type {
   SentenceRecord
 } from './emit/records.js'
 export type {Citation, CitationData, ClaimData, Mention, Sentence} from './types.js'
+export {diagnosticCodes, severityOf, type Diagnostic, type DiagnosticCode, type DiagnosticCodeInfo, type Severity} from './diagnostics.js'
+export type {PdfTextOptions} from './stages/parse/pdf-text.js'
+export type {SentencesOptions} from './stages/sentences/remark-sentences.js'
+export type {FormatOptions, FormattedReferences} from './stages/bibliography/format-references.js'

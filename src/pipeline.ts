@@ -6,6 +6,7 @@ import {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import type {ResolvedConfig} from './config/types.js'
 import {diagnosticsOf, toDocumentRecord, type DiagnosticRecord, type DocumentRecord} from './emit/document.js'
+import {coded, diagnostic, reportOn} from './diagnostics.js'
 import {selectEmitters, type AnalysedDocument} from './emit/emitters.js'
 import {bibliographyFromBytes} from './stages/bibliography/bibliography-file.js'
 import {formatReferences} from './stages/bibliography/format-references.js'
@@ -101,7 +102,7 @@ export function analyseDocument(input: DocumentInput, config: ResolvedConfig): D
       id: input.id,
       source: input.source,
       files: [],
-      diagnostics: [{severity: 'error', code: decoded.code, message: decoded.message, start: decoded.start}],
+      diagnostics: [diagnostic(decoded.code, decoded.message, decoded.start)],
       bibliographyDiagnostics: []
     }
   }
@@ -112,7 +113,7 @@ export function analyseDocument(input: DocumentInput, config: ResolvedConfig): D
       id: input.id,
       source: input.source,
       files: [],
-      diagnostics: [{severity: 'error', code: 'input-is-output', message: `input is citeclaim's annotated Markdown (its anchor "${signature.anchor}"), not a document: run citeclaim on the original document`, start: start ? {line: start.line, column: start.column, offset: signature.offset} : null}],
+      diagnostics: [{...coded('input-is-output'), message: `input is citeclaim's annotated Markdown (its anchor "${signature.anchor}"), not a document: run citeclaim on the original document`, start: start ? {line: start.line, column: start.column, offset: signature.offset} : null}],
       bibliographyDiagnostics: []
     }
   }
@@ -121,16 +122,17 @@ export function analyseDocument(input: DocumentInput, config: ResolvedConfig): D
   file.data.source = input.source
   file.data.sha256 = createHash('sha256').update(input.bytes).digest('hex')
 
-  const bibliographyDiagnostics: DiagnosticRecord[] = []
+  // The bibliography is a file of its own: its problems are placed in it, not in the document.
+  let bibliographyFile = new VFile({path: input.bibliography?.source})
   if (input.bibliography) {
     const read = bibliographyFromBytes(input.bibliography.source, input.bibliography.bytes)
-    for (const problem of read.problems) bibliographyDiagnostics.push({severity: problem.severity, code: problem.code, message: problem.message, start: problem.start ?? null})
+    bibliographyFile = read.file
     if (read.bibliography) file.data.bibliography = read.bibliography
   }
 
+  const bibliographyDiagnostics = diagnosticsOf(bibliographyFile)
   if (file.value.toString().trim() === '') {
-    const message = file.message('input is empty: no text to analyse', {ruleId: 'input-empty', source: 'citeclaim'})
-    message.fatal = false
+    reportOn(file, 'input-empty', 'input is empty: no text to analyse')
   }
   const processor = processorFor(config, formatOf(input.source))
   let parsed: ReturnType<typeof processor.parse>
@@ -145,7 +147,7 @@ export function analyseDocument(input: DocumentInput, config: ResolvedConfig): D
   const references = file.data.references ?? new Map()
   // Formatting costs a citeproc run: only for documents with cited bibliography entries.
   const formatted = references.size > 0 ? formatReferences(references, {style: config.bibliography.style, lang: config.bibliography.lang}) : undefined
-  if (formatted?.problem) file.message(formatted.problem.message, {ruleId: formatted.problem.code, source: 'citeclaim'})
+  if (formatted?.problem) reportOn(file, formatted.problem.code, formatted.problem.message)
   const record: DocumentRecord = toDocumentRecord(tree, file, config)
   const analysed: AnalysedDocument = {tree, file, record, config, references, hasBibliography: input.bibliography !== undefined, ...(formatted ? {formattedReferences: formatted.entries} : {})}
   const files: DocumentOutput['files'] = []
@@ -177,7 +179,7 @@ export function tooLarge(input: DocumentInput, reason = 'its JSON record would b
     id: input.id,
     source: input.source,
     files: [],
-    diagnostics: [{severity: 'error', code: 'document-too-large', message: `document too large to analyse: ${reason}; split it into smaller files`, start: null}],
+    diagnostics: [{...coded('document-too-large'), message: `document too large to analyse: ${reason}; split it into smaller files`, start: null}],
     bibliographyDiagnostics: []
   }
 }

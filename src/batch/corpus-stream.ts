@@ -1,6 +1,7 @@
 import {join} from 'node:path'
 import type {DiagnosticRecord} from '../emit/document.js'
 import {writeCorpusInOrder, type CorpusDocument} from './corpus.js'
+import {coded} from '../diagnostics.js'
 import type {ManifestEntry} from './manifest.js'
 import type {OutputDocument} from './output-documents.js'
 
@@ -60,7 +61,7 @@ export function streamCorpus(context: {
     dryRun: context.check,
     signal: corpusStop.signal,
     // In a check, a new document's JSON is not on disk yet; it is already listed as a change.
-    ...(context.check ? {} : {onProblem: (path: string, message: string) => context.report(path, {severity: 'error', code: 'corpus-unreadable', message, start: null})})
+    ...(context.check ? {} : {onProblem: (path: string, message: string) => context.report(path, {...coded('corpus-unreadable'), message, start: null})})
   })
   return {
     through: (index) => through[index]!.resolve(),

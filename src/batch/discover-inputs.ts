@@ -27,8 +27,6 @@ export interface DiscoveredInput {
 export interface DiscoveryProblem {
   path: string
   code: 'input-missing' | 'input-duplicate-id' | 'input-unreadable' | 'input-symlink' | 'input-not-file'
-  /** Error unless said otherwise. */
-  severity?: 'warning'
   message: string
 }
 
@@ -128,7 +126,7 @@ async function walk(dir: string, problems: DiscoveryProblem[], shown: (path: str
     } else if (entry.isFile()) out.push(path)
     else if (entry.isSymbolicLink()) {
       if (isDocument || (await stat(path).catch(() => undefined))?.isDirectory()) {
-        problems.push({path: shown(path), code: 'input-symlink', severity: 'warning', message: `${shown(path)} is a symbolic link found in a folder: not followed (name the file or folder itself to read it)`})
+        problems.push({path: shown(path), code: 'input-symlink', message: `${shown(path)} is a symbolic link found in a folder: not followed (name the file or folder itself to read it)`})
       }
     } else if (isDocument) {
       const info = await lstat(path).catch(() => undefined)

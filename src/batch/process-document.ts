@@ -2,6 +2,7 @@ import {join} from 'node:path'
 import {lstat} from 'node:fs/promises'
 import type {DiagnosticRecord} from '../emit/document.js'
 import type {TaskResult} from './analyse-task.js'
+import {coded, diagnostic} from '../diagnostics.js'
 import {discardTemps, replaceWithTemp} from './atomic-write.js'
 import {sha256OfFile} from './read-output-file.js'
 import {cacheKey} from './cache-key.js'
@@ -66,8 +67,8 @@ export async function processDocument(discovered: DiscoveredInput, run: Document
   } catch (error) {
     if (run.signal?.aborted) return false
     // A bug or a resource limit hit by one document: report it there and go on with the others.
-    if (error instanceof DocumentTooLargeError) run.report(discovered.source, {severity: 'error', code: error.code, message: error.message, start: null})
-    else run.report(discovered.source, {severity: 'error', code: 'analysis-failed', message: `analysis failed: ${firstLine(error)}`, start: null})
+    if (error instanceof DocumentTooLargeError) run.report(discovered.source, diagnostic(error.code, error.message))
+    else run.report(discovered.source, {...coded('analysis-failed'), message: `analysis failed: ${firstLine(error)}`, start: null})
     run.manifest.delete(input.id)
     return true
   }
@@ -86,7 +87,7 @@ export async function processDocument(discovered: DiscoveredInput, run: Document
 
   // Not recorded in the manifest when a file cannot be written: the next run analyses the document again.
   const writeFailed = async (message: string): Promise<true> => {
-    run.report(discovered.source, {severity: 'error', code: 'output-write-failed', message, start: null})
+    run.report(discovered.source, {...coded('output-write-failed'), message, start: null})
     await discardTemps(analysed.files)
     run.manifest.delete(input.id)
     return true
@@ -94,7 +95,7 @@ export async function processDocument(discovered: DiscoveredInput, run: Document
   if (analysed.writeError) return writeFailed(analysed.writeError.message)
   const foreign = await foreignFile(run.out, input.id, analysed.files, previous)
   if (foreign !== undefined) {
-    run.report(discovered.source, {severity: 'error', code: 'output-not-ours', message: `${foreign} is not citeclaim's (no citeclaim record ${input.id}.json beside it): not overwritten; move it, or give --out another folder`, start: null})
+    run.report(discovered.source, {...coded('output-not-ours'), message: `${foreign} is not citeclaim's (no citeclaim record ${input.id}.json beside it): not overwritten; move it, or give --out another folder`, start: null})
     await discardTemps(analysed.files)
     run.manifest.delete(input.id)
     return true

@@ -4,6 +4,10 @@ export interface RunSummary {
   skipped: number
   warnings: number
   errors: number
+  /** Info diagnostics, counted even when not printed. */
+  infos?: number
+  /** Whether the infos were printed (`--verbose`); the summary says how to see them otherwise. */
+  infosShown?: boolean
   seconds: number
 }
 
@@ -81,7 +85,8 @@ export function createProgress(options: ProgressOptions): Progress {
       clear()
       if (options.quiet) return
       const analysed = summary.documents - summary.skipped
-      const problems = `${count(summary.warnings, 'warning')}, ${count(summary.errors, 'error')}`
+      const infos = summary.infos ? `, ${count(summary.infos, 'info')}${summary.infosShown ? '' : ' (--verbose prints them)'}` : ''
+      const problems = `${count(summary.warnings, 'warning')}, ${count(summary.errors, 'error')}${infos}`
       const coloured = summary.errors > 0 ? paint('31', problems) : summary.warnings > 0 ? paint('33', problems) : problems
       options.write(`citeclaim: ${count(summary.documents, 'document')} (${analysed} analysed, ${summary.skipped} skipped), ${coloured} in ${summary.seconds.toFixed(1)} s\n`)
     },

@@ -2,6 +2,7 @@ import type {DiagnosticRecord} from '../emit/document.js'
 import type {DocumentInput} from '../pipeline.js'
 import type {DiscoveredInput} from './discover-inputs.js'
 import {describeTooLarge, readRegularFile, type NotRead} from './read-regular-file.js'
+import {coded} from '../diagnostics.js'
 
 /** A discovered document read into memory, or why it could not be. */
 export type ReadInput =
@@ -32,13 +33,13 @@ export async function readInput(discovered: DiscoveredInput): Promise<ReadInput>
 function documentNotRead(source: string, why: NotRead): DiagnosticRecord {
   switch (why.reason) {
     case 'symlink':
-      return {severity: 'warning', code: 'input-symlink', message: `${source} is a symbolic link found in a folder: not followed (name the file itself to read it)`, start: null}
+      return {...coded('input-symlink'), message: `${source} is a symbolic link found in a folder: not followed (name the file itself to read it)`, start: null}
     case 'not-regular':
-      return {severity: 'error', code: 'input-not-file', message: `cannot read ${source}: it is ${why.kind}, and only regular files are read`, start: null}
+      return {...coded('input-not-file'), message: `cannot read ${source}: it is ${why.kind}, and only regular files are read`, start: null}
     case 'too-large':
-      return {severity: 'error', code: 'document-too-large', message: `document too large to analyse: ${describeTooLarge(why.size)}; split it into smaller files`, start: null}
+      return {...coded('document-too-large'), message: `document too large to analyse: ${describeTooLarge(why.size)}; split it into smaller files`, start: null}
     case 'unreadable':
-      return {severity: 'error', code: 'input-unreadable', message: `cannot read ${source}: ${why.code}`, start: null}
+      return {...coded('input-unreadable'), message: `cannot read ${source}: ${why.code}`, start: null}
   }
 }
 
@@ -46,12 +47,12 @@ function documentNotRead(source: string, why: NotRead): DiagnosticRecord {
 function bibliographyNotRead(source: string, why: NotRead): DiagnosticRecord {
   switch (why.reason) {
     case 'symlink':
-      return {severity: 'warning', code: 'input-symlink', message: `bibliography ${source} is a symbolic link: not followed, the document is analysed without it (name the file in the config's bibliography.files to use it)`, start: null}
+      return {...coded('input-symlink'), message: `bibliography ${source} is a symbolic link: not followed, the document is analysed without it (name the file in the config's bibliography.files to use it)`, start: null}
     case 'not-regular':
-      return {severity: 'error', code: 'bibliography-unreadable', message: `cannot read bibliography ${source}: it is ${why.kind}, and only regular files are read`, start: null}
+      return {...coded('bibliography-unreadable'), message: `cannot read bibliography ${source}: it is ${why.kind}, and only regular files are read`, start: null}
     case 'too-large':
-      return {severity: 'error', code: 'bibliography-unreadable', message: `cannot read bibliography ${source}: ${describeTooLarge(why.size)}`, start: null}
+      return {...coded('bibliography-unreadable'), message: `cannot read bibliography ${source}: ${describeTooLarge(why.size)}`, start: null}
     case 'unreadable':
-      return {severity: 'error', code: 'bibliography-unreadable', message: `cannot read bibliography ${source}: ${why.code}`, start: null}
+      return {...coded('bibliography-unreadable'), message: `cannot read bibliography ${source}: ${why.code}`, start: null}
   }
 }

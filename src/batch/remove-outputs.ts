@@ -2,6 +2,7 @@ import {lstat, readFile, rm} from 'node:fs/promises'
 import {join} from 'node:path'
 import type {DiagnosticRecord} from '../emit/document.js'
 import {cacheFoldersAreRealSync} from './cache-folder.js'
+import {coded} from '../diagnostics.js'
 import {corpusCachePath, isDocumentRecord} from './corpus.js'
 import type {ManifestEntry} from './manifest.js'
 import {describeFsError} from './output-folder.js'
@@ -30,7 +31,7 @@ export async function remove(out: string, name: string, context: RemoveContext):
   try {
     await rm(path, {force: true})
   } catch (error) {
-    context.report(path, {severity: 'error', code: 'output-write-failed', message: `cannot delete ${path}: ${describeFsError(error)}`, start: null})
+    context.report(path, {...coded('output-write-failed'), message: `cannot delete ${path}: ${describeFsError(error)}`, start: null})
   }
 }
 

@@ -1,19 +1,37 @@
 import {existsSync} from 'node:fs'
-import {resolve} from 'node:path'
+import {dirname, resolve} from 'node:path'
 import {createJiti} from 'jiti'
+import {resolveConfigPaths} from './config-paths.js'
+import {checkCslSettings} from './csl-names.js'
+import {configFileNames, findConfigFile} from './find-config.js'
 import {ConfigError, resolveConfig} from './resolve-config.js'
 import type {ResolvedConfig} from './types.js'
 
-/** Config file names looked for in the working directory, in order. */
-export const configFileNames = ['pipeline.config.ts', 'pipeline.config.mts', 'pipeline.config.js', 'pipeline.config.mjs']
+export {configFileNames}
+
+/** How `loadConfig` looks for the config. */
+export interface LoadConfigOptions {
+  /** With no config file found, use the defaults (paths from `cwd`) instead of throwing. */
+  defaults?: boolean
+}
 
 /**
- * Loads and resolves the config: `file` if given, else the first `pipeline.config.*` in `cwd`, else
- * the defaults. TypeScript configs load through jiti (Node 20 cannot import .ts by itself).
+ * Loads, checks and resolves the config: `file` (relative to `cwd`) if given, else the first
+ * `pipeline.config.{ts,mts,js,mjs}` in `cwd` or a folder above it. No config found is a
+ * `ConfigError` unless `options.defaults`. Paths in the config (`input`, `output`,
+ * `bibliography.files`, a `.csl` style) come back absolute, resolved from the config file's folder.
+ * TypeScript configs load through jiti (Node 20 cannot import .ts by itself).
  */
-export async function loadConfig(file?: string, cwd = process.cwd()): Promise<{config: ResolvedConfig; path?: string}> {
-  const path = file ? resolve(cwd, file) : configFileNames.map((name) => resolve(cwd, name)).find((candidate) => existsSync(candidate))
-  if (!path) return {config: resolveConfig({})}
+export async function loadConfig(file?: string, cwd = process.cwd(), options: LoadConfigOptions = {}): Promise<{config: ResolvedConfig; path?: string}> {
+  const path = file ? resolve(cwd, file) : findConfigFile(cwd)
+  if (!path) {
+    if (!options.defaults) {
+      throw new ConfigError(`no config file: none of ${configFileNames.join(', ')} in ${cwd} or a folder above it; write one, name one with --config, or run with --no-config for the defaults`)
+    }
+    const config = resolveConfigPaths(resolveConfig({}), cwd)
+    checkCslSettings(config)
+    return {config}
+  }
   if (!existsSync(path)) throw new ConfigError(`config file not found: ${file}`, file)
   let loaded: unknown
   try {
@@ -22,5 +40,7 @@ export async function loadConfig(file?: string, cwd = process.cwd()): Promise<{c
   } catch (error) {
     throw new ConfigError(`cannot load config ${path}: ${(error as Error).message.split('\n')[0]}`, path)
   }
-  return {config: resolveConfig(loaded, path), path}
+  const config = resolveConfigPaths(resolveConfig(loaded, path), dirname(path))
+  checkCslSettings(config, path)
+  return {config, path}
 }

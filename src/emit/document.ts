@@ -2,6 +2,7 @@ import type {Nodes, Root} from 'mdast'
 import type {Point} from 'unist'
 import type {VFile} from 'vfile'
 import type {ResolvedConfig} from '../config/types.js'
+import {severityOfMessage} from '../diagnostics.js'
 import type {Section} from '../stages/parse/remark-sections.js'
 import {skipChildren, walk} from '../tree-walk.js'
 import type {Sentence} from '../types.js'
@@ -183,7 +184,7 @@ function hasContext(contexts: readonly ReferenceContext[], sentenceId: string, r
 export function diagnosticsOf(file: VFile): DiagnosticRecord[] {
   return file.messages
     .map((message) => ({
-      severity: message.fatal === true ? ('error' as const) : message.fatal === false ? ('warning' as const) : ('info' as const),
+      severity: severityOfMessage(message),
       code: message.ruleId ?? 'unknown',
       message: message.reason,
       start: message.place ? point('start' in message.place ? message.place.start : message.place) : null

@@ -1,5 +1,6 @@
 import type {CslItem} from '@citation-js/core'
 import type {AttributionReason} from '../types.js'
+import type {Diagnostic} from '../diagnostics.js'
 
 /*
  * Every output record citeclaim writes, in one module: the per-document JSON (`<id>.json`, the
@@ -81,12 +82,8 @@ export interface CellTypeRecord {
   references: number[]
 }
 
-export interface DiagnosticRecord {
-  severity: 'error' | 'warning' | 'info'
-  code: string
-  message: string
-  start: OutputPoint | null
-}
+/** A diagnostic in the record: the one shape every part of citeclaim reports in (see `src/diagnostics.ts`). */
+export type DiagnosticRecord = Diagnostic
 
 export interface SectionRecord {
   id: string

@@ -1,6 +1,14 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {isBibliographyPath, loadBibliography} from '../../src/stages/bibliography/load-bibliography.js'
+import {isBibliographyPath, loadBibliography, type LoadedBibliography} from '../../src/stages/bibliography/load-bibliography.js'
+import {severityOfMessage} from '../../src/diagnostics.js'
+/** The bibliography file's messages in the order reported, as code, severity, line and text. */
+function problemsOf(loaded: LoadedBibliography): Array<{code: string | undefined; severity: string; line: number | undefined; start: {line: number; column: number; offset?: number} | undefined; message: string}> {
+  return loaded.file.messages.map((message) => {
+    const place = message.place && 'start' in message.place ? message.place.start : message.place
+    return {code: message.ruleId, severity: severityOfMessage(message), line: message.line ?? undefined, start: place ? {line: place.line, column: place.column, offset: place.offset} : undefined, message: message.reason}
+  })
+}
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/ohip-nl/${name}`, import.meta.url), 'utf8')
 const expected = (JSON.parse(fixture('references.csl.json')) as Array<{id: string; title: string}>).map((item) => item.title)
@@ -8,7 +16,7 @@ const expected = (JSON.parse(fixture('references.csl.json')) as Array<{id: strin
 describe('loadBibliography', () => {
   it.each(['references.csl.json', 'references.bib', 'references.ris'])('reads all 31 entries of %s, numbered 1..31 with the right titles', (name) => {
     const loaded = loadBibliography(name, fixture(name))
-    expect(loaded.problems).toEqual([])
+    expect(problemsOf(loaded)).toEqual([])
     expect(loaded.size).toBe(31)
     expect(loaded.entries.map((entry) => entry.number)).toEqual(Array.from({length: 31}, (_, index) => index + 1))
     expect(loaded.entries.map((entry) => entry.item.title)).toEqual(expected)
@@ -39,8 +47,8 @@ describe('loadBibliography', () => {
       [3, 'Third work']
     ])
     expect(loaded.size).toBe(3)
-    expect(loaded.problems).toHaveLength(1)
-    const [problem] = loaded.problems
+    expect(problemsOf(loaded)).toHaveLength(1)
+    const [problem] = problemsOf(loaded)
     expect(problem).toMatchObject({severity: 'error', code: 'bibliography-entry-invalid', line: 2})
     expect(problem!.message).toContain('refs/review.bib')
     expect(problem!.message).toContain('"broken2"')
@@ -63,9 +71,9 @@ describe('loadBibliography', () => {
       [1, 'One'],
       [3, 'Three']
     ])
-    expect(loaded.problems).toHaveLength(1)
-    expect(loaded.problems[0]).toMatchObject({severity: 'error', code: 'bibliography-entry-invalid', line: 5})
-    expect(loaded.problems[0]!.message).toMatch(/^lib\.ris: record "ref-2" at line 5 has no TY line/)
+    expect(problemsOf(loaded)).toHaveLength(1)
+    expect(problemsOf(loaded)[0]).toMatchObject({severity: 'error', code: 'bibliography-entry-invalid', line: 5})
+    expect(problemsOf(loaded)[0]!.message).toMatch(/^lib\.ris: record "ref-2" at line 5 has no TY line/)
   })
 
   it('warns about an RIS record without an ID among records with IDs, gives it a stable id and numbers it by position', () => {
@@ -76,23 +84,23 @@ describe('loadBibliography', () => {
       [2, 'Two', 'entry-2'],
       [3, 'Three', 'ref-3']
     ])
-    expect(first.problems.map((problem) => [problem.code, problem.line])).toEqual([['bibliography-entry-no-id', 5]])
-    expect(first.problems[0]!.message).toContain('lib.ris: record "Two" at line 5')
+    expect(problemsOf(first).map((problem) => [problem.code, problem.line])).toEqual([['bibliography-entry-no-id', 5]])
+    expect(problemsOf(first)[0]!.message).toContain('lib.ris: record "Two" at line 5')
     expect(loadBibliography('lib.ris', text)).toEqual(first)
   })
 
   it('reads an RIS record whose ER line is missing, with a warning', () => {
     const loaded = loadBibliography('x.ris', 'TY  - JOUR\nTI  - One\nTY  - BOOK\nTI  - Two\nER  - \n')
     expect(loaded.entries.map((entry) => entry.item.title)).toEqual(['One', 'Two'])
-    expect(loaded.problems.map((problem) => problem.code)).toEqual(['bibliography-entry-unterminated'])
+    expect(problemsOf(loaded).map((problem) => problem.code)).toEqual(['bibliography-entry-unterminated'])
   })
 
   it('reports CSL-JSON that is not JSON with the file and line, and reads nothing', () => {
     const loaded = loadBibliography('x.csl.json', '[\n {"id": "ref-1", "title": "A"},\n {"id": "ref-2" "title": "B"}\n]')
     expect(loaded.entries).toEqual([])
-    expect(loaded.problems).toHaveLength(1)
-    expect(loaded.problems[0]).toMatchObject({code: 'bibliography-invalid', line: 3})
-    expect(loaded.problems[0]!.message).toMatch(/^x\.csl\.json: not valid JSON at line 3/)
+    expect(problemsOf(loaded)).toHaveLength(1)
+    expect(problemsOf(loaded)[0]).toMatchObject({code: 'bibliography-invalid', line: 3})
+    expect(problemsOf(loaded)[0]!.message).toMatch(/^x\.csl\.json: not valid JSON at line 3/)
   })
 
   it('skips a CSL-JSON item that is not an object and keeps the others in place', () => {
@@ -101,14 +109,14 @@ describe('loadBibliography', () => {
       [1, 'A'],
       [3, 'C']
     ])
-    expect(loaded.problems.map((problem) => problem.code)).toEqual(['bibliography-entry-invalid'])
-    expect(loaded.problems[0]!.message).toContain('item 2')
+    expect(problemsOf(loaded).map((problem) => problem.code)).toEqual(['bibliography-entry-invalid'])
+    expect(problemsOf(loaded)[0]!.message).toContain('item 2')
   })
 
   it('reports an unknown format and an empty file', () => {
-    expect(loadBibliography('refs.enl', 'x').problems[0]!.code).toBe('bibliography-format')
-    expect(loadBibliography('refs.bib', '').problems[0]!.code).toBe('bibliography-empty')
-    expect(loadBibliography('refs.bib', 'just some words').problems[0]!.code).toBe('bibliography-invalid')
+    expect(problemsOf(loadBibliography('refs.enl', 'x'))[0]!.code).toBe('bibliography-format')
+    expect(problemsOf(loadBibliography('refs.bib', ''))[0]!.code).toBe('bibliography-empty')
+    expect(problemsOf(loadBibliography('refs.bib', 'just some words'))[0]!.code).toBe('bibliography-invalid')
   })
 
   it('knows its formats by extension', () => {
@@ -125,6 +133,6 @@ describe('loadBibliography, BibTeX errors inside an entry', () => {
       [1, 'A'],
       [3, 'C']
     ])
-    expect(loaded.problems.map((problem) => [problem.code, problem.line])).toEqual([['bibliography-entry-invalid', 4]])
+    expect(problemsOf(loaded).map((problem) => [problem.code, problem.line])).toEqual([['bibliography-entry-invalid', 4]])
   })
 })

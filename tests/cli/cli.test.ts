@@ -17,7 +17,7 @@ function citeclaim(args: string[], cwd = root): {status: number | null; stdout: 
 describe('citeclaim CLI', () => {
   it('finds the committed output/ up to date (run --check)', () => {
     const result = citeclaim(['run', '--check'])
-    expect(result.stderr).not.toMatch(/would change/)
+    expect(result.stdout).not.toMatch(/would change/)
     expect(result.status).toBe(0)
   })
 
@@ -26,7 +26,7 @@ describe('citeclaim CLI', () => {
     copyFileSync(seed, join(dir, 'review.txt'))
     const result = citeclaim(['run', dir, '--out', join(dir, 'out'), '--check'])
     expect(result.status).toBe(1)
-    expect(result.stderr).toMatch(/review\.json: would change/)
+    expect(result.stdout).toMatch(/review\.json: would change/)
     expect(existsSync(join(dir, 'out', 'review.json'))).toBe(false)
   })
 

@@ -33,7 +33,7 @@ describe('loadConfig', () => {
     const dir = mkdtempSync(join(tmpdir(), 'citeclaim-config-'))
     writeFileSync(join(dir, 'pipeline.config.ts'), `const config: {output: string} = {output: 'elsewhere'}\nexport default config\n`)
     const {config, path} = await loadConfig(undefined, dir)
-    expect(config.output).toBe('elsewhere')
+    expect(config.output).toBe(join(dir, 'elsewhere')) // paths resolve from the config's folder
     expect(path).toBe(join(dir, 'pipeline.config.ts'))
   })
 

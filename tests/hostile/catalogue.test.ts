@@ -182,7 +182,8 @@ describe('hostile-input catalogue, through the built CLI', () => {
       copyFileSync(join(testCase.folder, testCase.expected.document), join(dir, 'in', documentOf(testCase)))
       if (testCase.expected.bibliography) copyFileSync(join(testCase.folder, testCase.expected.bibliography), join(dir, 'in', bibliographyOf(testCase)))
     }
-    const {status, stderr} = runCli(['run', 'in', '--out', 'out'], dir)
+    // --verbose: the catalogue's info diagnostics (citation-lookalike, reference-uncited) are printed too.
+    const {status, stderr} = runCli(['run', 'in', '--out', 'out', '--verbose'], dir)
 
     expect(stderr).not.toMatch(stackLine)
     expect(stderr).not.toMatch(/internal error/)

@@ -6,11 +6,15 @@ import {bibliographyFormatOf, type BibliographyFormatName} from './bibliography-
 import {numberEntries, type NumberedEntry, type ReadEntry} from './match-entries.js'
 import {splitBibtex} from './split-bibtex.js'
 import {splitRis} from './split-ris.js'
+import {VFile} from 'vfile'
+import {reportOn, type DiagnosticCode} from '../../diagnostics.js'
 
-/** A problem with a bibliography file; `line` is 1-based in that file when known. */
-export interface BibliographyProblem {
-  severity: 'error' | 'warning' | 'info'
-  code: string
+/**
+ * A problem a reader found, before it becomes a message of the bibliography's file (its severity
+ * comes from the code); `line` is 1-based in that file when known.
+ */
+interface ReadProblem {
+  code: DiagnosticCode
   message: string
   line?: number
   /** Where in the bibliography file (line and column 1-based, offset 0-based), when known. */
@@ -23,13 +27,17 @@ export interface LoadedBibliography {
   entries: NumberedEntry[]
   /** How many entries the file holds, counting those that could not be read. */
   size: number
-  problems: BibliographyProblem[]
+  /**
+   * The bibliography as a file of its own (its `path`; the text is not kept): what could not be
+   * read is in its `messages`, placed at the entry's line where known.
+   */
+  file: VFile
 }
 
 interface ReadResult {
   entries: ReadEntry[]
   size: number
-  problems: BibliographyProblem[]
+  problems: ReadProblem[]
 }
 
 /** How to read a file of each format (named by its extensions in `bibliographyFormats`) entry by entry. */
@@ -51,15 +59,22 @@ export function isBibliographyPath(path: string): boolean {
  * keeping its place, so the entries after it keep their numbers.
  */
 export function loadBibliography(path: string, text: string): LoadedBibliography {
+  const file = new VFile({path})
   const format = formatOf(path)
-  if (!format) return {entries: [], size: 0, problems: [{severity: 'error', code: 'bibliography-format', message: `${path}: unknown bibliography format (expected .bib, .ris or .csl.json)`}]}
+  if (!format) {
+    reportOn(file, 'bibliography-format', `${path}: unknown bibliography format (expected .bib, .ris or .csl.json)`)
+    return {entries: [], size: 0, file}
+  }
   const clean = text.replace(/^\uFEFF/, '')
   const read = format.read(path, clean)
   const numbered = numberEntries(read.entries)
-  const problems = read.problems.map((problem) => (problem.line === undefined || problem.start ? problem : {...problem, start: {line: problem.line, column: 1, offset: offsetOfLine(clean, problem.line)}}))
-  for (const problem of numbered.problems) problems.push({severity: 'warning', code: problem.code, message: `${path}: ${problem.message}`})
-  if (read.size === 0 && problems.length === 0) problems.push({severity: 'warning', code: 'bibliography-empty', message: `${path}: no entries found`})
-  return {entries: numbered.entries, size: read.size, problems}
+  for (const problem of read.problems) {
+    const start = problem.start ?? (problem.line === undefined ? undefined : {line: problem.line, column: 1, offset: offsetOfLine(clean, problem.line)})
+    reportOn(file, problem.code, problem.message, start)
+  }
+  for (const problem of numbered.problems) reportOn(file, problem.code, `${path}: ${problem.message}`)
+  if (read.size === 0 && file.messages.length === 0) reportOn(file, 'bibliography-empty', `${path}: no entries found`)
+  return {entries: numbered.entries, size: read.size, file}
 }
 
 /** Parses text of one citation-js input type; items come back without citation-js internals. */
@@ -92,17 +107,17 @@ function readCslJson(path: string, text: string): ReadResult {
   } catch (error) {
     const at = /position (\d+)/.exec(firstLine(error))
     const line = at ? lineAt(text, Number(at[1])) : undefined
-    return {entries: [], size: 0, problems: [{severity: 'error', code: 'bibliography-invalid', message: `${path}: not valid JSON${line ? ` at line ${line}` : ''} (${firstLine(error)}); no entries read`, ...(line ? {line} : {})}]}
+    return {entries: [], size: 0, problems: [{code: 'bibliography-invalid', message: `${path}: not valid JSON${line ? ` at line ${line}` : ''} (${firstLine(error)}); no entries read`, ...(line ? {line} : {})}]}
   }
   const list = Array.isArray(data) ? data : data !== null && typeof data === 'object' ? [data] : undefined
-  if (!list) return {entries: [], size: 0, problems: [{severity: 'error', code: 'bibliography-invalid', message: `${path}: CSL-JSON must be an array of items`}]}
+  if (!list) return {entries: [], size: 0, problems: [{code: 'bibliography-invalid', message: `${path}: CSL-JSON must be an array of items`}]}
   const entries: ReadEntry[] = []
-  const problems: BibliographyProblem[] = []
+  const problems: ReadProblem[] = []
   const good = list
     .map((value, index) => ({value, position: index + 1}))
     .filter(({value, position}) => {
       if (value !== null && typeof value === 'object' && !Array.isArray(value)) return true
-      problems.push({severity: 'error', code: 'bibliography-entry-invalid', message: `${path}: item ${position} is not a CSL object: skipped`})
+      problems.push({code: 'bibliography-entry-invalid', message: `${path}: item ${position} is not a CSL object: skipped`})
       return false
     })
   const label = (value: unknown, position: number): string => {
@@ -116,7 +131,7 @@ function readCslJson(path: string, text: string): ReadResult {
     for (const {value, position} of good) {
       const one = tryParse([value], '@csl/list+object')
       if (one?.length === 1) entries.push(entryOf(one[0]!, position, label(value, position)))
-      else problems.push({severity: 'error', code: 'bibliography-entry-invalid', message: `${path}: ${label(value, position)} could not be read: skipped`})
+      else problems.push({code: 'bibliography-entry-invalid', message: `${path}: ${label(value, position)} could not be read: skipped`})
     }
   }
   return {entries, size: list.length, problems}
@@ -128,17 +143,16 @@ function readBibtex(path: string, text: string): ReadResult {
   const macroLines = macros === '' ? 0 : macros.split('\n').length
   const items = chunks.filter((chunk) => chunk.type !== 'string' && chunk.type !== 'comment' && chunk.type !== 'preamble')
   const entries: ReadEntry[] = []
-  const problems: BibliographyProblem[] = []
+  const problems: ReadProblem[] = []
   const label = (chunk: (typeof items)[number]): string => `entry ${chunk.key ? `"${chunk.key}"` : `@${chunk.type} without a key`} at line ${chunk.line}`
   if (items.length === 0 && text.trim() !== '') {
-    problems.push({severity: 'error', code: 'bibliography-invalid', message: `${path}: no BibTeX entries found (an entry starts with @type{key, on its own line)`})
+    problems.push({code: 'bibliography-invalid', message: `${path}: no BibTeX entries found (an entry starts with @type{key, on its own line)`})
   }
   for (const chunk of chunks) {
     if (!chunk.stray) continue
     const {stray} = chunk
     const shown = stray.text.length > 40 ? stray.text.slice(0, 40) + '…' : stray.text
     problems.push({
-      severity: 'warning',
       code: 'bibliography-garbage',
       message: `${path}: text after the ${chunk.key ? `entry "${chunk.key}"` : `@${chunk.type}`} at line ${chunk.line} is not BibTeX and was ignored: ${JSON.stringify(shown)}`,
       line: stray.line,
@@ -161,7 +175,6 @@ function readBibtex(path: string, text: string): ReadResult {
       // Where the parser stopped, unless it ran into the end of the entry: then the entry itself.
       const line = at && !/got EOF/.test(message) ? chunk.line + Math.max(0, Number(at[1]) - 1 - macroLines) : chunk.line
       problems.push({
-        severity: 'error',
         code: 'bibliography-entry-invalid',
         message: `${path}: ${label(chunk)} could not be read (${message.replace(/\s*at line \d+ col \d+:?$/, '')}): skipped`,
         line
@@ -174,21 +187,21 @@ function readBibtex(path: string, text: string): ReadResult {
 function readRis(path: string, text: string): ReadResult {
   const records = splitRis(text)
   const entries: ReadEntry[] = []
-  const problems: BibliographyProblem[] = []
+  const problems: ReadProblem[] = []
   const label = (record: (typeof records)[number]): string =>
     `record ${record.id ? `"${record.id}"` : record.title ? `"${record.title.slice(0, 60)}"` : ''} at line ${record.line}`.replace('  ', ' ')
   const anyId = records.some((record) => record.id !== null)
   const readable: Array<{record: (typeof records)[number]; position: number; text: string}> = []
   for (const [index, record] of records.entries()) {
     if (record.type === null) {
-      problems.push({severity: 'error', code: 'bibliography-entry-invalid', message: `${path}: ${label(record)} has no TY line: skipped`, line: record.line})
+      problems.push({code: 'bibliography-entry-invalid', message: `${path}: ${label(record)} has no TY line: skipped`, line: record.line})
       continue
     }
     if (record.unterminated) {
-      problems.push({severity: 'warning', code: 'bibliography-entry-unterminated', message: `${path}: ${label(record)} has no ER line before the next record or the end of the file`, line: record.line})
+      problems.push({code: 'bibliography-entry-unterminated', message: `${path}: ${label(record)} has no ER line before the next record or the end of the file`, line: record.line})
     }
     if (record.id === null && anyId) {
-      problems.push({severity: 'warning', code: 'bibliography-entry-no-id', message: `${path}: ${label(record)} has no ID line: numbered by its position (${index + 1})`, line: record.line})
+      problems.push({code: 'bibliography-entry-no-id', message: `${path}: ${label(record)} has no ID line: numbered by its position (${index + 1})`, line: record.line})
     }
     readable.push({record, position: index + 1, text: record.unterminated ? `${record.text.replace(/\s*$/, '')}\nER  - \n` : record.text})
   }
@@ -202,12 +215,12 @@ function readRis(path: string, text: string): ReadResult {
         if (parsed.length !== 1) throw new Error('no entry found')
         entries.push(entryOf(parsed[0]!, position, label(record)))
       } catch (error) {
-        problems.push({severity: 'error', code: 'bibliography-entry-invalid', message: `${path}: ${label(record)} could not be read (${firstLine(error)}): skipped`, line: record.line})
+        problems.push({code: 'bibliography-entry-invalid', message: `${path}: ${label(record)} could not be read (${firstLine(error)}): skipped`, line: record.line})
       }
     }
   }
   if (records.length === 0 && text.trim() !== '') {
-    problems.push({severity: 'error', code: 'bibliography-invalid', message: `${path}: no RIS records found (a record starts with a "TY  - " line)`})
+    problems.push({code: 'bibliography-invalid', message: `${path}: no RIS records found (a record starts with a "TY  - " line)`})
   }
   return {entries, size: records.length, problems}
 }

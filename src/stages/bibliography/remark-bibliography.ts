@@ -3,6 +3,7 @@ import type {Root} from 'mdast'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {citationSyntaxes, numericBrackets, type BibliographyIndex, type CitationSyntax} from '../citations/citation-syntax.js'
+import {reportOn} from '../../diagnostics.js'
 import {pointAt} from '../parse/positions.js'
 import type {ReferenceListEntry} from './reference-list.js'
 import {walk} from '../../tree-walk.js'
@@ -61,11 +62,7 @@ export function remarkBibliography(options: RemarkBibliographyOptions = {}) {
       size = maxOf(targets.keys(), Math.max(bibliography.size ?? 0, 0))
       sourceName = bibliography.path
       if (list && list.entries.length !== size) {
-        file.message(`the document's reference list has ${list.entries.length} entries but ${bibliography.path} has ${size}: the bibliography file is used`, {
-          place: pointAt(file, list.start),
-          ruleId: 'reference-list-count-mismatch',
-          source: 'citeclaim'
-        })
+        reportOn(file, 'reference-list-count-mismatch', `the document's reference list has ${list.entries.length} entries but ${bibliography.path} has ${size}: the bibliography file is used`, pointAt(file, list.start))
       }
     } else if (list) {
       for (const entry of list.entries) targets.set(entry.number, {item: null, key: `ref-${entry.number}`, name: `entry ${entry.number} of the reference list`, place: {start: pointAt(file, entry.start), end: pointAt(file, entry.end)}})
@@ -80,11 +77,7 @@ export function remarkBibliography(options: RemarkBibliographyOptions = {}) {
       if (citation.type !== 'citation') return
       const beyond = citation.data.numbers.filter((n) => n > size)
       if (beyond.length > 0) {
-        file.message(`citation number ${beyond[0]} in \`${citation.data.raw}\` is beyond the ${size} entries of ${sourceName}: group marked invalid`, {
-          place: citation.position,
-          ruleId: 'citation-number-out-of-range',
-          source: 'citeclaim'
-        })
+        reportOn(file, 'citation-number-out-of-range', `citation number ${beyond[0]} in \`${citation.data.raw}\` is beyond the ${size} entries of ${sourceName}: group marked invalid`, citation.position)
         citation.data.numbers = []
         citation.data.valid = false
         citation.data.keys = []
@@ -94,14 +87,13 @@ export function remarkBibliography(options: RemarkBibliographyOptions = {}) {
       for (const n of citation.data.numbers) {
         cited.add(n)
         if (known && !targets.has(n)) {
-          file.message(`citation number ${n} in \`${citation.data.raw}\` has no entry in ${sourceName}`, {place: citation.position, ruleId: 'reference-unresolved', source: 'citeclaim'})
+          reportOn(file, 'reference-unresolved', `citation number ${n} in \`${citation.data.raw}\` has no entry in ${sourceName}`, citation.position)
         }
       }
     })
     for (const [n, target] of targets) {
       if (cited.has(n)) continue
-      const message = file.message(`reference ${n} (${target.name}) is never cited`, {...(target.place ? {place: target.place} : {}), ruleId: 'reference-uncited', source: 'citeclaim'})
-      message.fatal = undefined
+      reportOn(file, 'reference-uncited', `reference ${n} (${target.name}) is never cited`, target.place)
     }
     const references = new Map<number, CslItem>()
     for (const [n, target] of [...targets].sort((a, b) => a[0] - b[0])) if (cited.has(n) && target.item) references.set(n, target.item)

@@ -2,6 +2,7 @@ import type {Parent, Root, Text} from 'mdast'
 import type {VFile} from 'vfile'
 import {citationSyntaxes, type CitationSyntax} from './citation-syntax.js'
 import type {FoundGroup} from './find-citation-groups.js'
+import {reportOn} from '../../diagnostics.js'
 import {offsetMapOf, positionOf} from '../parse/positions.js'
 import type {Citation} from '../../types.js'
 import {defaults} from '../../config/defaults.js'
@@ -69,14 +70,13 @@ function splitText(node: Text, file: VFile, nextId: () => string, maxRange: numb
     const position = positionOf(file, map, group.start, group.end)
     if (group.lookalike) {
       const shown = node.value.slice(group.start, group.end).slice(0, 40)
-      const message = file.message(`\`${shown}\` ${group.lookalike} is not a citation group: left as text`, {place: position, ruleId: 'citation-lookalike', source: 'citeclaim'})
-      message.fatal = undefined
+      reportOn(file, 'citation-lookalike', `\`${shown}\` ${group.lookalike} is not a citation group: left as text`, position)
       continue
     }
     if (group.malformed) {
       const shown = node.value.slice(group.start, group.end).slice(0, 40)
-      const [reason, ruleId] = group.unclosed ? [`citation group \`${shown}\` is never closed`, 'citation-unclosed'] : [`malformed citation group \`${shown}\``, 'citation-malformed']
-      file.message(`${reason}: left as text`, {place: position, ruleId, source: 'citeclaim'})
+      const [reason, code] = group.unclosed ? [`citation group \`${shown}\` is never closed`, 'citation-unclosed' as const] : [`malformed citation group \`${shown}\``, 'citation-malformed' as const]
+      reportOn(file, code, `${reason}: left as text`, position)
       continue
     }
     pushText(last, group.start)
@@ -89,7 +89,7 @@ function splitText(node: Text, file: VFile, nextId: () => string, maxRange: numb
       data: {id: nextId(), raw, numbers: parsed.numbers, valid: parsed.valid, syntax: group.syntax.name}
     }
     if (parsed.problem) {
-      file.message(`${parsed.problem.message} in \`${raw.slice(0, 40)}\`: group marked invalid`, {place: position, ruleId: parsed.problem.code, source: 'citeclaim'})
+      reportOn(file, parsed.problem.code, `${parsed.problem.message} in \`${raw.slice(0, 40)}\`: group marked invalid`, position)
     }
     out.push(citation)
     last = group.end
