@@ -33,7 +33,7 @@ export {formatReferences} from './bibliography/format-references.js'
 export {analyseDocument, type DocumentInput, type DocumentOutput} from './batch/analyse-document.js'
 export {runBatch, type RunOptions, type RunResult} from './batch/run-batch.js'
 export type {
-  CellTypeRecord,
+  EntityTypeRecord,
   CitationGroupRecord,
   ClaimRecord,
   DiagnosticRecord,

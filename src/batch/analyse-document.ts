@@ -6,6 +6,7 @@ import {loadBibliography} from '../bibliography/load-bibliography.js'
 import type {ResolvedConfig} from '../config/types.js'
 import {diagnosticsOf, toDocumentRecord, type DiagnosticRecord, type DocumentRecord} from '../emit/document.js'
 import {toAnnotatedMarkdown} from '../emit/markdown.js'
+import {printRecordJson} from '../emit/record-json.js'
 import {toReferencesCslJson} from '../emit/references-csl.js'
 import {markdownTooComplex} from '../parse/remark-markdown-limits.js'
 import {createProcessor, formatOf, type InputFormat} from '../processor.js'
@@ -142,7 +143,7 @@ export function analyseDocument(input: DocumentInput, config: ResolvedConfig): D
  */
 function recordJson(record: DocumentRecord): string | undefined {
   try {
-    return JSON.stringify(record, null, 2) + '\n'
+    return printRecordJson(record)
   } catch (error) {
     if (error instanceof RangeError) return undefined
     throw error

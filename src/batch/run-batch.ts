@@ -8,7 +8,7 @@ import type {TaskResult} from './analyse-task.js'
 import {discardTemps, removeStaleTempFiles, replaceWithTemp, sha256OfFile, WriteError} from './atomic-write.js'
 import {cacheFoldersAreReal, cacheFoldersAreRealSync, prepareCacheFolders} from './cache-folder.js'
 import {analysisSettings, cacheKey, pipelineVersion} from './cache-key.js'
-import {corpusCacheFolder, corpusCachePath, isDocumentRecord, writeCorpusInOrder, type CorpusDocument} from './corpus.js'
+import {corpusCacheFolder, corpusCachePath, recordVersion, writeCorpusInOrder, type CorpusDocument} from './corpus.js'
 import {discoverInputs, type DiscoveredInput} from './discover-inputs.js'
 import {checkInputPaths, hasOwnRecord, isWithin, ownOutputTest, realLocation, RunRefusedError} from './input-output-overlap.js'
 import {cacheFolder, manifestPath, readManifest, writeManifest, type ManifestEntry} from './manifest.js'
@@ -175,7 +175,12 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
     dryRun: options.check,
     signal: corpusStop.signal,
     // In a check, a new document's JSON is not on disk yet; it is already listed as a change.
-    ...(options.check ? {} : {onProblem: (path: string, message: string) => report(path, {severity: 'error', code: 'corpus-unreadable', message, start: null})})
+    ...(options.check
+      ? {}
+      : {
+          onProblem: (path: string, message: string) => report(path, {severity: 'error', code: 'corpus-unreadable', message, start: null}),
+          onStale: (path: string, message: string) => report(path, {severity: 'warning', code: 'output-stale', message, start: null})
+        })
   })
   // Settled here, awaited at the end: a failure is not unhandled meanwhile.
   const corpusChanged = corpus.then((changed) => ({changed}), (error: unknown) => ({error}))
@@ -394,7 +399,8 @@ async function removeGoneDocuments(context: {
   for (const document of documents) {
     if (context.ids.has(document.id)) continue
     const record = await readJson(join(out, document.id + '.json'))
-    if (!isDocumentRecord(record, document.id) || !context.inScope(record.document.source)) continue
+    // A record of any schema version citeclaim wrote: an older one's input going away removes it too.
+    if (recordVersion(record, document.id) === undefined || !context.inScope((record as {document: {source: string}}).document.source)) continue
     for (const name of document.files) if (knownSuffixes.includes(name.slice(document.id.length))) await remove(out, name, context)
   }
 }

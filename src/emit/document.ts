@@ -14,6 +14,7 @@ export interface OutputPoint {
   offset: number
 }
 
+/** A citation group. It ends where `raw`, the exact text of the input from `start` on, ends. */
 export interface CitationGroupRecord {
   id: string
   raw: string
@@ -22,13 +23,6 @@ export interface CitationGroupRecord {
   sectionId: string | null
   sentenceId: string | null
   start: OutputPoint
-  end: OutputPoint
-}
-
-export interface ReferenceContext {
-  sentenceId: string
-  text: string
-  raw: string
 }
 
 /** The entry as printed in the document's own reference list. */
@@ -39,14 +33,17 @@ export interface ReferenceEntryRecord {
   year: number | null
 }
 
+/**
+ * A cited reference. Its id is `ref-<number>` (in `<id>.references.csl.json`, pandoc citations
+ * `[@ref-53]` and `claims.jsonl`); its callouts are the groups whose `numbers` hold it.
+ */
 export interface ReferenceRecord {
   number: number
-  id: string
-  groupIds: string[]
-  claimIds: string[]
   csl: CslItem | null
-  contexts: ReferenceContext[]
   entry?: ReferenceEntryRecord
+  /** The sentences that cite it (its contexts), in document order: their text is in `sentences`. */
+  sentenceIds: string[]
+  claimIds: string[]
 }
 
 export interface SentenceRecord {
@@ -57,22 +54,21 @@ export interface SentenceRecord {
   end: OutputPoint
 }
 
+/** A claim: what its sentence asserts. Its position is its sentence's (`sentenceId`). */
 export interface ClaimRecord {
   id: string
   sentenceId: string
   text: string
-  cellTypes: string[]
-  /** Per type in `cellTypes`, why the claim is about it (additive to schema version 1). */
+  entityTypes: string[]
+  /** Per type in `entityTypes`, why the claim is about it. */
   attribution: Record<string, AttributionReason>
   citations: number[]
   category: string
   evidence: string
   hedged: boolean
-  start: OutputPoint
-  end: OutputPoint
 }
 
-export interface CellTypeRecord {
+export interface EntityTypeRecord {
   id: string
   label: string
   ontologyId: string | null
@@ -96,15 +92,18 @@ export interface SectionRecord {
   start: OutputPoint
 }
 
-/** The JSON output for one document: schemaVersion 1 of the contract in the README. */
+/** The version of the output contract this code writes (`schema/document.schema.json`). */
+export const schemaVersion = 2
+
+/** The JSON output for one document: schemaVersion 2 of the contract in the README. */
 export interface DocumentRecord {
-  schemaVersion: 1
+  schemaVersion: typeof schemaVersion
   document: {id: string; source: string; sha256: string; title: string | null; sections: SectionRecord[]}
   citationGroups: CitationGroupRecord[]
   references: ReferenceRecord[]
   sentences: SentenceRecord[]
   claims: ClaimRecord[]
-  cellTypes: CellTypeRecord[]
+  entityTypes: EntityTypeRecord[]
   diagnostics: DiagnosticRecord[]
 }
 
@@ -123,12 +122,6 @@ function point(p: Point | undefined): OutputPoint {
   return {line: p?.line ?? 1, column: p?.column ?? 1, offset: p?.offset ?? 0}
 }
 
-/**
- * Longest sentence text copied into `references[].contexts` (the full text is in `sentences`): a
- * run-on "sentence" of megabytes citing hundreds of references must not be copied hundreds of times.
- */
-const maxContextLength = 1000
-
 /** Builds the JSON record of an analysed document from its tree and `file.data`. */
 export function toDocumentRecord(tree: Root, file: VFile, config: ResolvedConfig): DocumentRecord {
   const sections = file.data.sections ?? []
@@ -142,9 +135,8 @@ export function toDocumentRecord(tree: Root, file: VFile, config: ResolvedConfig
   const reference = (n: number): ReferenceRecord => {
     let record = references.get(n)
     if (!record) {
-      record = {number: n, id: `ref-${n}`, groupIds: [], claimIds: [], csl: file.data.references?.get(n) ?? null, contexts: []}
       const entry = printed.get(n)
-      if (entry) record.entry = entry
+      record = {number: n, csl: file.data.references?.get(n) ?? null, ...(entry ? {entry} : {}), sentenceIds: [], claimIds: []}
       references.set(n, record)
     }
     return record
@@ -168,31 +160,23 @@ export function toDocumentRecord(tree: Root, file: VFile, config: ResolvedConfig
       if (stats) stats.mentions++
     }
     const sentenceGroups = collectCitations(sentence, id)
-    const contextText = text.length > maxContextLength ? `${text.slice(0, maxContextLength)}…` : text
-    for (const group of sentenceGroups) {
-      for (const n of group.numbers) {
-        // One context per reference, sentence and callout: a sentence that repeats `[1]` is one context.
-        const contexts = reference(n).contexts
-        if (!hasContext(contexts, id, group.raw)) contexts.push({sentenceId: id, text: contextText, raw: group.raw})
-      }
-    }
+    const citations = [...new Set(sentenceGroups.flatMap((group) => group.numbers))]
+    // A reference's contexts are the sentences citing it, once each however often they cite it.
+    for (const n of citations) reference(n).sentenceIds.push(id)
     if (claim) {
-      const citations = [...new Set(sentenceGroups.flatMap((group) => group.numbers))]
       claims.push({
         id: claim.id,
         sentenceId: id,
         text,
-        cellTypes: claim.cellTypes,
+        entityTypes: claim.entityTypes,
         attribution: claim.attribution,
         citations,
         category: claim.category,
         evidence: claim.evidence,
-        hedged: claim.hedged,
-        start: point(sentence.position?.start),
-        end: point(sentence.position?.end)
+        hedged: claim.hedged
       })
       for (const n of citations) reference(n).claimIds.push(claim.id)
-      for (const typeId of claim.cellTypes) {
+      for (const typeId of claim.entityTypes) {
         const stats = typeStats.get(typeId)
         if (!stats) continue
         stats.claimIds.push(claim.id)
@@ -213,16 +197,12 @@ export function toDocumentRecord(tree: Root, file: VFile, config: ResolvedConfig
         valid: citation.data.valid,
         sectionId,
         sentenceId,
-        start: point(citation.position?.start),
-        end: point(citation.position?.end)
+        start: point(citation.position?.start)
       }
       found.push(record)
       groups.push(record)
-      for (const n of record.numbers) {
-        const ref = reference(n)
-        // Groups come in document order: a repeat can only be the last one added (`[1, 1]`).
-        if (ref.groupIds[ref.groupIds.length - 1] !== record.id) ref.groupIds.push(record.id)
-      }
+      // Every number a group cites is a reference, even in a heading (no sentence).
+      for (const n of record.numbers) reference(n)
     })
     return found
   }
@@ -231,7 +211,7 @@ export function toDocumentRecord(tree: Root, file: VFile, config: ResolvedConfig
   const title = first?.type === 'heading' && first.depth === 1 ? (first.data?.title ?? null) : null
 
   return {
-    schemaVersion: 1,
+    schemaVersion,
     document: {
       id: file.data.id ?? file.stem ?? 'document',
       source: file.data.source ?? file.path ?? '',
@@ -243,7 +223,7 @@ export function toDocumentRecord(tree: Root, file: VFile, config: ResolvedConfig
     references: [...references.values()].sort((a, b) => a.number - b.number),
     sentences,
     claims,
-    cellTypes: config.entityTypes.map((type) => {
+    entityTypes: config.entityTypes.map((type) => {
       const stats = typeStats.get(type.id)!
       return {
         id: type.id,
@@ -256,14 +236,6 @@ export function toDocumentRecord(tree: Root, file: VFile, config: ResolvedConfig
     }),
     diagnostics: diagnosticsOf(file)
   }
-}
-
-/** Whether `contexts` has this sentence and callout; a sentence's contexts are the last ones added. */
-function hasContext(contexts: readonly ReferenceContext[], sentenceId: string, raw: string): boolean {
-  for (let index = contexts.length - 1; index >= 0 && contexts[index]!.sentenceId === sentenceId; index--) {
-    if (contexts[index]!.raw === raw) return true
-  }
-  return false
 }
 
 /** The file's messages as diagnostic records, in document order. */
