@@ -26,6 +26,7 @@ export {findCitationGroups, type FoundGroup} from './citations/find-citation-gro
 export {splitSentences, type SentenceRange, type SplitOptions} from './sentences/split-sentences.js'
 export {findAbbreviationDefinitions, type AbbreviationDefinition} from './entities/schwartz-hearst.js'
 export {toDocumentRecord} from './emit/document.js'
+export {toClaimRows, type ClaimRow, type ClaimRowReference} from './emit/claim-rows.js'
 export {toAnnotatedMarkdown, type MarkdownOptions} from './emit/markdown.js'
 export {readAnnotations, remarkReadAnnotations, type AnnotatedClaim, type Annotations, type ReadAnnotationsOptions} from './emit/read-annotations.js'
 export {loadBibliography, type LoadedBibliography} from './bibliography/load-bibliography.js'
