@@ -2,6 +2,7 @@ import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync} from 
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
+import {mergeOutputs} from '../../src/batch/merge-outputs.js'
 import {runBatch, type RunOptions} from '../../src/batch/run-batch.js'
 import type {DiagnosticRecord} from '../../src/emit/document.js'
 import {shippedConfig} from '../helpers/analyse.js'
@@ -87,6 +88,16 @@ describe('an output folder of schemaVersion 1', () => {
     const {root, out} = v1Folder()
     const {result} = await run(root, ['in'], {check: true})
     expect(result.changed.map((path) => path.slice(out.length + 1)).sort()).toEqual(['alpha.json', 'beta.json', 'claims.jsonl', 'index.json'])
+  })
+
+  it('is refused record by record by merge, which names each stale record and writes a corpus of version 2', async () => {
+    const {root} = v1Folder()
+    const problems: string[] = []
+    const merged = join(root, 'merged')
+    const result = await mergeOutputs({dirs: [join(root, 'out')], out: merged, onProblem: (path, message, code) => problems.push(`${path.slice(root.length + 1)} ${code} ${message}`)})
+    expect(result.problems).toBe(2)
+    expect(problems).toEqual(['alpha', 'beta'].map((id) => expect.stringMatching(new RegExp(`^merged/${id}\\.json merge-unreadable .*schemaVersion 1, written by an older citeclaim`))))
+    expect(corpusProblems(merged)).toEqual([])
   })
 
   it('loses the outputs of an input that is gone, found by their v1 records when there is no manifest', async () => {
