@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto'
 import {join} from 'node:path'
 import {toClaimRows, type ClaimRow} from '../emit/claim-rows.js'
-import {schemaVersion, type DocumentRecord} from '../emit/document.js'
+import {schemaVersion, writtenSchemaVersions, type DocumentRecord} from '../emit/document.js'
 import {openAtomicSink, readRegularFile, sha256OfFile} from './atomic-write.js'
 import {cacheFoldersAreRealSync} from './cache-folder.js'
 import {cacheFolder} from './manifest.js'
@@ -90,9 +90,6 @@ export function isDocumentRecord(value: unknown, id: string): value is DocumentR
   const record = value as Partial<DocumentRecord> | null
   return recordVersion(value, id) === schemaVersion && Array.isArray(record!.claims) && Array.isArray(record!.diagnostics)
 }
-
-/** The schema versions citeclaim has written; a record of an older one is stale, never read as current. */
-export const writtenSchemaVersions: readonly number[] = [1, schemaVersion]
 
 /**
  * The `schemaVersion` of parsed JSON that looks like a citeclaim document record for `id`, of any

@@ -1,7 +1,7 @@
 import {lstat, realpath, stat} from 'node:fs/promises'
 import {basename, dirname, join, resolve, sep} from 'node:path'
+import {writtenSchemaVersions} from '../emit/document.js'
 import {openRegularFile} from './atomic-write.js'
-import {writtenSchemaVersions} from './corpus.js'
 import {documentId} from './document-id.js'
 import {cacheFolder} from './manifest.js'
 

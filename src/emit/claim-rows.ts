@@ -54,6 +54,7 @@ export function toClaimRows(record: DocumentRecord): ClaimRow[] {
       hedged: claim.hedged,
       citations: claim.citations,
       references: claim.citations.map((number) => ({id: `ref-${number}`, doi: doiOf(references.get(number))})),
+      // A record citeclaim wrote has every claim's sentence; a hand-made one may not.
       start: sentence?.start ?? {line: 1, column: 1, offset: 0},
       end: sentence?.end ?? {line: 1, column: 1, offset: 0}
     }

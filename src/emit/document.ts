@@ -95,6 +95,9 @@ export interface SectionRecord {
 /** The version of the output contract this code writes (`schema/document.schema.json`). */
 export const schemaVersion = 2
 
+/** Every schema version citeclaim has written: a record of one before `schemaVersion` is stale, never read as current. */
+export const writtenSchemaVersions: readonly number[] = [1, schemaVersion]
+
 /** The JSON output for one document: schemaVersion 2 of the contract in the README. */
 export interface DocumentRecord {
   schemaVersion: typeof schemaVersion
