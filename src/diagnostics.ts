@@ -57,6 +57,7 @@ export const diagnosticCodes = {
   'merge-unreadable': {severity: 'error', meaning: "merge: a shard's record or folder could not be read."},
   'output-unwritable': {severity: 'error', stopsRun: true, meaning: 'The output folder cannot be created or written.'},
   'output-not-ours': {severity: 'error', meaning: 'An output file name is taken by a file citeclaim did not write; not overwritten.'},
+  'output-stale': {severity: 'warning', meaning: 'A record in the output folder is of an older schemaVersion and its input is not in this run: left out of the corpus files until rewritten.'},
   'output-write-failed': {severity: 'error', meaning: 'A file could not be written or deleted; the file it would replace stays whole.'},
   'analysis-failed': {severity: 'error', meaning: 'Analysing this document threw (a bug).'},
   'document-too-large': {severity: 'error', meaning: 'The input, its memory or its JSON record is too large.'},

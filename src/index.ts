@@ -28,6 +28,7 @@ export {findCitationGroups, type FoundGroup} from './stages/citations/find-citat
 export {splitSentences, type SentenceRange, type SplitOptions} from './stages/sentences/split-sentences.js'
 export {findAbbreviationDefinitions, type AbbreviationDefinition} from './stages/entities/schwartz-hearst.js'
 export {toDocumentRecord} from './emit/document.js'
+export {toClaimRows, type ClaimRow, type ClaimRowReference} from './emit/claim-rows.js'
 export {toAnnotatedMarkdown, type MarkdownOptions} from './emit/markdown.js'
 export {emitters, registerEmitter, type AnalysedDocument, type Emitter} from './emit/emitters.js'
 export {citeclaimToMarkdown, remarkCiteclaimStringify, type CiteclaimToMarkdownOptions} from './emit/to-markdown-extension.js'
@@ -37,7 +38,7 @@ export {formatReferences} from './stages/bibliography/format-references.js'
 export {analyseDocument, type DocumentInput, type DocumentOutput} from './pipeline.js'
 export {runBatch, type RunOptions, type RunResult} from './batch/run-batch.js'
 export type {
-  CellTypeRecord,
+  EntityTypeRecord,
   CitationGroupRecord,
   ClaimLine,
   ClaimRecord,

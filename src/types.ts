@@ -59,8 +59,8 @@ export type AttributionReason = 'mention' | 'abbreviation' | 'implied' | 'anapho
 /** What the claims stage decided about a sentence. */
 export interface ClaimData {
   id: string
-  cellTypes: string[]
-  /** Per type in `cellTypes`, why the claim is about it. */
+  entityTypes: string[]
+  /** Per type in `entityTypes`, why the claim is about it. */
   attribution: Record<string, AttributionReason>
   category: string
   evidence: string

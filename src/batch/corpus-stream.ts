@@ -61,7 +61,12 @@ export function streamCorpus(context: {
     dryRun: context.check,
     signal: corpusStop.signal,
     // In a check, a new document's JSON is not on disk yet; it is already listed as a change.
-    ...(context.check ? {} : {onProblem: (path: string, message: string) => context.report(path, {...coded('corpus-unreadable'), message, start: null})})
+    ...(context.check
+      ? {}
+      : {
+          onProblem: (path: string, message: string) => context.report(path, {...coded('corpus-unreadable'), message, start: null}),
+          onStale: (path: string, message: string) => context.report(path, {...coded('output-stale'), message, start: null})
+        })
   })
   return {
     through: (index) => through[index]!.resolve(),

@@ -1,6 +1,7 @@
 import {createHash} from 'node:crypto'
 import {join} from 'node:path'
-import type {ClaimLine, DocumentRecord, IndexEntry} from '../emit/records.js'
+import {toClaimRows} from '../emit/claim-rows.js'
+import {schemaVersion, writtenSchemaVersions, type ClaimLine, type DocumentRecord, type IndexEntry} from '../emit/records.js'
 import {openAtomicSink} from './atomic-write.js'
 import {readRegularFile, sha256OfFile} from './read-output-file.js'
 import {cacheFoldersAreRealSync} from './cache-folder.js'
@@ -24,7 +25,7 @@ export function indexEntry(record: DocumentRecord): IndexEntry {
       references: record.references.length,
       sentences: record.sentences.length,
       claims: record.claims.length,
-      cellTypes: record.cellTypes.length
+      entityTypes: record.entityTypes.length
     },
     diagnostics
   }
@@ -33,7 +34,7 @@ export function indexEntry(record: DocumentRecord): IndexEntry {
 /** The `claims.jsonl` lines of a document, each ending in a newline, in document order. */
 export function claimLines(record: DocumentRecord): string {
   let lines = ''
-  for (const claim of record.claims) lines += JSON.stringify({documentId: record.document.id, ...claim} satisfies ClaimLine) + '\n'
+  for (const row of toClaimRows(record)) lines += JSON.stringify(row) + '\n'
   return lines
 }
 
@@ -46,7 +47,7 @@ export function claimLines(record: DocumentRecord): string {
  * the record now in the output folder (see `loadEntries`).
  */
 export function corpusCache(record: DocumentRecord, jsonSha256: string): string {
-  return JSON.stringify({json: jsonSha256, entry: indexEntry(record)}) + '\n' + claimLines(record)
+  return JSON.stringify({json: jsonSha256, schemaVersion, entry: indexEntry(record)}) + '\n' + claimLines(record)
 }
 
 /** The folder of the corpus caches in an output folder. */
@@ -64,20 +65,28 @@ function readCorpusCache(text: string, id: string, jsonSha256: string): {entry: 
   const end = text.indexOf('\n')
   if (end === -1) return undefined
   try {
-    const head = JSON.parse(text.slice(0, end)) as {json?: unknown; entry?: IndexEntry}
-    return head.json === jsonSha256 && typeof head.entry === 'object' && head.entry !== null && head.entry.id === id ? {entry: head.entry, claims: text.slice(end + 1)} : undefined
+    const head = JSON.parse(text.slice(0, end)) as {json?: unknown; schemaVersion?: unknown; entry?: IndexEntry}
+    // A cache another schema version wrote holds rows of that version (v1's have no schemaVersion).
+    return head.json === jsonSha256 && head.schemaVersion === schemaVersion && typeof head.entry === 'object' && head.entry !== null && head.entry.id === id ? {entry: head.entry, claims: text.slice(end + 1)} : undefined
   } catch {
     return undefined
   }
 }
 
-/** Whether parsed JSON looks like a citeclaim document record (schemaVersion 1) for `id`. */
+/** Whether parsed JSON looks like a citeclaim document record of the current schema version for `id`. */
 export function isDocumentRecord(value: unknown, id: string): value is DocumentRecord {
   const record = value as Partial<DocumentRecord> | null
-  return (
-    typeof record === 'object' && record !== null && record.schemaVersion === 1 && record.document?.id === id &&
-    Array.isArray(record.claims) && Array.isArray(record.diagnostics)
-  )
+  return recordVersion(value, id) === schemaVersion && Array.isArray(record!.claims) && Array.isArray(record!.diagnostics)
+}
+
+/**
+ * The `schemaVersion` of parsed JSON that looks like a citeclaim document record for `id`, of any
+ * version citeclaim has written (with its `document.source`), else undefined.
+ */
+export function recordVersion(value: unknown, id: string): number | undefined {
+  const record = value as {schemaVersion?: unknown; document?: {id?: unknown; source?: unknown}} | null
+  if (typeof record !== 'object' || record === null || !writtenSchemaVersions.includes(record.schemaVersion as number)) return undefined
+  return record.document?.id === id && typeof record.document.source === 'string' ? (record.schemaVersion as number) : undefined
 }
 
 /** A document's JSON file, the source of its corpus entries. */
@@ -102,6 +111,11 @@ export interface CorpusOptions {
   dryRun?: boolean
   /** Called for a JSON file that cannot be read or is not a document record; it is left out. */
   onProblem?: (path: string, message: string) => void
+  /**
+   * Called for a record of an older schema version (written by an older citeclaim); it is left out
+   * until a run over its input rewrites it. Without it, `onProblem` is called.
+   */
+  onStale?: (path: string, message: string) => void
   /** Once aborted, the documents that are left are not waited for and nothing is written. */
   signal?: AbortSignal
 }
@@ -111,12 +125,17 @@ interface CorpusEntries {
   claims: string
 }
 
+/** A record of an older schema version, found where a document's record should be. */
+interface StaleRecord {
+  staleVersion: number
+}
+
 /**
  * A document's corpus entries: from its corpus cache when the manifest's sha256 of that cache and of
  * the record both match what is on disk (and the cache names the record), else from the record
  * itself. Undefined for a file that is not a record for the document.
  */
-async function loadEntries(document: CorpusDocument): Promise<CorpusEntries | undefined> {
+async function loadEntries(document: CorpusDocument): Promise<CorpusEntries | StaleRecord | undefined> {
   const {cache} = document
   if (cache && (cache.jsonVerified || (await sha256OfFile(document.jsonPath)) === cache.jsonSha256)) {
     const text = cacheFoldersAreRealSync(cache.out) ? await readRegularFile(corpusCachePath(cache.out, document.id)) : undefined
@@ -136,7 +155,9 @@ async function loadEntries(document: CorpusDocument): Promise<CorpusEntries | un
   } catch {
     return undefined
   }
-  return isDocumentRecord(record, document.id) ? {entry: indexEntry(record), claims: claimLines(record)} : undefined
+  if (isDocumentRecord(record, document.id)) return {entry: indexEntry(record), claims: claimLines(record)}
+  const version = recordVersion(record, document.id)
+  return version === undefined ? undefined : {staleVersion: version}
 }
 
 // How many JSON files are read ahead while one is parsed: keeps the disk busy without holding more
@@ -168,10 +189,10 @@ export async function writeCorpusInOrder(out: string, documents: AsyncIterable<C
   })
   try {
     // Written so that the file equals JSON.stringify({schemaVersion, documents}, null, 2) + '\n'.
-    await index.write('{\n  "schemaVersion": 1,\n  "documents": [')
+    await index.write(`{\n  "schemaVersion": ${schemaVersion},\n  "documents": [`)
     let first = true
     // Each document's entries start loading when it arrives; up to `readAhead` load at once.
-    const pending: Array<{document: CorpusDocument; entries: Promise<CorpusEntries | Error | undefined>}> = []
+    const pending: Array<{document: CorpusDocument; entries: Promise<CorpusEntries | StaleRecord | Error | undefined>}> = []
     const writeNext = async (): Promise<void> => {
       const {document, entries: loading} = pending.shift()!
       const entries = await loading
@@ -180,7 +201,13 @@ export async function writeCorpusInOrder(out: string, documents: AsyncIterable<C
         return
       }
       if (!entries) {
-        if (!document.found) options.onProblem?.(document.jsonPath, `${document.jsonPath} is not a citeclaim document record (schemaVersion 1) for "${document.id}"`)
+        if (!document.found) options.onProblem?.(document.jsonPath, `${document.jsonPath} is not a citeclaim document record (schemaVersion ${schemaVersion}) for "${document.id}"`)
+        return
+      }
+      if ('staleVersion' in entries) {
+        const message = `${document.jsonPath} is a citeclaim record of schemaVersion ${entries.staleVersion}, written by an older citeclaim (this one writes ${schemaVersion}): left out of ${corpusFiles.index} and ${corpusFiles.claims}; run citeclaim on its input again to rewrite it`
+        if (options.onStale) options.onStale(document.jsonPath, message)
+        else options.onProblem?.(document.jsonPath, message)
         return
       }
       await index.write((first ? '\n' : ',\n') + JSON.stringify(entries.entry, null, 2).replace(/^/gm, '    '))

@@ -1,5 +1,6 @@
 import {lstat, realpath, stat} from 'node:fs/promises'
 import {basename, dirname, join, resolve, sep} from 'node:path'
+import {writtenSchemaVersions} from '../emit/document.js'
 import {openRegularFile} from './read-output-file.js'
 import {documentId} from './document-id.js'
 import {cacheFolder} from './manifest.js'
@@ -45,17 +46,18 @@ export function isWithin(path: string, folder: string): boolean {
 export async function isOutputFolder(dir: string): Promise<boolean> {
   if (await lstat(join(dir, cacheFolder)).then(() => true, () => false)) return true
   if (!(await lstat(join(dir, 'claims.jsonl')).then((info) => info.isFile(), () => false))) return false
-  return startsWith(join(dir, 'index.json'), '{\n  "schemaVersion": 1,\n  "documents": [')
+  return startsWith(join(dir, 'index.json'), writtenSchemaVersions.map((version) => `{\n  "schemaVersion": ${version},\n  "documents": [`))
 }
 
-/** Whether `path` is a regular file whose first bytes are `head`. */
-async function startsWith(path: string, head: string): Promise<boolean> {
+/** Whether `path` is a regular file whose first bytes are one of `heads`. */
+async function startsWith(path: string, heads: readonly string[]): Promise<boolean> {
   const handle = await openRegularFile(path)
   if (!handle) return false
   try {
-    const buffer = Buffer.alloc(Buffer.byteLength(head))
+    const buffer = Buffer.alloc(Math.max(...heads.map((head) => Buffer.byteLength(head))))
     const {bytesRead} = await handle.read(buffer, 0, buffer.length, 0)
-    return buffer.subarray(0, bytesRead).toString('utf8') === head
+    const start = buffer.subarray(0, bytesRead).toString('utf8')
+    return heads.some((head) => start.startsWith(head))
   } catch {
     return false
   } finally {
@@ -63,9 +65,9 @@ async function startsWith(path: string, head: string): Promise<boolean> {
   }
 }
 
-/** How every document record citeclaim writes begins, up to its id. */
-function recordHead(id: string): string {
-  return `{\n  "schemaVersion": 1,\n  "document": {\n    "id": ${JSON.stringify(id)},`
+/** How every document record citeclaim writes (of any schema version) begins, up to its id. */
+function recordHeads(id: string): string[] {
+  return writtenSchemaVersions.map((version) => `{\n  "schemaVersion": ${version},\n  "document": {\n    "id": ${JSON.stringify(id)},`)
 }
 
 /**
@@ -74,7 +76,7 @@ function recordHead(id: string): string {
  * document, or one of the documents citeclaim reads) is not.
  */
 export async function hasOwnRecord(dir: string, id: string): Promise<boolean> {
-  return startsWith(join(dir, id + '.json'), recordHead(id))
+  return startsWith(join(dir, id + '.json'), recordHeads(id))
 }
 
 /**
@@ -93,7 +95,7 @@ export function ownOutputTest(realOut: string): (path: string) => Promise<boolea
     if (!folder) folders.set(dir, (folder = isOutputFolder(dir)))
     if (await folder) return true
     if (!/\.(?:md|markdown)$/i.test(path)) return false
-    return startsWith(join(dir, documentId(path) + '.json'), recordHead(documentId(path)))
+    return startsWith(join(dir, documentId(path) + '.json'), recordHeads(documentId(path)))
   }
 }
 

@@ -3,7 +3,7 @@ import {join} from 'node:path'
 import type {DiagnosticRecord} from '../emit/document.js'
 import {cacheFoldersAreRealSync} from './cache-folder.js'
 import {coded} from '../diagnostics.js'
-import {corpusCachePath, isDocumentRecord} from './corpus.js'
+import {corpusCachePath, recordVersion} from './corpus.js'
 import type {ManifestEntry} from './manifest.js'
 import {describeFsError} from './output-folder.js'
 import {knownSuffixes, listOutputDocuments} from './output-documents.js'
@@ -67,7 +67,8 @@ export async function removeGoneDocuments(
   for (const document of documents) {
     if (context.ids.has(document.id)) continue
     const record = await readJson(join(out, document.id + '.json'))
-    if (!isDocumentRecord(record, document.id) || !context.inScope(record.document.source)) continue
+    // A record of any schema version citeclaim wrote: an older one's input going away removes it too.
+    if (recordVersion(record, document.id) === undefined || !context.inScope((record as {document: {source: string}}).document.source)) continue
     for (const name of document.files) if (knownSuffixes().includes(name.slice(document.id.length))) await remove(out, name, context)
   }
 }

@@ -6,16 +6,16 @@ import {severityOfMessage} from '../diagnostics.js'
 import type {Section} from '../stages/parse/remark-sections.js'
 import {skipChildren, walk} from '../tree-walk.js'
 import type {Sentence} from '../types.js'
-import type {CitationGroupRecord, ClaimRecord, DiagnosticRecord, DocumentRecord, OutputPoint, ReferenceContext, ReferenceRecord, SentenceRecord} from './records.js'
+import {schemaVersion, type CitationGroupRecord, type ClaimRecord, type DiagnosticRecord, type DocumentRecord, type EntityTypeRecord, type OutputPoint, type ReferenceRecord, type SentenceRecord} from './records.js'
 
+export {schemaVersion, writtenSchemaVersions} from './records.js'
 export type {
-  CellTypeRecord,
   CitationGroupRecord,
   ClaimRecord,
   DiagnosticRecord,
   DocumentRecord,
+  EntityTypeRecord,
   OutputPoint,
-  ReferenceContext,
   ReferenceEntryRecord,
   ReferenceRecord,
   SectionRecord,
@@ -37,12 +37,6 @@ function point(p: Point | undefined): OutputPoint {
   return {line: p?.line ?? 1, column: p?.column ?? 1, offset: p?.offset ?? 0}
 }
 
-/**
- * Longest sentence text copied into `references[].contexts` (the full text is in `sentences`): a
- * run-on "sentence" of megabytes citing hundreds of references must not be copied hundreds of times.
- */
-const maxContextLength = 1000
-
 /** Builds the JSON record of an analysed document from its tree and `file.data`. */
 export function toDocumentRecord(tree: Root, file: VFile, config: ResolvedConfig): DocumentRecord {
   const sections = file.data.sections ?? []
@@ -56,9 +50,8 @@ export function toDocumentRecord(tree: Root, file: VFile, config: ResolvedConfig
   const reference = (n: number): ReferenceRecord => {
     let record = references.get(n)
     if (!record) {
-      record = {number: n, id: `ref-${n}`, groupIds: [], claimIds: [], csl: file.data.references?.get(n) ?? null, contexts: []}
       const entry = printed.get(n)
-      if (entry) record.entry = entry
+      record = {number: n, csl: file.data.references?.get(n) ?? null, ...(entry ? {entry} : {}), sentenceIds: [], claimIds: []}
       references.set(n, record)
     }
     return record
@@ -82,31 +75,23 @@ export function toDocumentRecord(tree: Root, file: VFile, config: ResolvedConfig
       if (stats) stats.mentions++
     }
     const sentenceGroups = collectCitations(sentence, id)
-    const contextText = text.length > maxContextLength ? `${text.slice(0, maxContextLength)}…` : text
-    for (const group of sentenceGroups) {
-      for (const n of group.numbers) {
-        // One context per reference, sentence and callout: a sentence that repeats `[1]` is one context.
-        const contexts = reference(n).contexts
-        if (!hasContext(contexts, id, group.raw)) contexts.push({sentenceId: id, text: contextText, raw: group.raw})
-      }
-    }
+    const citations = [...new Set(sentenceGroups.flatMap((group) => group.numbers))]
+    // A reference's contexts are the sentences citing it, once each however often they cite it.
+    for (const n of citations) reference(n).sentenceIds.push(id)
     if (claim) {
-      const citations = [...new Set(sentenceGroups.flatMap((group) => group.numbers))]
       claims.push({
         id: claim.id,
         sentenceId: id,
         text,
-        cellTypes: claim.cellTypes,
+        entityTypes: claim.entityTypes,
         attribution: claim.attribution,
         citations,
         category: claim.category,
         evidence: claim.evidence,
-        hedged: claim.hedged,
-        start: point(sentence.position?.start),
-        end: point(sentence.position?.end)
+        hedged: claim.hedged
       })
       for (const n of citations) reference(n).claimIds.push(claim.id)
-      for (const typeId of claim.cellTypes) {
+      for (const typeId of claim.entityTypes) {
         const stats = typeStats.get(typeId)
         if (!stats) continue
         stats.claimIds.push(claim.id)
@@ -127,16 +112,12 @@ export function toDocumentRecord(tree: Root, file: VFile, config: ResolvedConfig
         valid: citation.data.valid,
         sectionId,
         sentenceId,
-        start: point(citation.position?.start),
-        end: point(citation.position?.end)
+        start: point(citation.position?.start)
       }
       found.push(record)
       groups.push(record)
-      for (const n of record.numbers) {
-        const ref = reference(n)
-        // Groups come in document order: a repeat can only be the last one added (`[1, 1]`).
-        if (ref.groupIds[ref.groupIds.length - 1] !== record.id) ref.groupIds.push(record.id)
-      }
+      // Every number a group cites is a reference, even in a heading (no sentence).
+      for (const n of record.numbers) reference(n)
     })
     return found
   }
@@ -145,7 +126,7 @@ export function toDocumentRecord(tree: Root, file: VFile, config: ResolvedConfig
   const title = first?.type === 'heading' && first.depth === 1 ? (first.data?.title ?? null) : null
 
   return {
-    schemaVersion: 1,
+    schemaVersion,
     document: {
       id: file.data.id ?? file.stem ?? 'document',
       source: file.data.source ?? file.path ?? '',
@@ -157,7 +138,7 @@ export function toDocumentRecord(tree: Root, file: VFile, config: ResolvedConfig
     references: [...references.values()].sort((a, b) => a.number - b.number),
     sentences,
     claims,
-    cellTypes: config.entityTypes.map((type) => {
+    entityTypes: config.entityTypes.map((type) => {
       const stats = typeStats.get(type.id)!
       return {
         id: type.id,
@@ -170,14 +151,6 @@ export function toDocumentRecord(tree: Root, file: VFile, config: ResolvedConfig
     }),
     diagnostics: diagnosticsOf(file)
   }
-}
-
-/** Whether `contexts` has this sentence and callout; a sentence's contexts are the last ones added. */
-function hasContext(contexts: readonly ReferenceContext[], sentenceId: string, raw: string): boolean {
-  for (let index = contexts.length - 1; index >= 0 && contexts[index]!.sentenceId === sentenceId; index--) {
-    if (contexts[index]!.raw === raw) return true
-  }
-  return false
 }
 
 /** The file's messages as diagnostic records, in document order. */

@@ -6,6 +6,7 @@ import type {ResolvedConfig} from '../config/types.js'
 import {toReferencesCslJson} from '../stages/bibliography/references-csl.js'
 import type {DocumentRecord} from './records.js'
 import {toAnnotatedMarkdown} from './markdown.js'
+import {printRecordJson} from './record-json.js'
 
 /** One analysed document, as every emitter sees it. */
 export interface AnalysedDocument {
@@ -37,7 +38,7 @@ export interface Emitter {
 }
 
 /** The normalized JSON record, the versioned contract (`schema/document.schema.json`). */
-const json: Emitter = {name: 'json', suffix: '.json', emit: ({record}) => JSON.stringify(record, null, 2) + '\n'}
+const json: Emitter = {name: 'json', suffix: '.json', emit: ({record}) => printRecordJson(record)}
 
 /** The annotated Markdown: the cleaned document for people, with citation links and claim tags. */
 const markdown: Emitter = {

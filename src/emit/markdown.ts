@@ -25,9 +25,9 @@ export interface MarkdownOptions {
  * The claim tag after a sentence: `[claim c3: MSC](#claim:c3 "mechanism; preclinical; hedged; MSC: anaphora")`.
  * The title (a hover text) ends with why the claim is about each type.
  */
-export function claimTag(claim: Pick<ClaimRecord, 'id' | 'cellTypes' | 'category' | 'evidence' | 'hedged'> & Partial<Pick<ClaimRecord, 'attribution'>>): string {
-  const label = `claim ${claim.id}: ${claim.cellTypes.join(', ')}`.replace(/[\\[\]]/g, '\\$&')
-  const why = claim.attribution ? `; ${claim.cellTypes.map((type) => `${type}: ${claim.attribution![type] ?? 'mention'}`).join(', ')}` : ''
+export function claimTag(claim: Pick<ClaimRecord, 'id' | 'entityTypes' | 'category' | 'evidence' | 'hedged'> & Partial<Pick<ClaimRecord, 'attribution'>>): string {
+  const label = `claim ${claim.id}: ${claim.entityTypes.join(', ')}`.replace(/[\\[\]]/g, '\\$&')
+  const why = claim.attribution ? `; ${claim.entityTypes.map((type) => `${type}: ${claim.attribution![type] ?? 'mention'}`).join(', ')}` : ''
   // Category and evidence ids come from the config: a line ending in them would end the title (a blank
   // line, the paragraph), and what follows would be read as Markdown or HTML. One line, quotes escaped.
   const title = `${claim.category}; ${claim.evidence}; ${claim.hedged ? 'hedged' : 'not hedged'}${why}`.replace(/[\r\n]+/g, ' ').replace(/["\\]/g, '\\$&')
@@ -187,7 +187,7 @@ function claimsSection(record: DocumentRecord, style: (numbers: readonly number[
   if (record.claims.length === 0) lines.push('No claims found.', '')
   const anchored = new Set<string>()
   const claimsById = new Map(record.claims.map((claim) => [claim.id, claim]))
-  for (const type of record.cellTypes) {
+  for (const type of record.entityTypes) {
     if (type.claimIds.length === 0) continue
     lines.push(`### ${escapeInline(`${type.id}: ${type.label}${type.ontologyId ? ` (${type.ontologyId})` : ''}`)}`, '')
     for (const id of type.claimIds) {

@@ -21,7 +21,7 @@ export interface ReadAnnotationsOptions {
 /** A claim tag read back from annotated Markdown. */
 export interface AnnotatedClaim {
   id: string
-  cellTypes: string[]
+  entityTypes: string[]
   category: string
   evidence: string
   hedged: boolean
@@ -246,7 +246,7 @@ function readClaimTag(link: Link): AnnotatedClaim | undefined {
   if (!match || !title || `#claim:${match[1]}` !== link.url) return undefined
   // The tail, when there, names exactly the label's types in the label's order.
   if (title[4] !== undefined && title[4].split(', ').map((part) => part.slice(0, part.indexOf(':'))).join(', ') !== match[2]) return undefined
-  return {id: match[1]!, cellTypes: match[2]!.split(', '), category: title[1]!, evidence: title[2]!, hedged: title[3] === 'hedged'}
+  return {id: match[1]!, entityTypes: match[2]!.split(', '), category: title[1]!, evidence: title[2]!, hedged: title[3] === 'hedged'}
 }
 
 function citationNode(numbers: number[]): Citation {

@@ -1,6 +1,7 @@
 import type {CslItem} from '@citation-js/core'
 import type {AttributionReason} from '../types.js'
 import type {Diagnostic} from '../diagnostics.js'
+import type {ClaimRow} from './claim-rows.js'
 
 /*
  * Every output record citeclaim writes, in one module: the per-document JSON (`<id>.json`, the
@@ -15,6 +16,7 @@ export interface OutputPoint {
   offset: number
 }
 
+/** A citation group. It ends where `raw`, the exact text of the input from `start` on, ends. */
 export interface CitationGroupRecord {
   id: string
   raw: string
@@ -23,13 +25,6 @@ export interface CitationGroupRecord {
   sectionId: string | null
   sentenceId: string | null
   start: OutputPoint
-  end: OutputPoint
-}
-
-export interface ReferenceContext {
-  sentenceId: string
-  text: string
-  raw: string
 }
 
 /** The entry as printed in the document's own reference list. */
@@ -40,14 +35,17 @@ export interface ReferenceEntryRecord {
   year: number | null
 }
 
+/**
+ * A cited reference. Its id is `ref-<number>` (in `<id>.references.csl.json`, pandoc citations
+ * `[@ref-53]` and `claims.jsonl`); its callouts are the groups whose `numbers` hold it.
+ */
 export interface ReferenceRecord {
   number: number
-  id: string
-  groupIds: string[]
-  claimIds: string[]
   csl: CslItem | null
-  contexts: ReferenceContext[]
   entry?: ReferenceEntryRecord
+  /** The sentences that cite it (its contexts), in document order: their text is in `sentences`. */
+  sentenceIds: string[]
+  claimIds: string[]
 }
 
 export interface SentenceRecord {
@@ -58,22 +56,21 @@ export interface SentenceRecord {
   end: OutputPoint
 }
 
+/** A claim: what its sentence asserts. Its position is its sentence's (`sentenceId`). */
 export interface ClaimRecord {
   id: string
   sentenceId: string
   text: string
-  cellTypes: string[]
-  /** Per type in `cellTypes`, why the claim is about it (additive to schema version 1). */
+  entityTypes: string[]
+  /** Per type in `entityTypes`, why the claim is about it. */
   attribution: Record<string, AttributionReason>
   citations: number[]
   category: string
   evidence: string
   hedged: boolean
-  start: OutputPoint
-  end: OutputPoint
 }
 
-export interface CellTypeRecord {
+export interface EntityTypeRecord {
   id: string
   label: string
   ontologyId: string | null
@@ -93,15 +90,21 @@ export interface SectionRecord {
   start: OutputPoint
 }
 
-/** The JSON output for one document: schemaVersion 1 of the contract in the README. */
+/** The version of the output contract this code writes (`schema/document.schema.json`). */
+export const schemaVersion = 2
+
+/** Every schema version citeclaim has written: a record of one before `schemaVersion` is stale, never read as current. */
+export const writtenSchemaVersions: readonly number[] = [1, schemaVersion]
+
+/** The JSON output for one document: schemaVersion 2 of the contract in the README. */
 export interface DocumentRecord {
-  schemaVersion: 1
+  schemaVersion: typeof schemaVersion
   document: {id: string; source: string; sha256: string; title: string | null; sections: SectionRecord[]}
   citationGroups: CitationGroupRecord[]
   references: ReferenceRecord[]
   sentences: SentenceRecord[]
   claims: ClaimRecord[]
-  cellTypes: CellTypeRecord[]
+  entityTypes: EntityTypeRecord[]
   diagnostics: DiagnosticRecord[]
 }
 
@@ -111,9 +114,9 @@ export interface IndexEntry {
   source: string
   sha256: string
   title: string | null
-  counts: {sections: number; citationGroups: number; references: number; sentences: number; claims: number; cellTypes: number}
+  counts: {sections: number; citationGroups: number; references: number; sentences: number; claims: number; entityTypes: number}
   diagnostics: {error: number; warning: number; info: number}
 }
 
-/** One line of `claims.jsonl`: a claim with the id of its document in front. */
-export type ClaimLine = {documentId: string} & ClaimRecord
+/** One line of `claims.jsonl`: a claim with its document, section and cited references (see `toClaimRows`). */
+export type ClaimLine = ClaimRow

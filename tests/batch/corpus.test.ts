@@ -5,6 +5,7 @@ import {afterAll, describe, expect, it} from 'vitest'
 import {createHash} from 'node:crypto'
 import {mkdirSync} from 'node:fs'
 import {claimLines, corpusCache, corpusCachePath, indexEntry, writeCorpus} from '../../src/batch/corpus.js'
+import {toClaimRows} from '../../src/emit/claim-rows.js'
 import type {DocumentRecord} from '../../src/emit/document.js'
 import {analyseText} from '../helpers/analyse.js'
 
@@ -34,17 +35,18 @@ describe('corpus files', () => {
         references: a.references.length,
         sentences: a.sentences.length,
         claims: a.claims.length,
-        cellTypes: a.cellTypes.length
+        entityTypes: a.entityTypes.length
       },
       diagnostics: {error: 1, warning: 1, info: 0}
     })
   })
 
-  it('writes one claim per line with its document id', () => {
+  it('writes one claim per line: its row of toClaimRows, with its document id', () => {
     const lines = claimLines(b).trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>)
     expect(lines).toHaveLength(b.claims.length)
     expect(b.claims.length).toBeGreaterThan(0)
-    expect(lines[0]).toEqual({documentId: 'b-doc', ...b.claims[0]})
+    expect(lines).toEqual(toClaimRows(b))
+    expect(lines[0]).toMatchObject({documentId: 'b-doc', ...b.claims[0]})
   })
 
   it('builds index.json and claims.jsonl from the JSON files alone, sorted by document id', async () => {
@@ -61,7 +63,7 @@ describe('corpus files', () => {
   it('writes an empty corpus as valid JSON and leaves unchanged files alone', async () => {
     const empty = join(dir, 'empty')
     await writeCorpus(empty, [])
-    expect(readFileSync(join(empty, 'index.json'), 'utf8')).toBe(JSON.stringify({schemaVersion: 1, documents: []}, null, 2) + '\n')
+    expect(readFileSync(join(empty, 'index.json'), 'utf8')).toBe(JSON.stringify({schemaVersion: 2, documents: []}, null, 2) + '\n')
     expect(readFileSync(join(empty, 'claims.jsonl'), 'utf8')).toBe('')
     expect(await writeCorpus(empty, [])).toEqual([])
   })

@@ -82,6 +82,23 @@ describe('paths', () => {
     // Anything inside the output folder, reached through a symlink or not.
     expect(await ownOutputTest(await realLocation(join(dir, 'real')))(join(dir, 'alias', 'z.txt'))).toBe(true)
   })
+
+  it('tells citeclaim output from input by the records and index of either schema version, 1 or 2', async () => {
+    const folder = join(dir, 'versions')
+    mkdirSync(folder)
+    const record = (version: number, id: string): string => `{\n  "schemaVersion": ${version},\n  "document": {\n    "id": "${id}",\n    "source": "in/${id}.md"\n  }\n}\n`
+    for (const id of ['v1', 'v2', 'v3']) writeFileSync(join(folder, `${id}.md`), '# Review\n')
+    writeFileSync(join(folder, 'v1.json'), record(1, 'v1'))
+    writeFileSync(join(folder, 'v2.json'), record(2, 'v2'))
+    writeFileSync(join(folder, 'v3.json'), record(3, 'v3'))
+    const isOwn = ownOutputTest(join(dir, 'elsewhere'))
+    expect(await Promise.all(['v1', 'v2', 'v3'].map((id) => isOwn(join(folder, `${id}.md`))))).toEqual([true, true, false])
+    writeFileSync(join(folder, 'claims.jsonl'), '')
+    for (const [version, own] of [[1, true], [2, true], [3, false]] as const) {
+      writeFileSync(join(folder, 'index.json'), JSON.stringify({schemaVersion: version, documents: []}, null, 2) + '\n')
+      expect(await isOutputFolder(folder)).toBe(own)
+    }
+  })
 })
 
 describe('reading the output folder', () => {

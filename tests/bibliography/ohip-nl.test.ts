@@ -34,17 +34,13 @@ describe('ohip-nl with its CSL-JSON bibliography', () => {
     expect(output.bibliographyDiagnostics).toEqual([])
   })
 
-  it('lists, per reference, the citing sentences with the callout as written', () => {
-    const sentences = new Map(record.sentences.map((sentence) => [sentence.id, sentence.text]))
-    const groups = new Map(record.citationGroups.map((group) => [group.id, group]))
+  it('lists, per reference, the ids of the sentences whose groups cite it, once each, in document order', () => {
+    const sentenceIds = record.sentences.map((sentence) => sentence.id)
     for (const reference of record.references) {
-      expect(reference.contexts.length).toBeGreaterThan(0)
-      for (const context of reference.contexts) {
-        expect(sentences.get(context.sentenceId)).toBe(context.text)
-        const group = reference.groupIds.map((id) => groups.get(id)!).find((g) => g.sentenceId === context.sentenceId && g.raw === context.raw)
-        expect(group?.numbers).toContain(reference.number)
-      }
-      expect(new Set(reference.contexts.map((context) => context.sentenceId))).toEqual(new Set(reference.groupIds.map((id) => groups.get(id)!.sentenceId)))
+      const citing = record.citationGroups.filter((group) => group.numbers.includes(reference.number) && group.sentenceId !== null).map((group) => group.sentenceId!)
+      expect(reference.sentenceIds.length).toBeGreaterThan(0)
+      expect(reference.sentenceIds).toEqual([...new Set(citing)])
+      expect(reference.sentenceIds.map((id) => sentenceIds.indexOf(id))).toEqual([...reference.sentenceIds.map((id) => sentenceIds.indexOf(id))].sort((a, b) => a - b))
     }
   })
 
@@ -187,7 +183,8 @@ describe('ohip-nl with its reference list at the end and no bibliography file', 
     // The section after the list is body text again: its heading "Figures", then one sentence.
     expect(record.document.sections.at(-1)?.title).toBe('Figures')
     for (const sentence of record.sentences) expect(sentence.start.offset < listStart || sentence.text === 'Figure 1 shows the flow of the translation procedure.').toBe(true)
-    for (const claim of record.claims) expect(claim.start.offset).toBeLessThan(listStart)
+    const sentenceStart = new Map(record.sentences.map((sentence) => [sentence.id, sentence.start.offset]))
+    for (const claim of record.claims) expect(sentenceStart.get(claim.sentenceId)).toBeLessThan(listStart)
     for (const group of record.citationGroups) expect(group.start.offset).toBeLessThan(listStart)
     expect(record.sentences.some((sentence) => /Locker D|PubMed PMID/.test(sentence.text))).toBe(false)
     expect(record.sentences.at(-1)?.text).toMatch(/Figure 1 shows the flow of the translation procedure\.$/)

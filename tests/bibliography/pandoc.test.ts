@@ -108,7 +108,7 @@ describe.runIf(withPandoc)('pandoc round trip of the annotated Markdown (pandoc 
       return {id, text: plain((node.c as [unknown, unknown])[1])}
     })
     expect(listed).toHaveLength(31)
-    expect(listed.map((entry) => entry.id)).toEqual(record.references.map((reference) => reference.id))
+    expect(listed.map((entry) => entry.id)).toEqual(record.references.map((reference) => `ref-${reference.number}`))
     for (const entry of listed) {
       const number = Number(entry.id.replace('ref-', ''))
       expect(entry.text.trim().startsWith(`${number}.`), entry.text).toBe(true)

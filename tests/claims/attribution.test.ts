@@ -78,7 +78,7 @@ describe('withoutConstituents', () => {
 /** The claims of an invented Markdown document, as `text → types`. */
 function claimsOf(markdown: string): Map<string, {types: string[]; attribution: Record<string, string>; evidence: string}> {
   const {record} = analyseText(markdown, {source: 'invented.md'})
-  return new Map(record.claims.map((claim) => [claim.text, {types: claim.cellTypes, attribution: claim.attribution, evidence: claim.evidence}]))
+  return new Map(record.claims.map((claim) => [claim.text, {types: claim.entityTypes, attribution: claim.attribution, evidence: claim.evidence}]))
 }
 
 describe('the discourse model on invented documents', () => {
@@ -184,11 +184,11 @@ describe('attribution in the outputs', () => {
     const {record, markdown} = analyseText('# Results\n\nEPCs home to injured vessels. They also secrete growth factors.\n', {source: 'invented.md'})
     expect(record.claims.map((claim) => claim.attribution)).toEqual([{EPC: 'abbreviation'}, {EPC: 'anaphora'}])
     expect(markdown).toContain('"mechanism; unspecified; not hedged; EPC: anaphora"')
-    expect(readAnnotations(markdown, resolveConfig(shipped).markdown).claims.map((claim) => claim.cellTypes)).toEqual([['EPC'], ['EPC']])
+    expect(readAnnotations(markdown, resolveConfig(shipped).markdown).claims.map((claim) => claim.entityTypes)).toEqual([['EPC'], ['EPC']])
   })
 
   it('prints every type’s reason in the tag title, in the order of the types', () => {
-    const tag = claimTag({id: 'c1', cellTypes: ['MSC', 'HSC'], attribution: {HSC: 'section-topic', MSC: 'mention'}, category: 'biology', evidence: 'clinical', hedged: true})
+    const tag = claimTag({id: 'c1', entityTypes: ['MSC', 'HSC'], attribution: {HSC: 'section-topic', MSC: 'mention'}, category: 'biology', evidence: 'clinical', hedged: true})
     expect(tag).toBe('[claim c1: MSC, HSC](#claim:c1 "biology; clinical; hedged; MSC: mention, HSC: section-topic")')
   })
 })

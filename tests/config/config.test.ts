@@ -60,8 +60,8 @@ describe('another field changes only the config', () => {
       '1. Resistance\n\nEscherichia coli (EC) strains express beta-lactamases [1, 2]. MRSA may resist vancomycin in patients [3]. Bacteria are everywhere [4].',
       {config}
     )
-    expect(record.claims.map((claim) => claim.cellTypes)).toEqual([['ECOLI'], ['SAUR'], ['BACT']])
+    expect(record.claims.map((claim) => claim.entityTypes)).toEqual([['ECOLI'], ['SAUR'], ['BACT']])
     expect(record.claims[1]).toMatchObject({evidence: 'clinical', hedged: true, citations: [3]})
-    expect(record.cellTypes.map((type) => type.id)).toEqual(['ECOLI', 'SAUR', 'BACT'])
+    expect(record.entityTypes.map((type) => type.id)).toEqual(['ECOLI', 'SAUR', 'BACT'])
   })
 })

@@ -42,14 +42,14 @@ describe('remarkEntities in the pipeline', () => {
     const {record} = analyseText(
       'Hematopoietic stem cells (HSCs) circulate in blood. EPCs reduced fibrosis by suppressing activated HSCs in mice. HSCs express CD34.'
     )
-    const claims = record.claims.map((claim) => claim.cellTypes)
+    const claims = record.claims.map((claim) => claim.entityTypes)
     expect(claims).toEqual([['HSC'], ['EPC'], ['HSC']])
     // The name and its abbreviation in the first sentence, and the last sentence: not the stellate cells.
-    expect(record.cellTypes.find((type) => type.id === 'HSC')?.mentionCount).toBe(3)
+    expect(record.entityTypes.find((type) => type.id === 'HSC')?.mentionCount).toBe(3)
   })
 
   it('learns an abbreviation the document defines', () => {
     const {record} = analyseText('Wharton jelly cells are mesenchymal stromal cells (WJCs). WJCs secrete cytokines that reduce fibrosis.')
-    expect(record.claims.at(-1)?.cellTypes).toEqual(['MSC'])
+    expect(record.claims.at(-1)?.entityTypes).toEqual(['MSC'])
   })
 })

@@ -70,7 +70,7 @@ export function scoreClaims(record: DocumentRecord, sentences: readonly GoldSent
       }
     }
     if (!best || bestScore < 0.6) continue
-    for (const type of claim.cellTypes) predicted.add(`${best.id}|${type}`)
+    for (const type of claim.entityTypes) predicted.add(`${best.id}|${type}`)
     const label = labels.get(best.id)!
     if (label.claim) {
       attributes++

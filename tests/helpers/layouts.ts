@@ -126,7 +126,7 @@ export function layoutInvariants(record: DocumentRecord, ignoreCitations = false
     claims: record.claims.map((claim) => ({
       section: sentenceSection.get(claim.sentenceId),
       text: body(claim.text),
-      cellTypes: claim.cellTypes,
+      entityTypes: claim.entityTypes,
       citations: claim.citations,
       category: claim.category,
       evidence: claim.evidence,

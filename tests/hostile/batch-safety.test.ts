@@ -7,6 +7,8 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {RunRefusedError} from '../../src/batch/input-output-overlap.js'
 import {runBatch} from '../../src/batch/run-batch.js'
 import {main} from '../../src/cli.js'
+import {toClaimRows} from '../../src/emit/claim-rows.js'
+import type {DocumentRecord} from '../../src/emit/document.js'
 import {shippedConfig} from '../helpers/analyse.js'
 import {stackLine} from './catalogue.js'
 import {outputProblems, snapshot} from './output-checks.js'
@@ -357,7 +359,7 @@ describe('5. an interrupted run', () => {
   function described(out: string): {records: string[]; index: string[]; claims: string[]; expectedClaims: string[]} {
     const records = readdirSync(out).filter((name) => /^[a-z]\.json$/.test(name)).map((name) => name.slice(0, -5)).sort()
     const claims = readFileSync(join(out, 'claims.jsonl'), 'utf8').split('\n').filter((line) => line !== '')
-    const expectedClaims = records.flatMap((id) => (JSON.parse(readFileSync(join(out, id + '.json'), 'utf8')) as {claims: object[]}).claims.map((claim) => JSON.stringify({documentId: id, ...claim})))
+    const expectedClaims = records.flatMap((id) => toClaimRows(JSON.parse(readFileSync(join(out, id + '.json'), 'utf8')) as DocumentRecord).map((row) => JSON.stringify(row)))
     return {records, index: idsInIndex(out), claims, expectedClaims}
   }
 

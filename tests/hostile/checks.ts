@@ -34,7 +34,7 @@ export function lineColumn(starts: readonly number[], offset: number): {line: nu
 /**
  * Every way a record's positions can disagree with its input: a point outside the text, a line or
  * column that does not match its offset, an end before its start, a group whose `raw` is not the
- * input at its offsets. Empty when all agree.
+ * input from its start on, a claim whose sentence is not in the record. Empty when all agree.
  */
 export function positionProblems(text: string, record: DocumentRecord): string[] {
   const starts = lineStarts(text)
@@ -56,12 +56,14 @@ export function positionProblems(text: string, record: DocumentRecord): string[]
     if (end.offset < start.offset) problems.push(`${what}: ends at ${end.offset} before it starts at ${start.offset}`)
   }
   for (const group of record.citationGroups) {
-    range(group.id, group.start, group.end)
-    const atOffsets = text.slice(group.start.offset, group.end.offset)
+    check(`${group.id} start`, group.start)
+    const atOffsets = text.slice(group.start.offset, group.start.offset + group.raw.length)
     if (atOffsets !== group.raw) problems.push(`${group.id}: raw ${JSON.stringify(group.raw)} but the input there is ${JSON.stringify(atOffsets)}`)
   }
   for (const sentence of record.sentences) range(sentence.id, sentence.start, sentence.end)
-  for (const claim of record.claims) range(claim.id, claim.start, claim.end)
+  // A claim's position is its sentence's.
+  const sentenceIds = new Set(record.sentences.map((sentence) => sentence.id))
+  for (const claim of record.claims) if (!sentenceIds.has(claim.sentenceId)) problems.push(`${claim.id}: sentence ${claim.sentenceId} is not in the record`)
   for (const section of record.document.sections) check(section.id, section.start)
   for (const diagnostic of record.diagnostics) check(`diagnostic ${diagnostic.code}`, diagnostic.start)
   return problems

@@ -1,6 +1,6 @@
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {join, relative} from 'node:path'
-import {schemaErrors} from '../helpers/schema.js'
+import {schemaErrorsOf} from '../helpers/schema.js'
 
 /*
  * Checks of an output folder after a run was killed or interrupted, written without src/: every file
@@ -24,8 +24,9 @@ export const tempFile = /(?:^|\/)\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/
 
 /**
  * What is wrong with the files of an output folder: a JSON file that does not parse, a document
- * record that fails the schema, a `claims.jsonl` line that does not parse, a manifest that is not
- * one. Temp files are returned apart, for the caller to judge. Empty problems: every file is whole.
+ * record, corpus index, `claims.jsonl` line or CSL-JSON file that fails its shipped schema, a
+ * manifest or corpus cache that is not one. Temp files are returned apart, for the caller to judge.
+ * Empty problems: every file is whole and valid.
  */
 export function outputProblems(files: ReadonlyMap<string, Buffer>): {problems: string[]; temps: string[]} {
   const problems: string[] = []
@@ -38,16 +39,18 @@ export function outputProblems(files: ReadonlyMap<string, Buffer>): {problems: s
       return undefined
     }
   }
+  const validate = (name: string, kind: Parameters<typeof schemaErrorsOf>[0], value: unknown): void => {
+    if (value !== undefined) for (const error of schemaErrorsOf(kind, value)) problems.push(`${name}: ${error}`)
+  }
   for (const [name, bytes] of files) {
     const text = bytes.toString('utf8')
     if (tempFile.test(name) || name.endsWith('.tmp')) {
       temps.push(name)
     } else if (name === 'claims.jsonl') {
       if (text !== '' && !text.endsWith('\n')) problems.push(`${name}: no newline at the end`)
-      text.split('\n').slice(0, -1).forEach((line, index) => parse(`${name} line ${index + 1}`, line))
+      text.split('\n').slice(0, -1).forEach((line, index) => validate(`${name} line ${index + 1}`, 'claimsRow', parse(`${name} line ${index + 1}`, line)))
     } else if (name === 'index.json') {
-      const index = parse(name, text) as {schemaVersion?: unknown; documents?: unknown} | undefined
-      if (index && (index.schemaVersion !== 1 || !Array.isArray(index.documents))) problems.push(`${name}: not a corpus index`)
+      validate(name, 'index', parse(name, text))
     } else if (name === '.citeclaim-cache/manifest.json') {
       const manifest = parse(name, text) as {manifestVersion?: unknown; documents?: unknown} | undefined
       if (manifest && (manifest.manifestVersion !== 1 || typeof manifest.documents !== 'object')) problems.push(`${name}: not a manifest`)
@@ -55,15 +58,15 @@ export function outputProblems(files: ReadonlyMap<string, Buffer>): {problems: s
       // A corpus cache: its head (the record's sha256 and index entry), then claims.jsonl lines.
       if (!text.endsWith('\n')) problems.push(`${name}: no newline at the end`)
       const lines = text.split('\n').slice(0, -1)
-      const head = parse(`${name} line 1`, lines[0] ?? '') as {json?: unknown; entry?: unknown} | undefined
+      const head = parse(`${name} line 1`, lines[0] ?? '') as {json?: unknown; schemaVersion?: unknown; entry?: unknown} | undefined
       if (head && (typeof head.json !== 'string' || typeof head.entry !== 'object')) problems.push(`${name}: not a corpus cache`)
-      lines.slice(1).forEach((line, index) => parse(`${name} line ${index + 2}`, line))
+      // Its entry is the document's index.json entry.
+      else if (head) validate(`${name} line 1`, 'index', {schemaVersion: head.schemaVersion, documents: [head.entry]})
+      lines.slice(1).forEach((line, index) => validate(`${name} line ${index + 2}`, 'claimsRow', parse(`${name} line ${index + 2}`, line)))
     } else if (name.endsWith('.references.csl.json')) {
-      const items = parse(name, text)
-      if (items !== undefined && !Array.isArray(items)) problems.push(`${name}: not a CSL-JSON array`)
+      validate(name, 'referencesCsl', parse(name, text))
     } else if (name.endsWith('.json')) {
-      const record = parse(name, text)
-      if (record !== undefined) for (const error of schemaErrors(record)) problems.push(`${name}: ${error}`)
+      validate(name, 'document', parse(name, text))
     } else if (name.endsWith('.md')) {
       if (!text.endsWith('\n')) problems.push(`${name}: no newline at the end`)
     } else {

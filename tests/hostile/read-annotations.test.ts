@@ -26,7 +26,7 @@ const lookAlikes = [
 function expected(record: DocumentRecord): ReturnType<typeof readAnnotations> {
   return {
     groups: record.citationGroups.filter((group) => group.valid).map((group) => group.numbers),
-    claims: record.claims.map(({id, cellTypes, category, evidence, hedged}) => ({id, cellTypes, category, evidence, hedged}))
+    claims: record.claims.map(({id, entityTypes, category, evidence, hedged}) => ({id, entityTypes, category, evidence, hedged}))
   }
 }
 
@@ -60,7 +60,7 @@ describe('readAnnotations on look-alikes from the input (issue 9, point 14)', ()
 
 describe('readAnnotations: what counts as citeclaim\'s own annotation', () => {
   const tag = '[claim c1: MSC, HSC](#claim:c1 "mechanism; preclinical; hedged")'
-  const claim = {id: 'c1', cellTypes: ['MSC', 'HSC'], category: 'mechanism', evidence: 'preclinical', hedged: true}
+  const claim = {id: 'c1', entityTypes: ['MSC', 'HSC'], category: 'mechanism', evidence: 'preclinical', hedged: true}
 
   it('reads groups and claim tags written literally, in a body paragraph', () => {
     expect(readAnnotations(`Cells heal [[1](#ref:1), [3](#ref:3)–[5](#ref:5)]. ${tag}\n\nAnd [@ref-7; @ref-8] too.\n`)).toEqual({groups: [[1, 3, 4, 5], [7, 8]], claims: [claim]})

@@ -59,7 +59,7 @@ describe('Markdown headings written without #', () => {
     const lived = record.sentences.find((s) => s.text === 'Most cells lived.')!
     expect(markdown.slice(lived.start.offset, lived.end.offset)).toBe('Most cells lived.')
     const group = record.citationGroups[0]!
-    expect(markdown.slice(group.start.offset, group.end.offset)).toBe('[3]')
+    expect(markdown.slice(group.start.offset, group.start.offset + group.raw.length)).toBe('[3]')
   })
 
   it('leaves a paragraph whose first line is a long one, or not heading-like, whole', () => {

@@ -26,7 +26,7 @@ describe('claims on the dev sections of the seed (abstract, 1, 2, 2.1–2.3)', (
   })
 
   it('records why each type of each claim is there', () => {
-    for (const claim of record.claims) expect(Object.keys(claim.attribution).sort()).toEqual([...claim.cellTypes].sort())
+    for (const claim of record.claims) expect(Object.keys(claim.attribution).sort()).toEqual([...claim.entityTypes].sort())
     const reasons = new Set(record.claims.flatMap((claim) => Object.values(claim.attribution)))
     for (const reason of ['mention', 'abbreviation', 'anaphora', 'paragraph-topic']) expect(reasons).toContain(reason)
   })

@@ -7,7 +7,7 @@ import {analyseText, readSeed} from '../helpers/analyse.js'
 const claimKeys = (record: DocumentRecord): string[] =>
   record.claims.map((claim) => {
     const text = claim.text.replace(/\s*\[[^\]]*\]/g, '').replace(/[.;:]$/, '')
-    return `${text} → ${claim.cellTypes.map((type) => `${type}:${claim.attribution[type]}`).join(', ')} (${claim.category}, ${claim.evidence}, ${claim.hedged})`
+    return `${text} → ${claim.entityTypes.map((type) => `${type}:${claim.attribution[type]}`).join(', ')} (${claim.category}, ${claim.evidence}, ${claim.hedged})`
   })
 
 describe('claims do not depend on where the citations stand', () => {

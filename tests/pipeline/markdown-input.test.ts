@@ -35,11 +35,11 @@ describe('Markdown input', () => {
       ['[5]', [5], 6, 19],
       ['[6]', [6], 8, 21]
     ])
-    for (const group of record.citationGroups) expect(source.slice(group.start.offset, group.end.offset)).toBe(group.raw)
+    for (const group of record.citationGroups) expect(source.slice(group.start.offset, group.start.offset + group.raw.length)).toBe(group.raw)
   })
 
   it('extracts claims, carrying "They" over to the previous claim', () => {
-    expect(record.claims.map((c) => [c.cellTypes, c.citations, c.evidence])).toEqual([
+    expect(record.claims.map((c) => [c.entityTypes, c.citations, c.evidence])).toEqual([
       [['MSC'], [1, 2, 3, 4], 'preclinical'],
       [['MSC'], [5], 'preclinical'],
       [['HSC'], [6], 'unspecified']

@@ -21,7 +21,7 @@ import type {Citation} from '../../src/types.js'
  */
 
 /** A toy format: one line per claim, `<id>.claims.txt`. */
-const toyEmitter: Emitter = {name: 'claims-txt', suffix: '.claims.txt', emit: ({record}) => record.claims.map((claim) => `${claim.id}\t${claim.cellTypes.join(',')}\n`).join('')}
+const toyEmitter: Emitter = {name: 'claims-txt', suffix: '.claims.txt', emit: ({record}) => record.claims.map((claim) => `${claim.id}\t${claim.entityTypes.join(',')}\n`).join('')}
 registerEmitter(toyEmitter)
 
 /** A toy syntax: citation numbers in double braces, `{{12}}` or `{{3-5}}`. */

@@ -32,7 +32,7 @@ describe('the seed review: citation groups', () => {
   })
 
   it('keeps raw equal to the input text at the group offsets, line breaks included', () => {
-    for (const group of record.citationGroups) expect(seedText.slice(group.start.offset, group.end.offset)).toBe(group.raw)
+    for (const group of record.citationGroups) expect(seedText.slice(group.start.offset, group.start.offset + group.raw.length)).toBe(group.raw)
     expect(record.citationGroups.filter((group) => group.raw.includes('\n'))).toHaveLength(6)
   })
 
@@ -107,7 +107,7 @@ describe('the seed review: outputs', () => {
   it('writes annotated Markdown that reads back to the same groups and claims', () => {
     const annotations = readAnnotations(markdown, shippedConfig.markdown)
     expect(annotations.groups).toEqual(record.citationGroups.map((group) => group.numbers))
-    expect(annotations.claims).toEqual(record.claims.map(({id, cellTypes, category, evidence, hedged}) => ({id, cellTypes, category, evidence, hedged})))
+    expect(annotations.claims).toEqual(record.claims.map(({id, entityTypes, category, evidence, hedged}) => ({id, entityTypes, category, evidence, hedged})))
   })
 
   it('links each group number to the References section', () => {

@@ -44,7 +44,7 @@ describe('a materials review analysed with the materials preset', () => {
   })
 
   it('attributes each claim to the material it is about, and only that one', () => {
-    expect(record.claims.map((claim) => [claim.text.slice(0, 40), claim.cellTypes])).toEqual([
+    expect(record.claims.map((claim) => [claim.text.slice(0, 40), claim.entityTypes])).toEqual([
       ['Graphene has attracted attention for its', ['graphene']],
       // graphene and GO are points of comparison: the claim is about rGO only.
       ['Compared to graphene and GO, rGO shows h', ['rGO']],
@@ -63,7 +63,7 @@ describe('a materials review analysed with the materials preset', () => {
 
   it('reads PAN-GO as a composite, not as GO: no claim there', () => {
     expect(record.claims.some((claim) => claim.text.includes('PAN-GO'))).toBe(false)
-    expect(record.cellTypes.find((type) => type.id === 'GO')?.claimIds).toEqual([claimOf('Graphene oxide (GO)').id])
+    expect(record.entityTypes.find((type) => type.id === 'GO')?.claimIds).toEqual([claimOf('Graphene oxide (GO)').id])
   })
 
   it('gives the field categories and evidence levels', () => {
@@ -81,6 +81,6 @@ describe('a materials review analysed with the materials preset', () => {
   it('writes the claims under the preset title and reads them back by it', () => {
     expect(markdown).toMatch(/^## Claims by material$/m)
     expect(markdown).toMatch(/^### rGO: Reduced graphene oxide$/m)
-    expect(readAnnotations(markdown, config.markdown).claims.map((claim) => claim.cellTypes)).toEqual(record.claims.map((claim) => claim.cellTypes))
+    expect(readAnnotations(markdown, config.markdown).claims.map((claim) => claim.entityTypes)).toEqual(record.claims.map((claim) => claim.entityTypes))
   })
 })

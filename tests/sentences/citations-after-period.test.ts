@@ -64,7 +64,7 @@ function moveCallsAfterPeriod(text: string): {text: string; moved: number} {
 }
 
 function claimsOf(record: DocumentRecord): unknown[] {
-  return record.claims.map((claim) => [withoutCitations(claim.text), claim.cellTypes, claim.citations, claim.category, claim.evidence, claim.hedged])
+  return record.claims.map((claim) => [withoutCitations(claim.text), claim.entityTypes, claim.citations, claim.category, claim.evidence, claim.hedged])
 }
 
 describe.each([

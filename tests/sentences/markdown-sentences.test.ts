@@ -15,7 +15,7 @@ describe('sentences of Markdown input', () => {
 
   it('analyses the text without markup: a type inside emphasis is still found', () => {
     const record = analyseMarkdown('# A review of cells\n\nThe _mesenchymal stem cells_ reduced fibrosis in mice [1].\n')
-    expect(record.claims.map((claim) => claim.cellTypes)).toEqual([['MSC']])
+    expect(record.claims.map((claim) => claim.entityTypes)).toEqual([['MSC']])
   })
 
   it('splits the rows of a plain-text table into units', () => {

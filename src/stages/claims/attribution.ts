@@ -1,6 +1,6 @@
 import type {AttributionReason, Mention} from '../../types.js'
 
-/** Types a claim is about, each with why; insertion order is the order of `cellTypes`. */
+/** Types a claim is about, each with why; insertion order is the order of `entityTypes`. */
 export type Attribution = Map<string, AttributionReason>
 
 /** What one sentence offers the discourse model, read off its text and mentions. */

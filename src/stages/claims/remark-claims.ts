@@ -127,7 +127,7 @@ export function remarkClaims(options: ClaimsOptions) {
         const carried = evidence === rules.defaultEvidence && continuation.test(text) && discourse.previous ? previousEvidence : undefined
         claim = {
           id: `c${++count}`,
-          cellTypes: [...attribution.keys()],
+          entityTypes: [...attribution.keys()],
           attribution: Object.fromEntries(attribution),
           category: rules.category(text),
           evidence: carried ?? (evidence === rules.defaultEvidence ? evidenceBySection.get(sentence.data.sectionId ?? '') : undefined) ?? evidence,
