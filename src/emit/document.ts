@@ -5,7 +5,7 @@ import type {VFile} from 'vfile'
 import type {ResolvedConfig} from '../config/types.js'
 import type {Section} from '../stages/sections.js'
 import {skipChildren, walk} from '../tree-walk.js'
-import type {AttributionReason, Sentence} from '../types.js'
+import type {AttributionReason, AuthorYearCitationData, Sentence} from '../types.js'
 
 /** A position in the original input: line and column 1-based, offset 0-based. */
 export interface OutputPoint {
@@ -23,6 +23,8 @@ export interface CitationGroupRecord {
   sentenceId: string | null
   start: OutputPoint
   end: OutputPoint
+  /** Author–year callouts only: narrative or parenthetical, and each cite with its entry's number (null: none or several fit). */
+  authorYear?: AuthorYearCitationData
 }
 
 export interface ReferenceContext {
@@ -214,7 +216,8 @@ export function toDocumentRecord(tree: Root, file: VFile, config: ResolvedConfig
         sectionId,
         sentenceId,
         start: point(citation.position?.start),
-        end: point(citation.position?.end)
+        end: point(citation.position?.end),
+        ...(citation.data.authorYear ? {authorYear: citation.data.authorYear} : {})
       }
       found.push(record)
       groups.push(record)

@@ -147,7 +147,7 @@ export function toAnnotatedMarkdown(tree: Root, record: DocumentRecord, options:
   const style = citationStyles[options.citationStyle]
   const claims = new Map(record.claims.map((claim) => [claim.sentenceId, claim]))
 
-  const printCitation = (node: Citation): string => (node.data.valid ? style(node.data.numbers) : escapeInline(node.value))
+  const printCitation = (node: Citation): string => (node.data.valid && node.data.numbers.length > 0 ? style(node.data.numbers) : escapeInline(node.value))
   const print: PrintLiteral = (node) => (node.type === 'citation' ? printCitation(node) : node.type === 'claimTag' ? node.value : undefined)
   // `peek` tells remark-stringify the first character without printing the node (both start with `[`).
   const citation = Object.assign(printCitation, {peek: () => '['})

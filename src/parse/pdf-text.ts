@@ -4,6 +4,7 @@ import {location} from 'vfile-location'
 import {endsSentence, headingCase, headingDepth, headingLine, numberedHeading, plainHeading, type HeadingParts} from './heading-line.js'
 import {collectVocabulary, keepLineEndHyphen, type Vocabulary} from './hyphenation.js'
 import {OffsetMap, OffsetMapBuilder} from './offset-map.js'
+import {takeAlphabeticalReferenceList} from './alphabetical-reference-list.js'
 import {takeReferenceList} from './reference-list.js'
 import {pushAll} from '../push-all.js'
 
@@ -40,7 +41,8 @@ export interface PdfTextOptions {
  */
 export function pdfTextParse(text: string, options: PdfTextOptions = {}): Root {
   // The document's own reference list is data, not prose: it goes to `root.data`, not the body.
-  const taken = takeReferenceList(splitBlocks(text))
+  const numbered = takeReferenceList(splitBlocks(text))
+  const taken = numbered.list ? numbered : takeAlphabeticalReferenceList(numbered.blocks)
   const referenceList = taken.list
   const splitOff = new Set<Block>()
   const blocks: Block[] = []

@@ -1,6 +1,9 @@
 import type {Parent, Root, Text} from 'mdast'
 import type {VFile} from 'vfile'
-import {findCitationGroups} from '../citations/find-citation-groups.js'
+import {authorYearCitation} from '../citations/author-year-citation.js'
+import {authorYearGroups, type AuthorYearGroup, type CitationStyle} from '../citations/author-year-groups.js'
+import {authorYearSourceOf} from '../citations/author-year-source.js'
+import {findCitationGroups, type FoundGroup} from '../citations/find-citation-groups.js'
 import {parseCitationGroup} from '../citations/parse-citation-group.js'
 import {offsetMapOf, positionOf} from '../parse/positions.js'
 import type {Citation} from '../types.js'
@@ -8,6 +11,17 @@ import type {Citation} from '../types.js'
 export interface CitationsOptions {
   /** A range covering more numbers than this makes its group invalid (default 1000). */
   maxRange?: number
+  /**
+   * Which callouts to read (default `auto`): numeric brackets, author–year callouts, or both, the
+   * author–year ones when the document is found to cite that way.
+   */
+  style?: CitationStyle
+}
+
+/** A text's author–year groups, and the callouts that stay text as look-alikes. */
+interface AuthorYearInText {
+  groups: AuthorYearGroup[]
+  lookalikes: Array<{start: number; end: number}>
 }
 
 /** Containers whose text is never a citation: a Markdown link's text is the link's, not a callout. */
@@ -21,10 +35,24 @@ const skipped = new Set(['link', 'linkReference', 'inlineCode', 'code', 'html', 
  */
 export function remarkCitations(options: CitationsOptions = {}) {
   const maxRange = options.maxRange ?? 1000
+  const style = options.style ?? 'auto'
   return function transform(tree: Root, file: VFile): void {
     let count = 0
     const nextId = (): string => `g${++count}`
-    splitTexts(tree, (node) => splitText(node, file, nextId, maxRange))
+    const authorYear = new Map<Text, AuthorYearInText>()
+    const source = style === 'numeric' ? undefined : authorYearSourceOf(tree, file)
+    if (style !== 'numeric') {
+      const texts: Text[] = []
+      splitTexts(tree, (node) => void texts.push(node))
+      const found = authorYearGroups(texts.map((node) => node.value), source?.index, style)
+      texts.forEach((node, index) => {
+        if (found.groups[index]!.length > 0 || found.lookalikes[index]!.length > 0) authorYear.set(node, {groups: found.groups[index]!, lookalikes: found.lookalikes[index]!})
+      })
+      if (found.inUse && !source && found.groups.some((groups) => groups.length > 0)) {
+        file.message('author–year callouts, but no bibliography file or reference list to resolve them: their groups have no numbers', {ruleId: 'author-year-no-bibliography', source: 'citeclaim'})
+      }
+    }
+    splitTexts(tree, (node) => splitText(node, file, nextId, maxRange, style !== 'author-year', authorYear.get(node), source?.name))
   }
 }
 
@@ -50,8 +78,10 @@ function splitTexts(parent: Parent, split: (node: Text) => Array<Text | Citation
   }
 }
 
-function splitText(node: Text, file: VFile, nextId: () => string, maxRange: number): Array<Text | Citation> | undefined {
-  const groups = findCitationGroups(node.value)
+function splitText(node: Text, file: VFile, nextId: () => string, maxRange: number, numeric: boolean, authorYear: AuthorYearInText | undefined, sourceName: string | undefined): Array<Text | Citation> | undefined {
+  const numericGroups = numeric ? findCitationGroups(node.value) : []
+  if (authorYear) reportLookalikes(node, file, authorYear.lookalikes, sourceName)
+  const groups: Array<FoundGroup | AuthorYearGroup> = authorYear && authorYear.groups.length > 0 ? [...numericGroups, ...authorYear.groups].sort((a, b) => a.start - b.start) : numericGroups
   if (groups.length === 0) return undefined
   const map = offsetMapOf(node)
   const source = String(file.value)
@@ -62,6 +92,12 @@ function splitText(node: Text, file: VFile, nextId: () => string, maxRange: numb
     out.push({type: 'text', value: node.value.slice(start, end), position: positionOf(file, map, start, end), data: {offsetMap: map.slice(start, end)}})
   }
   for (const group of groups) {
+    if ('cites' in group) {
+      pushText(last, group.start)
+      out.push(authorYearCitation(node, group, file, nextId(), sourceName))
+      last = group.end
+      continue
+    }
     const position = positionOf(file, map, group.start, group.end)
     if (group.lookalike) {
       const shown = node.value.slice(group.start, group.end).slice(0, 40)
@@ -93,4 +129,14 @@ function splitText(node: Text, file: VFile, nextId: () => string, maxRange: numb
   if (out.length === 0) return undefined
   pushText(last, node.value.length)
   return out
+}
+
+/** Author–year look-alikes stay text, reported at `info` level where they stand. */
+function reportLookalikes(node: Text, file: VFile, lookalikes: ReadonlyArray<{start: number; end: number}>, sourceName: string | undefined): void {
+  const map = offsetMapOf(node)
+  for (const {start, end} of lookalikes) {
+    const shown = node.value.slice(start, end).slice(0, 60)
+    const message = file.message(`\`${shown}\` reads like an author–year callout but names no entry of ${sourceName ?? 'the bibliography'}: left as text`, {place: positionOf(file, map, start, end), ruleId: 'author-year-lookalike', source: 'citeclaim'})
+    message.fatal = undefined
+  }
 }

@@ -9,7 +9,7 @@ import {analyseText} from '../helpers/analyse.js'
 describe('resolveConfig', () => {
   it('fills every default', () => {
     const config = resolveConfig({})
-    expect(config.citations).toEqual({maxRange: 1000, markdownStyle: 'links'})
+    expect(config.citations).toEqual({maxRange: 1000, markdownStyle: 'links', style: 'auto'})
     expect(config.bibliography.style).toBe('vancouver')
     expect(config.entityTypes).toEqual([])
   })
