@@ -41,7 +41,7 @@ export function takeAlphabeticalReferenceList<L extends ListLine>(blocks: readon
       const previous = entries.at(-1)
       const name = entryFirstName(line.text)
       const previousEnded = !previous || l === 0 || /(?:[.)]|\d|\/\S*)\s*$/.test(previous.lines.at(-1)!.text)
-      if (name !== undefined && previousEnded && (!previous || initial(name) >= initial(previous.name))) {
+      if (name !== undefined && previousEnded && (!previous || inOrder(previous.name, name))) {
         entries.push({name, lines: [line]})
       } else if (l === 0 && b > found.block && sectionLike.test(line.text)) {
         endBlock = b
@@ -63,12 +63,19 @@ export function takeAlphabeticalReferenceList<L extends ListLine>(blocks: readon
   }
 }
 
-/** The first letter of a name, folded: entries are ordered by it (finer orders vary between styles). */
-function initial(name: string): string {
-  const folded = foldName(name).split(' ')
-  // Particles sort either way (`van der Berg` under V or B): take the capitalised part.
-  const capital = /\p{Lu}/u.exec(name.replace(/^(?:\p{Ll}+\s+)+/u, ''))?.[0] ?? folded[0]!
-  return foldName(capital).charAt(0)
+/**
+ * Whether `name` may follow `previous` in an alphabetical list, by first letter (finer orders vary
+ * between styles). A name with particles sorts under either (`van der Berg` under V or under B).
+ */
+function inOrder(previous: string, name: string): boolean {
+  return Math.max(...initials(name).map((letter) => letter.charCodeAt(0))) >= Math.min(...initials(previous).map((letter) => letter.charCodeAt(0)))
+}
+
+/** The folded first letters a name sorts under: its own, and that of its part after the particles. */
+function initials(name: string): string[] {
+  const folded = foldName(name)
+  const bare = foldName(name.replace(/^(?:\p{Ll}+\s+)+/u, ''))
+  return [folded.charAt(0), bare.charAt(0)]
 }
 
 /** The last "References" heading line whose next line starts an unnumbered entry. */
