@@ -12,7 +12,7 @@ export interface AuthorYearCite {
   names: string[]
   /** True for `et al.` (or `and colleagues`): more authors than named. */
   etAl: boolean
-  /** The year as printed (`2020`), or `n.d.` / `in press`. */
+  /** The year as printed (`2020`), or `n.d.` (also for `no date`) / `in press`. */
   year: string
   /** The disambiguating letter (`a` of `2018a`), or `''`. */
   suffix: string
@@ -23,7 +23,7 @@ export const maxCalloutLength = 600
 /** Most works one callout cites (a bound on the work a hostile parenthesis can cause). */
 const maxCites = 60
 
-const year = String.raw`(?:1[5-9]\d\d|20\d\d)[a-z]?(?![\p{L}\p{N}])|n\.\s?d\.|in press|forthcoming`
+const year = String.raw`(?:1[5-9]\d\d|20\d\d)[a-z]?(?![\p{L}\p{N}])|n\.\s?d\.|no date|in press|forthcoming`
 /** The year list closing a cite: `2003, 2005`, `2018a, b`, `2018a, 2018b`, `2018a,b`. */
 const yearsAtEnd = new RegExp(String.raw`(?:^|[\s,])((?:${year})(?:\s*,\s*(?:${year}|[a-z](?![\p{L}\p{N}])))*)$`, 'u')
 /** A pinpoint after the years: `, p. 4`, `, pp. 4–5`, `: 45`, `, Fig. 2`, `, Table 1`, `, chap. 3`. */
@@ -34,6 +34,8 @@ const etAlAtEnd = /(?:,?\s+et\.?\s+al\.?|\s+and\s+(?:colleagues|co-?workers))$/u
 const nameSeparator = /\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+/u
 /** A capitalised word of a name: `Smith`, `McDonald`, `O'Brien`, `Lezoualc’h`, `Al-Rashid`, `WHO`. */
 const capitalWord = /^\p{Lu}[\p{L}'’\-]*$/u
+/** Initials before a family name: `J. `, `J.-P. `, `J. A. `. */
+const leadingInitials = /^(?:\p{Lu}\.(?:\s?-\s?\p{Lu}\.)?\s?){1,3}\s*(?=\p{L})/u
 /** Small words inside a collaboration's name (`National Center for Biotechnology Information`). */
 const nameConnectors = new Set(['for', 'of', 'the', 'on', 'in', 'and'])
 /**
@@ -82,8 +84,8 @@ export function parseNarrativeYears(body: string): Array<{year: string; suffix: 
 
 /**
  * The names of a narrative callout's authors, read back from the text before its parenthesis
- * (`… shown by Smith et al.` → Smith, et al.), with the offset where they start; the two-author
- * form first (`Koibuchi and Chin`), then the one-author one (`Chin`), for the resolver to choose from.
+ * (`… shown by Smith et al.` → Smith, et al.), with the offset where they start; the longest form
+ * first (`Smith, Jones and Lee`, `Koibuchi and Chin`), then shorter ones (`Chin`), for the resolver to choose from.
  * Only the last few words before `end` are tried, each as a start, so the work per callout is bounded.
  */
 export function narrativeNamesBefore(text: string, end: number): Array<{start: number; names: string[]; etAl: boolean}> {
@@ -96,10 +98,12 @@ export function narrativeNamesBefore(text: string, end: number): Array<{start: n
       pattern.lastIndex = start - from
       const match = pattern.exec(window)
       if (!match) continue
-      const names = (index === 0 ? [match[1]!, match[2]!] : [match[1]!]).map((name) => name.replace(/\s+/g, ' '))
-      if (names.some((name) => !isPersonName(name))) continue
-      out.push({start, names, etAl: match[index === 0 ? 3 : 2] !== undefined})
-      break
+      const single = index >= 2
+      const names = (single ? [match[1]!] : [...match[1]!.split(/,\s+/), match[2]!]).map((name) => name.replace(/\s+/g, ' '))
+      if (names.some((name) => (index === 3 ? !isName(name) : !isPersonName(name)))) continue
+      out.push({start, names, etAl: match[single ? 2 : 3] !== undefined})
+      // A collaboration's name may start at any of the words (`As World Health Organization`): keep each.
+      if (index !== 3) break
     }
   }
   return out
@@ -123,10 +127,13 @@ function wordStarts(text: string, from: number, end: number): number[] {
 const particle = String.raw`(?:[Vv]an|[Vv]on|[Dd]er|[Dd]en|[Dd]e|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]u|[Ll]a|[Ll]e|[Tt]er|[Tt]en|[Dd]os)`
 const personName = String.raw`(?:${particle}\s+){0,3}\p{Lu}[\p{L}'’\-]*`
 const narrativeEnd = String.raw`(\s+et\.?\s+al\.?|\s+and\s+(?:colleagues|co-?workers))?\s*$`
-/** Two authors, then one: the resolver tries the longer reading first. Sticky: tried at word starts. */
+/** Three or more authors, two, one, a collaboration: the resolver takes the first that names the most entries. Sticky: tried at word starts. */
 const narrativePatterns = [
+  new RegExp(String.raw`(${personName}(?:,\s+${personName}){1,4}),?\s+(?:and|&)\s+(${personName})${narrativeEnd}`, 'uy'),
   new RegExp(String.raw`(${personName})\s+(?:and|&)\s+(${personName})${narrativeEnd}`, 'uy'),
-  new RegExp(String.raw`(${personName})${narrativeEnd}`, 'uy')
+  new RegExp(String.raw`(${personName})${narrativeEnd}`, 'uy'),
+  // A collaboration (`World Health Organization (2015)`), after the one-author reading: `As Smith` is no name.
+  new RegExp(String.raw`(\p{Lu}[\p{L}'’\-]*(?:\s+(?:for|of|the|on|and|\p{Lu}[\p{L}'’\-]*)){1,6})${narrativeEnd}`, 'uy')
 ]
 
 function isPersonName(name: string): boolean {
@@ -165,7 +172,8 @@ function authorsAfterLead(names: string): string[] | undefined {
 /** `Smith, Jones, and Lee` → three names, each checked; undefined when one is not a name. */
 function splitAuthors(text: string): string[] | undefined {
   if (text === '') return undefined
-  const names = text.split(nameSeparator).map((name) => name.trim())
+  // Initials a style adds to tell two authors apart (`J. Smith et al., 2020`) are not the family name.
+  const names = text.split(nameSeparator).map((name) => name.trim().replace(leadingInitials, ''))
   if (names.length > 8 || names.some((name) => !isName(name))) return undefined
   return names
 }
@@ -195,7 +203,8 @@ function splitYears(list: string): Array<{year: string; suffix: string}> {
       continue
     }
     const match = /^(\d{4})([a-z]?)$/.exec(part)
-    out.push(match ? {year: match[1]!, suffix: match[2]!} : {year: part.replace(/\s+/g, ' ').toLowerCase().replace('n. d.', 'n.d.'), suffix: ''})
+    // `n.d.`, `n. d.` and `no date` say the same: the entry has no year.
+    out.push(match ? {year: match[1]!, suffix: match[2]!} : {year: part.replace(/\s+/g, ' ').toLowerCase().replace(/^(?:n\. d\.|no date)$/, 'n.d.'), suffix: ''})
   }
   return out
 }

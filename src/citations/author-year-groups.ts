@@ -45,10 +45,11 @@ export interface AuthorYearFindings {
 /**
  * The author–year citation groups of a document's texts. With a bibliography (`index`), a callout is a
  * group when one of its cites names an entry (or fits several: ambiguous); a callout naming no entry
- * is a group only when the document cites this way and its form leaves no doubt (`et al.`, two
- * authors, several cites), else it stays text and is reported as a look-alike. Without a bibliography,
- * callouts are groups without numbers when the document cites this way (style `author-year`, or `auto`
- * and one callout of that unmistakable form).
+ * is a group only when the document cites this way and its form leaves no doubt (`et al.`; in a
+ * parenthesis also two authors or several cites), else it stays text and is reported as a look-alike.
+ * Without a bibliography, callouts are groups without numbers when the document cites this way (style
+ * `author-year`, or `auto` and one callout of that unmistakable form); a narrative one then needs
+ * `et al.` or two authors.
  */
 export function authorYearGroups(texts: readonly string[], index: AuthorYearIndex | undefined, style: Exclude<CitationStyle, 'numeric'>): AuthorYearFindings {
   const read = texts.map((text) => findAuthorYearCallouts(text).map((candidate) => choose(candidate, index)))
@@ -62,7 +63,7 @@ export function authorYearGroups(texts: readonly string[], index: AuthorYearInde
     for (const callout of callouts) {
       const {group} = callout
       if (accepted.some((other) => other.start < group.end && group.start < other.end)) continue
-      const isGroup = index ? callout.matched > 0 || (inUse && callout.strong) : inUse
+      const isGroup = index ? callout.matched > 0 || (inUse && callout.strong) : inUse && (callout.strong || !group.narrative)
       if (isGroup) accepted.push(group)
       else if (index) left.push({start: group.start, end: group.end})
     }
@@ -79,7 +80,8 @@ function choose(candidate: AuthorYearCandidate, index: AuthorYearIndex | undefin
     const cites = reading.cites.map((cite) => resolve(cite, index))
     const matched = cites.filter((cite) => cite.number !== null || cite.problem === 'ambiguous').length
     const numbers = [...new Set(cites.flatMap((cite) => (cite.number === null ? [] : [cite.number])))].sort((x, y) => x - y)
-    const strong = reading.cites.length > 1 || reading.cites.some((cite) => cite.etAl || cite.names.length > 1)
+    // A narrative callout that names no entry of a bibliography needs `et al.` to be taken for one: `Paris and Rome (2019)` is not.
+    const strong = reading.cites.length > 1 || reading.cites.some((cite) => cite.etAl || (cite.names.length > 1 && !(candidate.narrative && index)))
     if (!best || matched > best.matched) best = {group: {start: reading.start, end: candidate.end, narrative: candidate.narrative, cites, numbers}, matched, strong}
   }
   return best!

@@ -37,7 +37,7 @@ export function findAuthorYearCallouts(text: string): AuthorYearCandidate[] {
       previousParenthesis = index
       if (!innermost || index - start > maxCalloutLength) continue
       const body = text.slice(start + 1, index)
-      if (!/\d|n\.\s?d\.|press|forthcoming/.test(body)) continue
+      if (!/\d|n\.\s?d\.|no date|press|forthcoming/.test(body)) continue
       const cites = parseParentheticalCallout(body)
       if (cites) {
         found.push({end: index + 1, narrative: false, readings: [{start, cites}]})

@@ -8,7 +8,7 @@ import type {AuthorYearEntry} from './author-year-resolve.js'
 
 /** The year of an entry, right after its authors: `(2019a)`, `2019a.`, `(n.d.)`; at most this far in. */
 const maxAuthorsLength = 600
-const yearAfterAuthors = /\((1[5-9]\d\d|20\d\d)([a-z]?)(?:,[^)]{0,30})?\)|(?:^|[\s.,])(1[5-9]\d\d|20\d\d)([a-z]?)(?=[.,;:]|\s*$)|\((n\.\s?d\.|in press|forthcoming)\)/iu
+const yearAfterAuthors = /\((1[5-9]\d\d|20\d\d)([a-z]?)(?:,[^)]{0,30})?\)|(?:^|[\s.,])(1[5-9]\d\d|20\d\d)([a-z]?)(?=[.,;:]|\s*$)|\((n\.\s?d\.|no date|in press|forthcoming)\)/iu
 /** Initials alone (`J.`, `J. A.`, `JA`, `J.-P.`): the given names of the family name before them. */
 const initialsOnly = /^(?:\p{Lu}\.?[\s\-]?){1,4}$/u
 /** Initials after a family name (`Adolf B`, `Lam CS`, `Smith J.A.`). */

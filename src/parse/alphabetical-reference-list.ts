@@ -13,7 +13,7 @@ import {identifiers, joinEntryLines, referenceListHeading, type ListLine, type R
  * ending in a period before the year (`National Center for Biotechnology Information. 2008.`).
  */
 const personEntryStart = /^\s*((?:(?:van|von|der|den|de|del|della|di|da|du|la|le|ter|ten|dos)\s+){0,3}\p{Lu}[\p{L}'’\-]+(?:[\s\-]\p{Lu}[\p{L}'’\-]+)?),?\s+(?:\p{Lu}\.?[\s\-]?){1,4}(?:[,.&]|\s+(?:and|&)\s|\s*\(|\s+\d{4})/u
-const collaborationEntryStart = /^\s*(\p{Lu}[\p{L}'’\-]*(?:\s+(?:[Ff]or|[Oo]f|[Tt]he|[Oo]n|[Aa]nd|\p{Lu}[\p{L}'’\-]*)){0,9})\.?\s+\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\)?[.,]/u
+const collaborationEntryStart = /^\s*(\p{Lu}[\p{L}'’\-]*(?:\s+(?:[Ff]or|[Oo]f|[Tt]he|[Oo]n|[Aa]nd|\p{Lu}[\p{L}'’\-]*)){0,9})\.?\s+(?:\((?:1[5-9]\d\d|20\d\d)[a-z]?\)|(?:1[5-9]\d\d|20\d\d)[a-z]?[.,])/u
 /** A short line without a period or a digit after a blank line: the next section (`Figures`, `Tables`). */
 const sectionLike = /^\s*\p{Lu}[^.\d]{0,60}$/u
 
@@ -52,7 +52,7 @@ export function takeAlphabeticalReferenceList<L extends ListLine>(blocks: readon
   }
   if (entries.length === 0) return unchanged
   const list: ReferenceListEntry[] = entries.map(({lines}, index) => toEntry(index + 1, lines))
-  if (list.some((entry) => entry.year === null && !/\bn\.\s?d\.|\bin press\b/i.test(entry.raw))) return unchanged
+  if (list.some((entry) => entry.year === null && !/\bn\.\s?d\.|\bno date\b|\bin press\b/i.test(entry.raw))) return unchanged
   const before = blocks.slice(0, found.block).map((block) => [...block])
   const headingRest = blocks[found.block]!.slice(0, found.line)
   if (headingRest.length > 0) before.push(headingRest)

@@ -26,6 +26,7 @@ describe('parseParentheticalCallout', () => {
     ['Lezoualc’h et al., 1995', ['Lezoualc’h+etal 1995']],
     ['National Center for Biotechnology Information, 2008', ['National Center for Biotechnology Information 2008']],
     ['Smith n.d.', ['Smith n.d.']],
+    ['Smith, no date', ['Smith n.d.']],
     ['Smith in press', ['Smith in press']]
   ])('reads (%s)', (body, cites) => {
     expect(parseParentheticalCallout(body)?.map((cite) => `${cite.names.join('+')}${cite.etAl ? '+etal' : ''} ${cite.year}${cite.suffix}`)).toEqual(cites)
@@ -71,7 +72,7 @@ describe('findAuthorYearCallouts', () => {
 
   it('offers the one-author reading of a narrative callout after the two-author one', () => {
     const [candidate] = findAuthorYearCallouts('as Koibuchi and Chin (2000) found')
-    expect(candidate!.readings.map((reading) => reading.cites[0]!.names)).toEqual([['Koibuchi', 'Chin'], ['Chin']])
+    expect(candidate!.readings.map((reading) => reading.cites[0]!.names).slice(0, 2)).toEqual([['Koibuchi', 'Chin'], ['Chin']])
   })
 
   it('reads the inner callout of nested parentheses, and a narrative one inside a parenthesis', () => {
