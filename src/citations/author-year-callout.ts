@@ -28,6 +28,8 @@ const year = String.raw`(?:1[5-9]\d\d|20\d\d)[a-z]?(?![\p{L}\p{N}])|n\.\s?d\.|no
 const yearsAtEnd = new RegExp(String.raw`(?:^|[\s,])((?:${year})(?:\s*,\s*(?:${year}|[a-z](?![\p{L}\p{N}])))*)$`, 'u')
 /** A pinpoint after the years: `, p. 4`, `, pp. 4–5`, `: 45`, `, Fig. 2`, `, Table 1`, `, chap. 3`. */
 const locatorAtEnd = /(?:,\s*(?:pp?|pages?|figs?|figures?|tables?|tab|chaps?|ch|chapters?|sec|sections?|para|paras|vol|suppl|eqs?|notes?|n)\.?\s*[\p{L}\p{N}]{1,8}(?:\s*[-\u2013\u2014]\s*[\p{L}\p{N}]{1,8})?|:\s*\d{1,5}(?:\s*[-\u2013]\s*\d{1,5})?)$/iu
+/** A note after the years: `(see Smith 2020 for a review)`, `(Lee 2018 and references therein)`. */
+const trailingNote = /,?\s+(?:for\s+(?:a\s+|an\s+)?(?:review|reviews|details|discussion|overview)|and\s+references\s+therein)$/u
 /** `et al.` closing the names, or `and colleagues` in narrative prose. */
 const etAlAtEnd = /(?:,?\s+et\.?\s+al\.?|\s+and\s+(?:colleagues|co-?workers))$/u
 /** Between two authors: `, `, ` and `, ` & `, `, and `. */
@@ -99,7 +101,8 @@ export function narrativeNamesBefore(text: string, end: number): Array<{start: n
       const match = pattern.exec(window)
       if (!match) continue
       const single = index >= 2
-      const names = (single ? [match[1]!] : [...match[1]!.split(/,\s+/), match[2]!]).map((name) => name.replace(/\s+/g, ' '))
+      // `Smith's (2020) study`, `Smith et al.'s (2020)`: the possessive is not part of the name.
+      const names = (single ? [match[1]!] : [...match[1]!.split(/,\s+/), match[2]!]).map((name) => name.replace(/\s+/g, ' ').replace(/['’]s$/u, ''))
       if (names.some((name) => (index === 3 ? !isName(name) : !isPersonName(name)))) continue
       out.push({start, names, etAl: match[single ? 2 : 3] !== undefined})
       // A collaboration's name may start at any of the words (`As World Health Organization`): keep each.
@@ -126,7 +129,7 @@ function wordStarts(text: string, from: number, end: number): number[] {
 
 const particle = String.raw`(?:[Vv]an|[Vv]on|[Dd]er|[Dd]en|[Dd]e|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]u|[Ll]a|[Ll]e|[Tt]er|[Tt]en|[Dd]os)`
 const personName = String.raw`(?:${particle}\s+){0,3}\p{Lu}[\p{L}'’\-]*`
-const narrativeEnd = String.raw`(\s+et\.?\s+al\.?|\s+and\s+(?:colleagues|co-?workers))?\s*$`
+const narrativeEnd = String.raw`(\s+et\.?\s+al\.?|\s+and\s+(?:colleagues|co-?workers))?(?:['’]s)?\s*$`
 /** Three or more authors, two, one, a collaboration: the resolver takes the first that names the most entries. Sticky: tried at word starts. */
 const narrativePatterns = [
   new RegExp(String.raw`(${personName}(?:,\s+${personName}){1,4}),?\s+(?:and|&)\s+(${personName})${narrativeEnd}`, 'uy'),
@@ -146,7 +149,7 @@ function isPersonName(name: string): boolean {
 function parseCiteItem(item: string): AuthorYearCite[] | undefined {
   let text = item.trim().replace(/\s+/g, ' ')
   if (text === '' || /\d{5}|[=<>±%×/\\()[\]{}]/.test(text)) return undefined
-  text = text.replace(locatorAtEnd, '')
+  text = text.replace(trailingNote, '').replace(locatorAtEnd, '')
   const match = yearsAtEnd.exec(text)
   if (!match) return undefined
   const years = splitYears(match[1]!)
@@ -162,12 +165,18 @@ function parseCiteItem(item: string): AuthorYearCite[] | undefined {
 function authorsAfterLead(names: string): string[] | undefined {
   const words = names.split(' ')
   for (let lead = 0; lead <= maxLeadWords && lead < words.length; lead++) {
-    if (lead > 0 && !/^\p{Ll}[\p{Ll}.]*,?$/u.test(words[lead - 1]!)) return undefined
+    const word = words[lead - 1]
+    if (word !== undefined && !/^\p{Ll}[\p{Ll}.]*,?$/u.test(word) && !leadWords.has(word.toLowerCase().replace(/,$/, ''))) return undefined
+    // `See Smith 2020`: a lead word opening the parenthesis in capitals is not part of a name.
+    if (leadWords.has(words[lead]!.toLowerCase().replace(/,$/, ''))) continue
     const authors = splitAuthors(words.slice(lead).join(' '))
     if (authors) return authors
   }
   return undefined
 }
+
+/** Words that lead cites in, also written with a capital when they open the parenthesis (`See also`). */
+const leadWords = new Set(['see', 'also', 'e.g.', 'eg', 'cf.', 'cf', 'i.e.', 'compare', 'reviewed', 'review', 'in', 'by', 'but', 'and', 'as', 'for', 'from', 'after', 'adapted', 'modified', 'data', 'according', 'to'])
 
 /** `Smith, Jones, and Lee` → three names, each checked; undefined when one is not a name. */
 function splitAuthors(text: string): string[] | undefined {

@@ -54,6 +54,16 @@ export function indexAuthorYearEntries(entries: readonly AuthorYearEntry[]): Aut
  * callout would name, in bibliography order (`2018a` the first of them).
  */
 export function resolveAuthorYear(cite: AuthorYearCite, index: AuthorYearIndex): AuthorYearResolution {
+  const resolution = resolveNames(cite, index)
+  // `Food and Drug Administration` reads as two authors; when no entry has them, try it as one name.
+  if ('problem' in resolution && resolution.problem === 'missing' && cite.names.length === 2 && !cite.etAl) {
+    const whole = resolveNames({...cite, names: [cite.names.join(' and ')]}, index)
+    if ('number' in whole) return whole
+  }
+  return resolution
+}
+
+function resolveNames(cite: AuthorYearCite, index: AuthorYearIndex): AuthorYearResolution {
   const firstKeys = nameKeys(cite.names[0]!)
   const seen = new Set<AuthorYearEntry>()
   const base: AuthorYearEntry[] = []

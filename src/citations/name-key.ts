@@ -27,15 +27,19 @@ export function foldName(name: string): string {
 }
 
 /**
- * The keys a family name answers to: the whole name folded (`van der berg`), and without its leading
- * particles (`berg`) when it has any. The first key is the whole name.
+ * The keys a family name answers to: the whole name folded (`van der berg`), without its leading
+ * particles (`berg`) when it has any, and its words run together (`vanderberg`). The first key is the whole name.
  */
 export function nameKeys(name: string): string[] {
   const whole = foldName(name)
   const words = whole.split(' ')
   let first = 0
   while (first < words.length - 1 && nameParticles.has(words[first]!)) first++
-  return first === 0 ? [whole] : [whole, words.slice(first).join(' ')]
+  const keys = first === 0 ? [whole] : [whole, words.slice(first).join(' ')]
+  // `De Souza` and `DeSouza`, `García-López` and `GarcíaLópez`: the same name written with or without a break.
+  const joined = words.join('')
+  if (words.length > 1 && words.length <= 4) keys.push(joined)
+  return keys
 }
 
 /** Whether two family names are the same person's, particles written or not. */

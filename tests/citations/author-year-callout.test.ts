@@ -27,7 +27,11 @@ describe('parseParentheticalCallout', () => {
     ['National Center for Biotechnology Information, 2008', ['National Center for Biotechnology Information 2008']],
     ['Smith n.d.', ['Smith n.d.']],
     ['Smith, no date', ['Smith n.d.']],
-    ['Smith in press', ['Smith in press']]
+    ['Smith in press', ['Smith in press']],
+    ['See also Lee et al. 2018', ['Lee+etal 2018']],
+    ['see Smith et al., 2020 for a review', ['Smith+etal 2020']],
+    ['Lee 2018 and references therein', ['Lee 2018']],
+    ['J. Smith et al., 2020', ['Smith+etal 2020']]
   ])('reads (%s)', (body, cites) => {
     expect(parseParentheticalCallout(body)?.map((cite) => `${cite.names.join('+')}${cite.etAl ? '+etal' : ''} ${cite.year}${cite.suffix}`)).toEqual(cites)
   })
@@ -67,6 +71,13 @@ describe('findAuthorYearCallouts', () => {
     expect(found('As Smith et al. (2020) showed, and Lee and Park (2018a, 2018b) confirmed.')).toEqual([
       {raw: 'Smith et al. (2020)', cites: ['Smith+etal 2020']},
       {raw: 'Lee and Park (2018a, 2018b)', cites: ['Lee+Park 2018a', 'Lee+Park 2018b']}
+    ])
+  })
+
+  it('reads a possessive narrative callout by its names', () => {
+    expect(found("Smith et al.'s (2020) study and Lee’s (2018) data")).toEqual([
+      {raw: "Smith et al.'s (2020)", cites: ['Smith+etal 2020']},
+      {raw: 'Lee’s (2018)', cites: ['Lee 2018']}
     ])
   })
 

@@ -14,10 +14,11 @@ describe('name keys', () => {
     expect(foldName('Straße')).toBe('strasse')
   })
   it('answers to a name with or without its particles', () => {
-    expect(nameKeys('van der Berg')).toEqual(['van der berg', 'berg'])
+    expect(nameKeys('van der Berg')).toEqual(['van der berg', 'berg', 'vanderberg'])
     expect(sameFamilyName('Van der Berg', 'Berg')).toBe(true)
     expect(sameFamilyName('de la Cruz', 'De La Cruz')).toBe(true)
     expect(sameFamilyName('Berg', 'Bergman')).toBe(false)
+    expect(sameFamilyName('DeSouza', 'De Souza')).toBe(true)
   })
 })
 
@@ -30,7 +31,8 @@ describe('resolveAuthorYear', () => {
     entry(5, ['Smith', 'Jones'], '2020'),
     entry(6, ['van der Berg', 'Ito'], '2019'),
     entry(7, ['Müller'], '2017'),
-    entry(8, ['World Health Organization'], null)
+    entry(8, ['World Health Organization'], null),
+    entry(9, ['Food and Drug Administration'], '2019')
   ])
 
   it('picks the entry whose author count fits the callout: et al. three or more, two names two', () => {
@@ -63,6 +65,7 @@ describe('resolveAuthorYear', () => {
 
   it('matches n.d. to an entry without a year, and a collaboration by its whole name', () => {
     expect(resolveAuthorYear(cite(['World Health Organization'], 'n.d.'), index)).toEqual({number: 8})
+    expect(resolveAuthorYear(cite(['Food', 'Drug Administration'], '2019'), index)).toEqual({number: 9})
   })
 
   it('reports a wrong year or an unknown name as missing', () => {
