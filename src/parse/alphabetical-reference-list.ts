@@ -24,9 +24,10 @@ export function entryFirstName(line: string): string | undefined {
 
 /**
  * Finds an unnumbered, alphabetical reference list (see the module comment) in blocks of lines and
- * takes it out. A line starts a new entry when it starts like one (`entryFirstName`), the line before
- * ended the previous entry (a period, or a DOI or URL), and its name does not come before the
- * previous entry's in the alphabet. Every entry must name a year. Returns the blocks without the list.
+ * takes it out. A line starts a new entry when it starts like one (`entryFirstName`) and the line
+ * before ended the previous entry (a period, a digit, a DOI or URL). Such an entry out of alphabetical
+ * order, or an entry without a year, means the list is not one: nothing is taken. Returns the blocks
+ * without the list.
  */
 export function takeAlphabeticalReferenceList<L extends ListLine>(blocks: readonly L[][]): {blocks: L[][]; list?: ReferenceList} {
   const unchanged = {blocks: blocks.map((block) => [...block])}
@@ -41,7 +42,9 @@ export function takeAlphabeticalReferenceList<L extends ListLine>(blocks: readon
       const previous = entries.at(-1)
       const name = entryFirstName(line.text)
       const previousEnded = !previous || l === 0 || /(?:[.)]|\d|\/\S*)\s*$/.test(previous.lines.at(-1)!.text)
-      if (name !== undefined && previousEnded && (!previous || inOrder(previous.name, name))) {
+      if (name !== undefined && previousEnded) {
+        // An entry out of alphabetical order: not such a list (a citation-order list printed without numbers).
+        if (previous && !inOrder(previous.name, name)) return unchanged
         entries.push({name, lines: [line]})
       } else if (l === 0 && b > found.block && sectionLike.test(line.text)) {
         endBlock = b

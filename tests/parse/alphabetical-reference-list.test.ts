@@ -58,9 +58,14 @@ describe('takeAlphabeticalReferenceList', () => {
     expect(text.slice(list!.entries[0]!.start, list!.entries[0]!.end)).toBe('Adams, R. (2014). Niche signals. Journal of\nMarrow Research, 12, 1–9.')
   })
 
-  it('reads a name that comes before the previous one in the alphabet as part of that entry', () => {
+  it('takes nothing from a list out of alphabetical order (an unnumbered list in citation order)', () => {
     const {list} = takeAlphabeticalReferenceList(blocksOf('References\n\nSmith, J. (2014). A title.\nAdams, R. (2015). Another.\n'))
-    expect(list?.entries).toHaveLength(1)
+    expect(list).toBeUndefined()
+  })
+
+  it('reads a line that starts like an entry after an unfinished line as part of the entry', () => {
+    const {list} = takeAlphabeticalReferenceList(blocksOf('References\n\nSmith, J. (2014). A title in\nJones, K. (Ed.), A book. Press.\nTaylor, P. (2015). Another.\n'))
+    expect(list?.entries.map((entry) => entry.raw)).toEqual(['Smith, J. (2014). A title in Jones, K. (Ed.), A book. Press.', 'Taylor, P. (2015). Another.'])
   })
 
   it('takes nothing when an entry names no year', () => {
