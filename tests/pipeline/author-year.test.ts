@@ -77,6 +77,14 @@ describe('author–year citations through the pipeline', () => {
     expect(markdown).toContain('(Smith et al., 2020)')
   })
 
+  it('reads callouts in Markdown input too, across a line break and next to emphasis', () => {
+    const {record} = analyseText('# Stem cells\n\nMSCs _engraft_ poorly (Smith et\nal., 2020), as Lee and Park (2018) showed.\n', {source: 'test.md', bibliography})
+    expect(record.citationGroups.map((group) => [group.raw, group.numbers, group.start.line, group.start.column])).toEqual([
+      ['(Smith et\nal., 2020)', [2], 3, 23],
+      ['Lee and Park (2018)', [3], 4, 16]
+    ])
+  })
+
   it('leaves a document without an unmistakable author–year callout alone when it has no bibliography', () => {
     const {record} = analyseText('A title for it\n\nIntro\n\nThe trial ran in Amsterdam (Amsterdam 2019) with patients [1].\n')
     expect(record.citationGroups.map((group) => group.raw)).toEqual(['[1]'])
