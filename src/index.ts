@@ -23,6 +23,10 @@ export {remarkEntities, type EntitiesOptions} from './stages/entities.js'
 export {remarkClaims, type ClaimsOptions} from './stages/claims.js'
 export {parseCitationGroup, type ParsedCitationGroup} from './citations/parse-citation-group.js'
 export {findCitationGroups, type FoundGroup} from './citations/find-citation-groups.js'
+export {findAuthorYearCallouts, type AuthorYearCandidate, type AuthorYearReading} from './citations/find-author-year-callouts.js'
+export {parseParentheticalCallout, type AuthorYearCite} from './citations/author-year-callout.js'
+export {indexAuthorYearEntries, resolveAuthorYear, type AuthorYearEntry, type AuthorYearIndex, type AuthorYearResolution} from './citations/author-year-resolve.js'
+export type {CitationStyle} from './citations/author-year-groups.js'
 export {splitSentences, type SentenceRange, type SplitOptions} from './sentences/split-sentences.js'
 export {findAbbreviationDefinitions, type AbbreviationDefinition} from './entities/schwartz-hearst.js'
 export {toDocumentRecord} from './emit/document.js'
@@ -43,4 +47,4 @@ export type {
   SectionRecord,
   SentenceRecord
 } from './emit/document.js'
-export type {Citation, ClaimData, Mention, Sentence} from './types.js'
+export type {AuthorYearCitationData, Citation, ClaimData, Mention, Sentence} from './types.js'

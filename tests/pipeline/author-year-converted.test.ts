@@ -21,7 +21,10 @@ const byNumber = new Map(items.map((item) => [Number(/^ref-(\d+)$/.exec(String(i
 describe.each(['apa', 'harvard1'])('OHIP-NL rewritten with %s callouts', (template) => {
   const cite = new Cite(items)
   const callout = (numbers: number[]): string => String(cite.format('citation', {template, entry: numbers.map((n) => String(byNumber.get(n)!.id)), format: 'text', lang: 'en-US'}))
-  const authored = (n: number): boolean => Array.isArray(byNumber.get(n)?.author) && byNumber.get(n)!.author!.length > 0
+  const authored = (n: number): boolean => {
+    const authors = byNumber.get(n)?.author
+    return Array.isArray(authors) && authors.length > 0
+  }
   const single = new Map([...byNumber.keys()].filter(authored).map((n) => [n, callout([n])]))
   const ambiguous = new Set([...single].filter(([n, text]) => [...single].some(([other, otherText]) => other !== n && otherText === text)).map(([n]) => n))
 
