@@ -33,8 +33,9 @@ declare module 'mdast' {
   }
 }
 
-/** A reference list's heading line: `References`, `6. References`, `Bibliography`, `Literature Cited`. */
-export const referenceListHeading = /^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:references?|bibliography|literature cited|cited literature|references and notes|works cited)\s*:?\s*$/i
+const headingLine = /^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:references?|bibliography|literature cited|cited literature|references and notes|works cited)\s*:?\s*$/i
+/** A reference list's heading line (`References`, `6. References`, `Bibliography`), for the other list layouts. */
+export const referenceListHeading: RegExp = headingLine
 /** `1. Author`, `1) Author`, `[1] Author`; the number is checked against the expected one. */
 const entryStart = /^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)])\s*(?=\S)/
 /** A short line in title case without closing punctuation after a blank line: a new section. */
@@ -92,7 +93,7 @@ function locate(blocks: readonly ListLine[][]): {block: number; line: number} | 
   for (let b = blocks.length - 1; b >= 0; b--) {
     const block = blocks[b]!
     for (let l = block.length - 1; l >= 0; l--) {
-      if (!referenceListHeading.test(block[l]!.text)) continue
+      if (!headingLine.test(block[l]!.text)) continue
       const next = l + 1 < block.length ? block[l + 1] : blocks[b + 1]?.[0]
       const match = next ? entryStart.exec(next.text) : null
       if (match && Number(match[1] ?? match[2]) === 1) return {block: b, line: l}
