@@ -150,7 +150,7 @@ export function toAnnotatedMarkdown(tree: Root, record: DocumentRecord, options:
   // A narrative author–year callout (`Smith et al. (2020)`) keeps its names: they are part of the sentence.
   const printCitation = (node: Citation): string => (node.data.valid && node.data.numbers.length > 0 ? narrativeNames(node) + style(node.data.numbers) : escapeInline(node.value))
   const print: PrintLiteral = (node) => (node.type === 'citation' ? printCitation(node) : node.type === 'claimTag' ? node.value : undefined)
-  // `peek` tells remark-stringify the first character without printing the node (both start with `[`).
+  // `peek` tells remark-stringify the first character of what the node prints (`[`, or a narrative callout's first name).
   const citation = Object.assign(printCitation, {peek: (node: Citation) => printCitation(node).charAt(0)})
   const claimTagHandler = Object.assign((node: ClaimTagNode) => node.value, {peek: () => '['})
   // A sentence outside a paragraph (a tree built by hand) still prints: its children in a row.

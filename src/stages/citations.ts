@@ -29,7 +29,8 @@ const skipped = new Set(['link', 'linkReference', 'inlineCode', 'code', 'html', 
 
 /**
  * Turns every bracketed numeric group in text nodes into a `citation` node with its expanded
- * numbers, its exact raw text and its position in the original input. Invalid groups (reversed or
+ * numbers, its exact raw text and its position in the original input; with `style` `auto` or
+ * `author-year`, author–year callouts too, numbered by the bibliography entries they resolve to. Invalid groups (reversed or
  * too-wide ranges, impossible numbers) stay in the tree with `valid: false` and a warning. Numeric
  * brackets in a formula (`F[1,12] = 8.42`) stay text, reported at `info` level.
  */
