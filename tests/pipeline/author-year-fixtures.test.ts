@@ -1,6 +1,7 @@
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {analyseText} from '../helpers/analyse.js'
+import {schemaErrors} from '../helpers/schema.js'
 
 /**
  * Each `tests/fixtures/author-year-*` folder: `input.txt`, perhaps a bibliography (`input.bib`,
@@ -29,5 +30,6 @@ describe('author–year fixtures', () => {
     const {record} = analyseText(text, {source: `${name}.txt`, ...(bibliographyName ? {bibliography: {source: `${name}/${bibliographyName}`, text: readFileSync(new URL(bibliographyName, folder), 'utf8')}} : {})})
     expect(record.citationGroups.map((group) => ({raw: group.raw, line: group.start.line, column: group.start.column, numbers: group.numbers}))).toEqual(expected.groups)
     expect(record.diagnostics.filter((diagnostic) => diagnostic.code.startsWith('author-year') || diagnostic.code.startsWith('citation')).map((diagnostic) => diagnostic.code)).toEqual(expected.diagnostics)
+    expect(schemaErrors(record)).toEqual([])
   })
 })

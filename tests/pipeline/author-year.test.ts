@@ -54,6 +54,13 @@ describe('author–year citations through the pipeline', () => {
     expect(readAnnotations(markdown, shippedConfig.markdown).groups).toEqual([[2], [3], [1]])
   })
 
+  it('writes pandoc citations for author–year groups with markdownStyle pandoc', () => {
+    const config = resolveConfig({...shipped, citations: {markdownStyle: 'pandoc'}})
+    const {markdown} = analyseText(text, {bibliography, config})
+    expect(markdown).toContain('in the liver [@ref-2].')
+    expect(markdown).toContain('Next, Lee and Park [@ref-3] showed')
+  })
+
   it('reads only numeric brackets with citations.style numeric, only author–year callouts with author-year', () => {
     expect(analyseText(text, {bibliography, config: withStyle('numeric')}).record.citationGroups.map((group) => group.raw)).toEqual(['[1]'])
     expect(analyseText(text, {bibliography, config: withStyle('author-year')}).record.citationGroups.map((group) => group.raw)).toEqual(['(Smith et al., 2020)', 'Lee and Park (2018)'])
