@@ -128,7 +128,8 @@ export function toDocumentRecord(tree: Root, file: VFile, config: ResolvedConfig
         sectionId,
         sentenceId,
         start: point(citation.position?.start),
-        end: point(citation.position?.end)
+        end: point(citation.position?.end),
+        ...(citation.data.authorYear ? {authorYear: citation.data.authorYear} : {})
       }
       found.push(record)
       groups.push(record)

@@ -1,5 +1,5 @@
 import type {CslItem} from '@citation-js/core'
-import type {AttributionReason} from '../types.js'
+import type {AttributionReason, AuthorYearCitationData} from '../types.js'
 import type {Diagnostic} from '../diagnostics.js'
 
 /*
@@ -24,6 +24,8 @@ export interface CitationGroupRecord {
   sentenceId: string | null
   start: OutputPoint
   end: OutputPoint
+  /** Author–year callouts only: narrative or parenthetical, and each cite with its entry's number (null: none or several fit). */
+  authorYear?: AuthorYearCitationData
 }
 
 export interface ReferenceContext {
