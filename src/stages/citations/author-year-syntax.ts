@@ -16,8 +16,10 @@ const name = 'author-year'
 
 /**
  * The registry's author–year entry. Used without a document (`find` on a lone text), it reads the
- * callouts of unmistakable form (`et al.`, two authors, several cites) as groups without numbers;
- * the citations stage uses `forDocument`, which knows the bibliography and the document's style.
+ * text as a document without a bibliography: when one callout has an unmistakable form (`et al.`,
+ * two authors, several cites), its parenthetical callouts (and narrative ones of that form) are
+ * groups without numbers. The citations stage uses `forDocument`, which knows the bibliography and
+ * the configured style.
  */
 export const authorYearCallouts: CitationSyntax = {
   name,
