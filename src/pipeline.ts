@@ -35,7 +35,7 @@ export function createProcessor(config: ResolvedConfig, format: InputFormat = 't
   const base = format === 'markdown' ? unified().use(remarkParse).use(remarkMarkdownLimits).use(remarkPlainHeadings) : unified().use(remarkPdfText, config.text.compoundHeads.length > 0 ? {compoundHeads: new Set(config.text.compoundHeads.map((word) => word.toLowerCase()))} : {})
   return (base as unknown as Processor<Root, Root, Root>)
     .use(remarkSections)
-    .use(remarkCitations, {maxRange: config.citations.maxRange})
+    .use(remarkCitations, {maxRange: config.citations.maxRange, style: config.citations.style})
     .use(remarkBibliography)
     .use(remarkSentences, {abbreviations: config.text.abbreviations})
     .use(remarkEntities, {entityTypes: config.entityTypes, distractors: config.distractors, comparisonCues: config.claims.comparisonCues, originCues: config.claims.originCues})

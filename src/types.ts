@@ -25,6 +25,15 @@ export interface CitationData extends Data {
    * document's own reference list; empty for an invalid group or numbers with no entry.
    */
   keys?: string[]
+  /** Set for an author–year callout (`(Smith et al., 2020)`, `Smith et al. (2020)`): the works as written. */
+  authorYear?: AuthorYearCitationData
+}
+
+/** An author–year callout's cites, each with the citation number of its entry (null: none or several fit). */
+export interface AuthorYearCitationData {
+  /** True for `Smith et al. (2020)`, false for `(Smith et al., 2020)`. */
+  narrative: boolean
+  cites: Array<{names: string[]; etAl: boolean; year: string; suffix: string; number: number | null}>
 }
 
 /** One sentence of a paragraph; its children are the paragraph's phrasing content. */

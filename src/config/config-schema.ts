@@ -18,7 +18,8 @@ export const configSchema = {
       additionalProperties: false,
       properties: {
         maxRange: {type: 'integer', minimum: 1},
-        markdownStyle: {enum: ['links', 'pandoc']}
+        markdownStyle: {enum: ['links', 'pandoc']},
+        style: {enum: ['auto', 'numeric', 'author-year']}
       }
     },
     bibliography: {

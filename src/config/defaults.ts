@@ -64,7 +64,7 @@ export const defaults: ResolvedConfig = {
   input: 'input',
   output: 'output',
   concurrency: 0,
-  citations: {maxRange: 1000, markdownStyle: 'links'},
+  citations: {maxRange: 1000, markdownStyle: 'links', style: 'auto'},
   bibliography: {style: 'vancouver', lang: 'en-US', files: {}},
   entityTypes: [],
   distractors: [],

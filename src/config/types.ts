@@ -132,6 +132,11 @@ export interface CitationOptions {
   maxRange: number
   /** How citation groups are written in the annotated Markdown. */
   markdownStyle: MarkdownCitationStyle
+  /**
+   * Which callouts documents use: `numeric` (`[12]`), `author-year` (`(Smith et al., 2020)`), or
+   * `auto` (default): numeric brackets, and author–year callouts in a document found to use them.
+   */
+  style: 'auto' | 'numeric' | 'author-year'
 }
 
 export interface BibliographyOptions {

@@ -112,7 +112,8 @@ export function toDocumentRecord(tree: Root, file: VFile, config: ResolvedConfig
         valid: citation.data.valid,
         sectionId,
         sentenceId,
-        start: point(citation.position?.start)
+        start: point(citation.position?.start),
+        ...(citation.data.authorYear ? {authorYear: citation.data.authorYear} : {})
       }
       found.push(record)
       groups.push(record)

@@ -147,10 +147,11 @@ export function toAnnotatedMarkdown(tree: Root, record: DocumentRecord, options:
   const style = citationStyles[options.citationStyle]
   const claims = new Map(record.claims.map((claim) => [claim.sentenceId, claim]))
 
-  const printCitation = (node: Citation): string => (node.data.valid ? style(node.data.numbers) : escapeInline(node.value))
+  // A narrative author–year callout (`Smith et al. (2020)`) keeps its names: they are part of the sentence.
+  const printCitation = (node: Citation): string => (node.data.valid && node.data.numbers.length > 0 ? narrativeNames(node) + style(node.data.numbers) : escapeInline(node.value))
   const print: PrintLiteral = (node) => (node.type === 'citation' ? printCitation(node) : node.type === 'claimTag' ? node.value : undefined)
-  // `peek` tells remark-stringify the first character without printing the node (both start with `[`).
-  const citation = Object.assign(printCitation, {peek: () => '['})
+  // `peek` tells remark-stringify the first character of what the node prints (`[`, or a narrative callout's first name).
+  const citation = Object.assign(printCitation, {peek: (node: Citation) => printCitation(node).charAt(0)})
   const claimTagHandler = Object.assign((node: ClaimTagNode) => node.value, {peek: () => '['})
   // A sentence outside a paragraph (a tree built by hand) still prints: its children in a row.
   const sentence: Handle = (node: Sentence, _parent, state, info) => state.containerPhrasing(flattenSentences({type: 'paragraph', children: [node as unknown as PhrasingContent]}, claims), info)
@@ -167,6 +168,12 @@ export function toAnnotatedMarkdown(tree: Root, record: DocumentRecord, options:
   }
   const body = unified().use(remarkStringify, stringifyOptions).stringify(root)
   return [body, claimsSection(record, style, options.claimsTitle ?? defaultClaimsTitle), referencesSection(record, options)].filter((part) => part !== '').join('\n')
+}
+
+/** The names of a narrative author–year callout, escaped, with a space before its group; else nothing. */
+function narrativeNames(node: Citation): string {
+  if (!node.data.authorYear?.narrative) return ''
+  return `${escapeInline(node.value.slice(0, node.value.lastIndexOf('(')).trimEnd())} `
 }
 
 /**

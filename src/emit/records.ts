@@ -1,5 +1,5 @@
 import type {CslItem} from '@citation-js/core'
-import type {AttributionReason} from '../types.js'
+import type {AttributionReason, AuthorYearCitationData} from '../types.js'
 import type {Diagnostic} from '../diagnostics.js'
 import type {ClaimRow} from './claim-rows.js'
 
@@ -25,6 +25,8 @@ export interface CitationGroupRecord {
   sectionId: string | null
   sentenceId: string | null
   start: OutputPoint
+  /** Author–year callouts only: narrative or parenthetical, and each cite with its entry's number (null: none or several fit). */
+  authorYear?: AuthorYearCitationData
 }
 
 /** The entry as printed in the document's own reference list. */

@@ -9,7 +9,7 @@ import {analyseText} from '../helpers/analyse.js'
 describe('resolveConfig', () => {
   it('fills every default', () => {
     const config = resolveConfig({})
-    expect(config.citations).toEqual({maxRange: 1000, markdownStyle: 'links'})
+    expect(config.citations).toEqual({maxRange: 1000, markdownStyle: 'links', style: 'auto'})
     expect(config.bibliography.style).toBe('vancouver')
     expect(config.entityTypes).toEqual([])
   })
@@ -17,6 +17,7 @@ describe('resolveConfig', () => {
   it('names the key path and what was expected', () => {
     expect(() => resolveConfig({citations: {maxRange: 'many'}})).toThrow(/citations\.maxRange: must be integer/)
     expect(() => resolveConfig({citations: {markdownStyle: 'html'}})).toThrow(/citations\.markdownStyle: expected one of "links", "pandoc"/)
+    expect(() => resolveConfig({citations: {style: 'harvard'}})).toThrow(/citations\.style: expected one of "auto", "numeric", "author-year"/)
     expect(() => resolveConfig({entityTypes: [{id: 'X', label: 'X'}]})).toThrow(/entityTypes\.0: must have required property 'names'/)
     expect(() => resolveConfig({claims: {hedgeCues: ['(unclosed']}})).toThrow(/claims\.hedgeCues\.0: expected a valid regular expression/)
     expect(() => resolveConfig({colour: 'red'})).toThrow(/\(root\): unknown key "colour"/)

@@ -1,3 +1,4 @@
+import type {DiagnosticCode} from '../../diagnostics.js'
 import {citationLookalikeReason} from './citation-lookalike.js'
 import {isCitationBody, isCitationLike, isMalformedCitationBody, rangeDashes} from './parse-citation-group.js'
 
@@ -19,6 +20,8 @@ export interface FoundGroup {
    * (`F[1,12] = 8.42`, `χ2[3]`): why, e.g. `glued to the symbol "χ2"`. Such a group is not a citation.
    */
   lookalike?: string
+  /** The code a look-alike is reported with (default `citation-lookalike`: numeric brackets in a formula). */
+  lookalikeCode?: DiagnosticCode
 }
 
 /** Between the brackets of `[2]–[5]`: one dash, perhaps a space from a folded line break around it. */

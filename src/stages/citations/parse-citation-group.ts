@@ -1,3 +1,5 @@
+import type {DiagnosticCode} from '../../diagnostics.js'
+import type {CitationData} from '../../types.js'
 import {dashClass, dashes} from '../parse/dashes.js'
 
 /** Every dash a journal prints as a range sign: hyphen, hyphen variants, en dash, em dash, minus. */
@@ -32,6 +34,13 @@ export interface ParsedCitationGroup {
   numbers: number[]
   valid: boolean
   problem?: CitationProblem
+  /** What the syntax adds to the `citation` node's data (an author–year callout: its cites as written). */
+  data?: Pick<CitationData, 'authorYear'>
+  /**
+   * Problems that leave the group valid, reported where it stands: an author–year cite among others
+   * that names no entry, or several.
+   */
+  notes?: Array<{code: DiagnosticCode; message: string}>
 }
 
 /** Whether the text between brackets is a citation group (`19, 21-23`). */

@@ -1,6 +1,6 @@
 import type {Parent, Root, Text} from 'mdast'
 import type {VFile} from 'vfile'
-import {citationSyntaxes, type CitationSyntax} from './citation-syntax.js'
+import {citationSyntaxes, syntaxesForDocument, type CitationStyle, type CitationSyntax} from './citation-syntax.js'
 import type {FoundGroup} from './find-citation-groups.js'
 import {reportOn} from '../../diagnostics.js'
 import {offsetMapOf, positionOf} from '../parse/positions.js'
@@ -12,6 +12,12 @@ export interface CitationsOptions {
   maxRange?: number
   /** The citation syntaxes to find, in priority order (default: the registered ones, numeric brackets first). */
   syntaxes?: readonly CitationSyntax[]
+  /**
+   * Which callouts to read (config `citations.style`, default `auto`): the syntaxes of one style
+   * (`numeric`: `[12]`; `author-year`: `(Smith et al., 2020)`), or all of them, each deciding for
+   * itself whether the document cites its way.
+   */
+  style?: CitationStyle
 }
 
 /** Containers whose text is never a citation: a Markdown link's text is the link's, not a callout. */
@@ -19,16 +25,23 @@ const skipped = new Set(['link', 'linkReference', 'inlineCode', 'code', 'html', 
 
 /**
  * Turns every bracketed numeric group in text nodes into a `citation` node with its expanded
- * numbers, its exact raw text and its position in the original input. Invalid groups (reversed or
+ * numbers, its exact raw text and its position in the original input; so does every other registered
+ * citation syntax (author–year callouts, numbered by the entries they name). Invalid groups (reversed or
  * too-wide ranges, impossible numbers) stay in the tree with `valid: false` and a warning. Numeric
  * brackets in a formula (`F[1,12] = 8.42`) stay text, reported at `info` level.
  */
 export function remarkCitations(options: CitationsOptions = {}) {
   const maxRange = options.maxRange ?? defaults.citations.maxRange
-  const syntaxes = options.syntaxes ?? citationSyntaxes()
+  const style = options.style ?? defaults.citations.style
+  const registered = options.syntaxes ?? citationSyntaxes()
   return function transform(tree: Root, file: VFile): void {
     let count = 0
     const nextId = (): string => `g${++count}`
+    const syntaxes = syntaxesForDocument(registered, style, () => {
+      const texts: string[] = []
+      splitTexts(tree, (node) => void texts.push(node.value))
+      return {texts, tree, file, style}
+    })
     splitTexts(tree, (node) => splitText(node, file, nextId, maxRange, syntaxes))
   }
 }
@@ -70,7 +83,7 @@ function splitText(node: Text, file: VFile, nextId: () => string, maxRange: numb
     const position = positionOf(file, map, group.start, group.end)
     if (group.lookalike) {
       const shown = node.value.slice(group.start, group.end).slice(0, 40)
-      reportOn(file, 'citation-lookalike', `\`${shown}\` ${group.lookalike} is not a citation group: left as text`, position)
+      reportOn(file, group.lookalikeCode ?? 'citation-lookalike', `\`${shown}\` ${group.lookalike} is not a citation group: left as text`, position)
       continue
     }
     if (group.malformed) {
@@ -86,11 +99,12 @@ function splitText(node: Text, file: VFile, nextId: () => string, maxRange: numb
       type: 'citation',
       value: node.value.slice(group.start, group.end),
       position,
-      data: {id: nextId(), raw, numbers: parsed.numbers, valid: parsed.valid, syntax: group.syntax.name}
+      data: {id: nextId(), raw, numbers: parsed.numbers, valid: parsed.valid, syntax: group.syntax.name, ...parsed.data}
     }
     if (parsed.problem) {
       reportOn(file, parsed.problem.code, `${parsed.problem.message} in \`${raw.slice(0, 40)}\`: group marked invalid`, position)
     }
+    for (const note of parsed.notes ?? []) reportOn(file, note.code, `${note.message}, in \`${raw.replace(/\s+/g, ' ').slice(0, 80)}\``, position)
     out.push(citation)
     last = group.end
   }

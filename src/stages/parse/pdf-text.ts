@@ -6,6 +6,7 @@ import {endsSentence, headingCase} from './heading-line.js'
 import {collectVocabulary, type Vocabulary} from './hyphenation.js'
 import {findHeadings, numberedStart, splitOffHeadingLines, withoutRunningHeads, type FoundHeading} from './pdf-headings.js'
 import {sectionNumber} from './section-number.js'
+import {takeAlphabeticalReferenceList} from '../bibliography/alphabetical-reference-list.js'
 import {takeReferenceList} from '../bibliography/reference-list.js'
 import {pushAll} from '../../push-all.js'
 
@@ -30,7 +31,8 @@ export interface PdfTextOptions {
  */
 export function pdfTextParse(text: string, options: PdfTextOptions = {}): Root {
   // The document's own reference list is data, not prose: it goes to `root.data`, not the body.
-  const taken = takeReferenceList(splitBlocks(text))
+  const numbered = takeReferenceList(splitBlocks(text))
+  const taken = numbered.list ? numbered : takeAlphabeticalReferenceList(numbered.blocks)
   const referenceList = taken.list
   const splitOff = new Set<Block>()
   const blocks: Block[] = []

@@ -1,0 +1,26 @@
+import type {Root} from 'mdast'
+import type {VFile} from 'vfile'
+import {authorYearEntryOfCsl, indexAuthorYearEntries, type AuthorYearEntry, type AuthorYearIndex} from './author-year-resolve.js'
+import {authorYearEntryOfPrinted} from './reference-entry-names.js'
+
+/** The entries author–year callouts are resolved against, and how to name them in a diagnostic. */
+export interface AuthorYearSource {
+  index: AuthorYearIndex
+  name: string
+}
+
+/**
+ * A document's bibliography for author–year callouts: its bibliography file's entries when it has
+ * one (`file.data.bibliography`), else the entries of its own reference list (names and year read
+ * from each printed entry); undefined when it has neither.
+ */
+export function authorYearSourceOf(tree: Root, file: VFile): AuthorYearSource | undefined {
+  const bibliography = file.data.bibliography
+  if (bibliography) {
+    return {index: indexAuthorYearEntries(bibliography.entries.map(({number, item}) => authorYearEntryOfCsl(number, item))), name: bibliography.path}
+  }
+  const list = tree.data?.referenceList
+  if (!list) return undefined
+  const entries = list.entries.map((entry) => authorYearEntryOfPrinted(entry.number, entry.raw)).filter((entry): entry is AuthorYearEntry => entry !== undefined)
+  return {index: indexAuthorYearEntries(entries), name: "the document's reference list"}
+}
