@@ -10,6 +10,7 @@ import {cacheFoldersAreReal, cacheFoldersAreRealSync, prepareCacheFolders} from 
 import {analysisSettings, cacheKey, pipelineVersion} from './cache-key.js'
 import {corpusCacheFolder, corpusCachePath, isDocumentRecord, writeCorpusInOrder, type CorpusDocument} from './corpus.js'
 import {discoverInputs, type DiscoveredInput} from './discover-inputs.js'
+import {OutputStamps} from './file-stamps.js'
 import {checkInputPaths, hasOwnRecord, isWithin, ownOutputTest, realLocation, RunRefusedError} from './input-output-overlap.js'
 import {cacheFolder, manifestPath, readManifest, writeManifest, type ManifestEntry} from './manifest.js'
 import {describeFsError, prepareOutputFolder} from './output-folder.js'
@@ -64,6 +65,8 @@ export interface RunResult {
   warnings: number
   /** Whether `signal` stopped the run before every document was through. */
   interrupted: boolean
+  /** Output files of skipped documents read and hashed to check them (the others were vouched for by their stamps). */
+  hashed: number
 }
 
 /**
@@ -79,7 +82,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   const {config, out} = options
   const cwd = options.cwd ?? process.cwd()
   const {signal} = options
-  const result: RunResult = {documents: 0, analysed: 0, skipped: 0, changed: [], removed: [], errors: 0, warnings: 0, interrupted: false}
+  const result: RunResult = {documents: 0, analysed: 0, skipped: 0, changed: [], removed: [], errors: 0, warnings: 0, interrupted: false, hashed: 0}
   const report = (file: string, diagnostic: DiagnosticRecord): void => {
     if (diagnostic.severity === 'error') result.errors++
     else if (diagnostic.severity === 'warning') result.warnings++
@@ -123,6 +126,8 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
 
   const manifest = cacheUsable ? await readManifest(out, knownSuffixes, reservedIds) : new Map<string, ManifestEntry>()
   const hadManifest = manifest.size > 0
+  // A check compares bytes, whatever the stamps say.
+  const stamps = await OutputStamps.of(out, cacheUsable && hadManifest && !options.check)
   const wanted = options.concurrency ?? config.concurrency
   const threads = Math.max(1, Math.min(wanted > 0 ? wanted : availableParallelism(), selected.length))
   // The pool starts on the first document that needs analysing: a run that skips everything pays
@@ -223,7 +228,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
     const {input} = read
     const key = cacheKey({source: input.source, bytes: input.bytes, ...(input.bibliography ? {bibliography: input.bibliography} : {}), settings, pipeline})
     const previous = manifest.get(input.id)
-    if (!options.force && read.bibliographyDiagnostics.length === 0 && previous?.key === key && previous.source === input.source && (await intact(out, previous.files))) {
+    if (!options.force && read.bibliographyDiagnostics.length === 0 && previous?.key === key && previous.source === input.source && (await intact(stamps, previous.files))) {
       result.skipped++
       const jsonSha256 = previous.files[input.id + '.json']
       if (jsonSha256 !== undefined) verified.set(input.id, jsonSha256)
@@ -277,7 +282,10 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
       files[file.name] = file.sha256
       // In a check the new bytes are not on disk: only an unchanged file is what the manifest says.
       if (file.name === input.id + '.json' && (!options.check || !file.changed)) verified.set(input.id, file.sha256)
-      if (!file.changed) continue
+      if (!file.changed) {
+        if (!options.check) await stamps.written(file.name, file.sha256)
+        continue
+      }
       result.changed.push(path)
       if (!file.temp) continue
       try {
@@ -287,6 +295,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
         delete file.temp
         return writeFailed(`cannot write ${path}: ${describeFsError(error)}`)
       }
+      await stamps.written(file.name, file.sha256)
     }
     for (const name of Object.keys(previous?.files ?? {})) if (!(name in files)) await remove(out, name, {check: options.check, removed: result.removed, report})
     manifest.set(input.id, {source: input.source, key, files, diagnostics, ...(analysed.corpusSha256 ? {corpus: analysed.corpusSha256} : {})})
@@ -306,6 +315,9 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
       // Only a cache: the outputs are written; the next run analyses again what it cannot vouch for.
       report(manifestPath(out), {severity: 'error', code: 'output-write-failed', message: `cannot write ${manifestPath(out)}: ${describeFsError(error)}`, start: null})
     }
+    // Written after every output file: the stamps vouch only for files older than themselves. Without
+    // them the next run hashes the outputs instead: nothing to report.
+    if (cacheFoldersAreRealSync(out)) await stamps.save([...manifest.values()].flatMap((entry) => Object.keys(entry.files))).catch(() => undefined)
   }
   const written = await corpusChanged
   result.changed.sort()
@@ -317,6 +329,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
     pushAll(result.changed, written.changed)
   }
   result.removed.sort()
+  result.hashed = stamps.hashed
   return result
 }
 
@@ -332,9 +345,9 @@ function tempFolders(out: string): string[] {
   return [out, join(out, cacheFolder), corpusCacheFolder(out)]
 }
 
-/** Whether every file a manifest entry lists is still there with the content it had. */
-async function intact(out: string, files: Record<string, string>): Promise<boolean> {
-  for (const [name, sha256] of Object.entries(files)) if ((await sha256OfFile(join(out, name))) !== sha256) return false
+/** Whether every file a manifest entry lists is still there with the content it had (by its stamp, else its bytes). */
+async function intact(stamps: OutputStamps, files: Record<string, string>): Promise<boolean> {
+  for (const [name, sha256] of Object.entries(files)) if (!(await stamps.hasContent(name, sha256))) return false
   return true
 }
 
