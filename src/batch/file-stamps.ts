@@ -19,6 +19,16 @@ export interface FileStamp {
   ino: string
 }
 
+/**
+ * What the corpus files were last made from: every document's id and the sha256 of its `<id>.json`,
+ * in the order listed, with the sha256 of `index.json` and `claims.jsonl` as they were written.
+ */
+export interface CorpusRecord {
+  documents: Array<[string, string]>
+  index: string
+  claims: string
+}
+
 /** Path of the stamps file of an output folder, beside the manifest. */
 export function stampsPath(out: string): string {
   return join(out, cacheFolder, 'stamps.json')
@@ -27,6 +37,15 @@ export function stampsPath(out: string): string {
 const digits = /^\d{1,30}$/
 const sha256Pattern = /^[0-9a-f]{64}$/
 const plainName = /^[^/\\\0]+$/
+const slug = /^[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?$/
+
+function isCorpusRecord(value: unknown): value is CorpusRecord {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  const record = value as Record<string, unknown>
+  if (Object.keys(record).length !== 3 || typeof record['index'] !== 'string' || typeof record['claims'] !== 'string') return false
+  if (!sha256Pattern.test(record['index']) || !sha256Pattern.test(record['claims']) || !Array.isArray(record['documents'])) return false
+  return record['documents'].every((pair: unknown) => Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && slug.test(pair[0]) && typeof pair[1] === 'string' && sha256Pattern.test(pair[1]))
+}
 
 function isStamp(value: unknown): value is FileStamp {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
@@ -47,17 +66,18 @@ export function stampOf(info: BigIntStats, sha256: string): FileStamp {
  * mtime). Untrusted like the manifest: anything but exactly what `writeStamps` writes, or a file that
  * is not a regular file, is no stamps at all, and every output is then hashed.
  */
-export async function readStamps(out: string): Promise<{stamps: Map<string, FileStamp>; writtenNs?: bigint}> {
+export async function readStamps(out: string): Promise<{stamps: Map<string, FileStamp>; writtenNs?: bigint; corpus?: CorpusRecord}> {
   let handle: FileHandle | undefined
   try {
     handle = await open(stampsPath(out), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
     const info = await handle.stat({bigint: true})
     if (!info.isFile()) return {stamps: new Map()}
-    const parsed = JSON.parse(await handle.readFile('utf8')) as {stampsVersion?: unknown; files?: unknown}
+    const parsed = JSON.parse(await handle.readFile('utf8')) as {stampsVersion?: unknown; files?: unknown; corpus?: unknown}
     if (parsed.stampsVersion !== 1 || typeof parsed.files !== 'object' || parsed.files === null || Array.isArray(parsed.files)) return {stamps: new Map()}
+    if (parsed.corpus !== undefined && !isCorpusRecord(parsed.corpus)) return {stamps: new Map()}
     const entries = Object.entries(parsed.files)
     if (!entries.every(([name, stamp]) => plainName.test(name) && name !== '.' && name !== '..' && isStamp(stamp))) return {stamps: new Map()}
-    return {stamps: new Map(entries as Array<[string, FileStamp]>), writtenNs: info.mtimeNs}
+    return {stamps: new Map(entries as Array<[string, FileStamp]>), writtenNs: info.mtimeNs, ...(parsed.corpus ? {corpus: parsed.corpus} : {})}
   } catch {
     return {stamps: new Map()}
   } finally {
@@ -65,11 +85,11 @@ export async function readStamps(out: string): Promise<{stamps: Map<string, File
   }
 }
 
-/** Writes the stamps atomically, sorted by name. */
-export async function writeStamps(out: string, stamps: ReadonlyMap<string, FileStamp>): Promise<void> {
+/** Writes the stamps (and the corpus record, if any) atomically, sorted by name. */
+export async function writeStamps(out: string, stamps: ReadonlyMap<string, FileStamp>, corpus?: CorpusRecord): Promise<void> {
   const files: Record<string, FileStamp> = {}
   for (const name of [...stamps.keys()].sort()) files[name] = stamps.get(name)!
-  await writeFileAtomic(stampsPath(out), JSON.stringify({stampsVersion: 1, files}) + '\n')
+  await writeFileAtomic(stampsPath(out), JSON.stringify({stampsVersion: 1, files, ...(corpus ? {corpus} : {})}) + '\n')
 }
 
 /**
@@ -114,19 +134,24 @@ export async function hashWithStamp(path: string): Promise<{sha256: string; info
 export class OutputStamps {
   /** Output files this run read and hashed to answer `hasContent`. */
   hashed = 0
+  /** What the corpus files were made from, as this run leaves them (see `writeCorpusUnlessUnchanged`). */
+  corpus: CorpusRecord | undefined
   private readonly next = new Map<string, FileStamp>()
 
   constructor(
     private readonly out: string,
     private readonly previous: ReadonlyMap<string, FileStamp>,
     private readonly writtenNs: bigint | undefined,
-    private readonly trust: boolean
+    private readonly trust: boolean,
+    /** What the corpus files were made from, as the last run left them. */
+    readonly previousCorpus?: CorpusRecord
   ) {}
 
   /** Reads the stamps `out` holds; `trust` false reads none. */
   static async of(out: string, trust: boolean): Promise<OutputStamps> {
-    const {stamps, writtenNs} = trust ? await readStamps(out) : {stamps: new Map<string, FileStamp>()}
-    return new OutputStamps(out, stamps, writtenNs, trust)
+    if (!trust) return new OutputStamps(out, new Map(), undefined, false)
+    const {stamps, writtenNs, corpus} = await readStamps(out)
+    return new OutputStamps(out, stamps, writtenNs, true, corpus)
   }
 
   /** Whether output file `name` holds content with `sha256`; records its stamp when it does. */
@@ -161,7 +186,8 @@ export class OutputStamps {
       const stamp = this.next.get(name)
       if (stamp) kept.set(name, stamp)
     }
-    const same = kept.size === this.previous.size && [...kept].every(([name, stamp]) => JSON.stringify(this.previous.get(name)) === JSON.stringify(stamp))
-    if (!same) await writeStamps(this.out, kept)
+    const same = kept.size === this.previous.size && [...kept].every(([name, stamp]) => JSON.stringify(this.previous.get(name)) === JSON.stringify(stamp)) &&
+      JSON.stringify(this.corpus) === JSON.stringify(this.previousCorpus)
+    if (!same) await writeStamps(this.out, kept, this.corpus)
   }
 }

@@ -8,7 +8,8 @@ import type {TaskResult} from './analyse-task.js'
 import {discardTemps, removeStaleTempFiles, replaceWithTemp, sha256OfFile, WriteError} from './atomic-write.js'
 import {cacheFoldersAreReal, cacheFoldersAreRealSync, prepareCacheFolders} from './cache-folder.js'
 import {analysisSettings, cacheKey, pipelineVersion} from './cache-key.js'
-import {corpusCacheFolder, corpusCachePath, isDocumentRecord, writeCorpusInOrder, type CorpusDocument} from './corpus.js'
+import {corpusCacheFolder, corpusCachePath, corpusFiles, isDocumentRecord, type CorpusDocument} from './corpus.js'
+import {writeCorpusUnlessUnchanged} from './corpus-unchanged.js'
 import {discoverInputs, type DiscoveredInput} from './discover-inputs.js'
 import {OutputStamps} from './file-stamps.js'
 import {checkInputPaths, hasOwnRecord, isWithin, ownOutputTest, realLocation, RunRefusedError} from './input-output-overlap.js'
@@ -176,14 +177,19 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
     }
     while (next < rest.length) yield describe(rest[next++]!.id)
   }
-  const corpus = writeCorpusInOrder(out, corpusDocuments(), {
+  const corpus = writeCorpusUnlessUnchanged(out, corpusDocuments(), {
+    previous: stamps.previousCorpus,
+    hasContent: (name, sha256) => stamps.hasContent(name, sha256),
     dryRun: options.check,
     signal: corpusStop.signal,
     // In a check, a new document's JSON is not on disk yet; it is already listed as a change.
     ...(options.check ? {} : {onProblem: (path: string, message: string) => report(path, {severity: 'error', code: 'corpus-unreadable', message, start: null})})
   })
   // Settled here, awaited at the end: a failure is not unhandled meanwhile.
-  const corpusChanged = corpus.then((changed) => ({changed}), (error: unknown) => ({error}))
+  const corpusChanged = corpus.then(({changed, record}) => {
+    stamps.corpus = record
+    return {changed}
+  }, (error: unknown) => ({error}))
 
   // From here on the pool may be running: whatever happens, it is closed at the end.
   try {
@@ -315,11 +321,9 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
       // Only a cache: the outputs are written; the next run analyses again what it cannot vouch for.
       report(manifestPath(out), {severity: 'error', code: 'output-write-failed', message: `cannot write ${manifestPath(out)}: ${describeFsError(error)}`, start: null})
     }
-    // Written after every output file: the stamps vouch only for files older than themselves. Without
-    // them the next run hashes the outputs instead: nothing to report.
-    if (cacheFoldersAreRealSync(out)) await stamps.save([...manifest.values()].flatMap((entry) => Object.keys(entry.files))).catch(() => undefined)
   }
   const written = await corpusChanged
+  if (!options.check) await saveStamps(out, stamps, manifest)
   result.changed.sort()
   if ('error' in written) {
     if (!(written.error instanceof WriteError)) throw written.error
@@ -343,6 +347,21 @@ function settleable<T = void>(): {promise: Promise<T>; resolve: (value: T) => vo
 /** The folders a run writes temp files in. */
 function tempFolders(out: string): string[] {
   return [out, join(out, cacheFolder), corpusCacheFolder(out)]
+}
+
+/**
+ * Records the stamps of the outputs the manifest lists and of the corpus files, after every one of
+ * them is written: the stamps vouch only for files older than themselves. Only a cache: when they
+ * cannot be written, the next run hashes the outputs instead.
+ */
+async function saveStamps(out: string, stamps: OutputStamps, manifest: ReadonlyMap<string, ManifestEntry>): Promise<void> {
+  const names = [...manifest.values()].flatMap((entry) => Object.keys(entry.files))
+  if (stamps.corpus) {
+    await stamps.written(corpusFiles.index, stamps.corpus.index)
+    await stamps.written(corpusFiles.claims, stamps.corpus.claims)
+    names.push(corpusFiles.index, corpusFiles.claims)
+  }
+  if (cacheFoldersAreRealSync(out)) await stamps.save(names).catch(() => undefined)
 }
 
 /** Whether every file a manifest entry lists is still there with the content it had (by its stamp, else its bytes). */
