@@ -66,6 +66,8 @@ export interface RunResult {
   warnings: number
   /** Whether `signal` stopped the run before every document was through. */
   interrupted: boolean
+  /** Worker threads the run started (0 when every document it analysed was analysed in this thread). */
+  workers: number
   /** Output files of skipped documents read and hashed to check them (the others were vouched for by their stamps). */
   hashed: number
 }
@@ -83,7 +85,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   const {config, out} = options
   const cwd = options.cwd ?? process.cwd()
   const {signal} = options
-  const result: RunResult = {documents: 0, analysed: 0, skipped: 0, changed: [], removed: [], errors: 0, warnings: 0, interrupted: false, hashed: 0}
+  const result: RunResult = {documents: 0, analysed: 0, skipped: 0, changed: [], removed: [], errors: 0, warnings: 0, interrupted: false, workers: 0, hashed: 0}
   const report = (file: string, diagnostic: DiagnosticRecord): void => {
     if (diagnostic.severity === 'error') result.errors++
     else if (diagnostic.severity === 'warning') result.warnings++
@@ -130,10 +132,11 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   // A check compares bytes, whatever the stamps say.
   const stamps = await OutputStamps.of(out, cacheUsable && hadManifest && !options.check)
   const wanted = options.concurrency ?? config.concurrency
-  const threads = Math.max(1, Math.min(wanted > 0 ? wanted : availableParallelism(), selected.length))
-  // The pool starts on the first document that needs analysing: a run that skips everything pays
-  // nothing. When every document will be analysed (forced, or no cache yet), it starts now, so that
-  // the workers load the pipeline while this thread cleans up and fingerprints the code.
+  let threads = Math.max(1, Math.min(wanted > 0 ? wanted : availableParallelism(), selected.length))
+  // When every document will be analysed (forced, or no cache yet), the pool starts now, so that the
+  // workers load the pipeline while this thread cleans up and fingerprints the code. Otherwise the
+  // documents that need analysing are found first, and the pool is sized by them: a run that skips
+  // everything starts no worker, and one changed document is analysed in this thread.
   let analyser: Analyser | undefined
   // A run that can be stopped analyses one document at a time in this thread only when it is small:
   // a long analysis here would keep the abort (SIGINT) from being seen until it is done.
@@ -198,13 +201,33 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
     const listed = await listOutputDocuments(out).catch(() => [])
     others.resolve(listed.filter((document) => !selectedIds.has(document.id) && !removed.has(join(out, document.id + '.json'))))
     pipeline = await pipelineVersion()
+    let pending = selected.map((input, index) => ({input, index}))
+    let stage: Stage = 'all'
+    if (!analyser) {
+      const needed: typeof pending = []
+      await pMap(
+        pending,
+        async (item) => {
+          if (signal?.aborted) return
+          const outcome = await processDocument(item.input, 'triage')
+          if (outcome === 'analyse') return void needed.push(item)
+          if (outcome) options.onDocument?.()
+          through[item.index]!.resolve()
+        },
+        // Reading and hashing: a few at once keep the disk busy.
+        {concurrency: 8}
+      )
+      pending = needed.sort((a, b) => a.index - b.index)
+      threads = Math.max(1, Math.min(threads, pending.length))
+      stage = 'analyse'
+    }
     await pMap(
-      selected,
-      async (input, index) => {
+      pending,
+      async ({input, index}) => {
         try {
           // Not p-map's own signal: it would reject at once and leave the documents in flight writing.
           if (signal?.aborted) return
-          if (await processDocument(input)) options.onDocument?.()
+          if (await processDocument(input, stage)) options.onDocument?.()
         } finally {
           through[index]!.resolve()
         }
@@ -219,12 +242,17 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
     others.resolve([])
     for (const each of through) each.resolve()
     signal?.removeEventListener('abort', stopAnalyses)
+    result.workers = analyser?.workersStarted ?? 0
     await analyser?.close()
     await corpusChanged
   }
 
-  /** Resolves to false when the run was stopped and the document discarded. */
-  async function processDocument(discovered: DiscoveredInput): Promise<boolean> {
+  /**
+   * Resolves to false when the run was stopped and the document discarded. Stage `triage` only skips
+   * an unchanged document (or reports one that cannot be read), resolving to 'analyse' for the
+   * others; stage `analyse` analyses without looking for a reason to skip (triage found none).
+   */
+  async function processDocument(discovered: DiscoveredInput, stage: Stage): Promise<boolean | 'analyse'> {
     const read = await readInput(discovered)
     if (!read.ok) {
       report(discovered.source, read.diagnostic)
@@ -234,7 +262,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
     const {input} = read
     const key = cacheKey({source: input.source, bytes: input.bytes, ...(input.bibliography ? {bibliography: input.bibliography} : {}), settings, pipeline})
     const previous = manifest.get(input.id)
-    if (!options.force && read.bibliographyDiagnostics.length === 0 && previous?.key === key && previous.source === input.source && (await intact(stamps, previous.files))) {
+    if (stage !== 'analyse' && !options.force && read.bibliographyDiagnostics.length === 0 && previous?.key === key && previous.source === input.source && (await intact(stamps, previous.files))) {
       result.skipped++
       const jsonSha256 = previous.files[input.id + '.json']
       if (jsonSha256 !== undefined) verified.set(input.id, jsonSha256)
@@ -242,6 +270,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
       return true
     }
     if (signal?.aborted) return false
+    if (stage === 'triage') return 'analyse'
     // The analyser writes the document's changed files itself (in the worker) and reports them.
     let analysed: TaskResult
     try {
@@ -336,6 +365,9 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   result.hashed = stamps.hashed
   return result
 }
+
+/** How much of a document's processing a call does (see `processDocument`). */
+type Stage = 'all' | 'triage' | 'analyse'
 
 /** A promise and the function that resolves it (Promise.withResolvers is Node 22); later calls are no-ops. */
 function settleable<T = void>(): {promise: Promise<T>; resolve: (value: T) => void} {

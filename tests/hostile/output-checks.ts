@@ -51,6 +51,9 @@ export function outputProblems(files: ReadonlyMap<string, Buffer>): {problems: s
     } else if (name === '.citeclaim-cache/manifest.json') {
       const manifest = parse(name, text) as {manifestVersion?: unknown; documents?: unknown} | undefined
       if (manifest && (manifest.manifestVersion !== 1 || typeof manifest.documents !== 'object')) problems.push(`${name}: not a manifest`)
+    } else if (name === '.citeclaim-cache/stamps.json') {
+      const stamps = parse(name, text) as {stampsVersion?: unknown; files?: unknown} | undefined
+      if (stamps && (stamps.stampsVersion !== 1 || typeof stamps.files !== 'object')) problems.push(`${name}: not a stamps file`)
     } else if (name.startsWith('.citeclaim-cache/corpus/') && name.endsWith('.jsonl')) {
       // A corpus cache: its head (the record's sha256 and index entry), then claims.jsonl lines.
       if (!text.endsWith('\n')) problems.push(`${name}: no newline at the end`)
