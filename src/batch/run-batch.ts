@@ -5,7 +5,7 @@ import pMap from 'p-map'
 import type {ResolvedConfig} from '../config/types.js'
 import type {DiagnosticRecord} from '../emit/document.js'
 import type {TaskResult} from './analyse-task.js'
-import {discardTemps, removeStaleTempFiles, replaceWithTemp, sha256OfFile, WriteError} from './atomic-write.js'
+import {discardTemps, removeStaleTempFiles, replaceWithTemp, WriteError} from './atomic-write.js'
 import {cacheFoldersAreReal, cacheFoldersAreRealSync, prepareCacheFolders} from './cache-folder.js'
 import {analysisSettings, cacheKey, pipelineVersion} from './cache-key.js'
 import {corpusCacheFolder, corpusCachePath, corpusFiles, isDocumentRecord, type CorpusDocument} from './corpus.js'
@@ -68,7 +68,7 @@ export interface RunResult {
   interrupted: boolean
   /** Worker threads the run started (0 when every document it analysed was analysed in this thread). */
   workers: number
-  /** Output files of skipped documents read and hashed to check them (the others were vouched for by their stamps). */
+  /** Output files (of skipped documents, and the corpus files) read and hashed to check them; the others were vouched for by their stamps. */
   hashed: number
 }
 
