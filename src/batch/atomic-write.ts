@@ -140,6 +140,8 @@ export interface AtomicSink {
   commit(): Promise<boolean>
   /** Drops what was written; the target is left as it was. */
   abort(): Promise<void>
+  /** sha256 of everything written, once `finish` has run. */
+  readonly sha256: string | undefined
 }
 
 /** A write that failed, with the file it was for: the caller reports it there. */
@@ -164,6 +166,7 @@ export async function openAtomicSink(path: string, options: {dryRun?: boolean} =
   let handle: FileHandle | undefined
   let temp: string | undefined
   let changed: boolean | undefined
+  let written: string | undefined
   const cleanUp = async (): Promise<void> => {
     await handle?.close().catch(() => undefined)
     handle = undefined
@@ -186,7 +189,7 @@ export async function openAtomicSink(path: string, options: {dryRun?: boolean} =
   const finish = async (): Promise<boolean> => {
     if (changed !== undefined) return changed
     try {
-      const written = hash.digest('hex')
+      written = hash.digest('hex')
       changed = (await sha256OfFile(path)) !== written
       await handle?.close()
       handle = undefined
@@ -219,6 +222,9 @@ export async function openAtomicSink(path: string, options: {dryRun?: boolean} =
       }
       return result
     },
-    abort: cleanUp
+    abort: cleanUp,
+    get sha256() {
+      return written
+    }
   }
 }

@@ -1,7 +1,9 @@
 import {join} from 'node:path'
 import type {DiagnosticRecord} from '../emit/document.js'
-import {writeCorpusInOrder, type CorpusDocument} from './corpus.js'
+import type {CorpusDocument} from './corpus.js'
+import {writeCorpusUnlessUnchanged} from './corpus-unchanged.js'
 import {coded} from '../diagnostics.js'
+import type {OutputStamps} from './file-stamps.js'
 import type {ManifestEntry} from './manifest.js'
 import type {OutputDocument} from './output-documents.js'
 
@@ -24,17 +26,19 @@ export interface CorpusStream {
  * it (by id) are through, so this thread's share overlaps the workers'. They describe every document
  * in the output folder: this run's (`selected`, sorted by id), merged in id order with the others
  * there. `verified` holds the sha256 of the `<id>.json` files this run hashed or wrote: their corpus
- * caches need no second look.
+ * caches need no second look. Corpus files made from exactly the records this run verified are left
+ * as they are (see `writeCorpusUnlessUnchanged`); what they are made from goes in `stamps.corpus`.
  */
 export function streamCorpus(context: {
   out: string
   selected: ReadonlyArray<{id: string}>
   manifest: ReadonlyMap<string, ManifestEntry>
   verified: ReadonlyMap<string, string>
+  stamps: OutputStamps
   check: boolean | undefined
   report: (file: string, diagnostic: DiagnosticRecord) => void
 }): CorpusStream {
-  const {out, selected, manifest, verified} = context
+  const {out, selected, manifest, verified, stamps} = context
   const through = selected.map(() => settleable())
   const others = settleable<OutputDocument[]>()
   const corpusStop = new AbortController()
@@ -57,7 +61,9 @@ export function streamCorpus(context: {
     }
     while (next < rest.length) yield describe(rest[next++]!.id)
   }
-  const corpus = writeCorpusInOrder(out, corpusDocuments(), {
+  const corpus = writeCorpusUnlessUnchanged(out, corpusDocuments(), {
+    previous: stamps.previousCorpus,
+    hasContent: (name, sha256) => stamps.hasContent(name, sha256),
     dryRun: context.check,
     signal: corpusStop.signal,
     // In a check, a new document's JSON is not on disk yet; it is already listed as a change.
@@ -77,7 +83,13 @@ export function streamCorpus(context: {
       for (const each of through) each.resolve()
     },
     // Settled here, awaited at the end: a failure is not unhandled meanwhile.
-    done: corpus.then((changed) => ({changed}), (error: unknown) => ({error}))
+    done: corpus.then(
+      ({changed, record}) => {
+        stamps.corpus = record
+        return {changed}
+      },
+      (error: unknown) => ({error})
+    )
   }
 }
 

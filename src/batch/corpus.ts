@@ -118,6 +118,8 @@ export interface CorpusOptions {
   onStale?: (path: string, message: string) => void
   /** Once aborted, the documents that are left are not waited for and nothing is written. */
   signal?: AbortSignal
+  /** Called once both corpus files are in place (or found equal), with the sha256 of each. */
+  onWritten?: (sha256: {index: string; claims: string}) => void
 }
 
 interface CorpusEntries {
@@ -244,5 +246,6 @@ export async function writeCorpusInOrder(out: string, documents: AsyncIterable<C
   const changed: string[] = []
   if (await index.commit()) changed.push(indexPath)
   if (await claims.commit()) changed.push(claimsPath)
+  options.onWritten?.({index: index.sha256!, claims: claims.sha256!})
   return changed
 }

@@ -1,12 +1,13 @@
 import {join} from 'node:path'
 import {lstat} from 'node:fs/promises'
+import pMap from 'p-map'
 import type {DiagnosticRecord} from '../emit/document.js'
 import type {TaskResult} from './analyse-task.js'
 import {coded, diagnostic} from '../diagnostics.js'
 import {discardTemps, replaceWithTemp} from './atomic-write.js'
-import {sha256OfFile} from './read-output-file.js'
 import {cacheKey} from './cache-key.js'
 import type {DiscoveredInput} from './discover-inputs.js'
+import type {OutputStamps} from './file-stamps.js'
 import {hasOwnRecord} from './input-output-overlap.js'
 import type {ManifestEntry} from './manifest.js'
 import {describeFsError} from './output-folder.js'
@@ -29,6 +30,8 @@ export interface DocumentRun {
   manifest: Map<string, ManifestEntry>
   /** sha256 of the `<id>.json` files this run hashed or wrote. */
   verified: Map<string, string>
+  /** Vouch for output files without reading them, and record the stamps of those written. */
+  stamps: OutputStamps
   result: {analysed: number; skipped: number; changed: string[]; removed: string[]}
   report: (file: string, diagnostic: DiagnosticRecord) => void
   /** The analyser, started on first use. */
@@ -36,13 +39,20 @@ export interface DocumentRun {
 }
 
 /**
+ * How much of a document's turn `processDocument` takes: `all` of it; `triage`, which only skips an
+ * unchanged document (or reports one that cannot be read) and resolves to 'analyse' for the others;
+ * or `analyse`, which analyses without looking for a reason to skip (triage found none).
+ */
+export type Stage = 'all' | 'triage' | 'analyse'
+
+/**
  * One document's turn in a run: read it, skip it when its cache key is unchanged and its files are
  * intact, else analyse it (the analyser writes its changed files to temp files), then rename those
  * into place and record it in the manifest. A document that fails is reported and left out of the
  * manifest, so the next run tries it again. Resolves to false when the run was stopped and the
- * document discarded.
+ * document discarded, and to 'analyse' when `stage` is 'triage' and the document needs analysing.
  */
-export async function processDocument(discovered: DiscoveredInput, run: DocumentRun): Promise<boolean> {
+export async function processDocument(discovered: DiscoveredInput, run: DocumentRun, stage: Stage = 'all'): Promise<boolean | 'analyse'> {
   const read = await readInput(discovered)
   if (!read.ok) {
     run.report(discovered.source, read.diagnostic)
@@ -52,7 +62,7 @@ export async function processDocument(discovered: DiscoveredInput, run: Document
   const {input} = read
   const key = cacheKey({source: input.source, bytes: input.bytes, ...(input.bibliography ? {bibliography: input.bibliography} : {}), settings: run.settings, pipeline: run.pipeline})
   const previous = run.manifest.get(input.id)
-  if (!run.force && read.bibliographyDiagnostics.length === 0 && previous?.key === key && previous.source === input.source && (await intact(run.out, previous.files))) {
+  if (stage !== 'analyse' && !run.force && read.bibliographyDiagnostics.length === 0 && previous?.key === key && previous.source === input.source && (await intact(run.stamps, previous.files))) {
     run.result.skipped++
     const jsonSha256 = previous.files[input.id + '.json']
     if (jsonSha256 !== undefined) run.verified.set(input.id, jsonSha256)
@@ -60,6 +70,7 @@ export async function processDocument(discovered: DiscoveredInput, run: Document
     return true
   }
   if (run.signal?.aborted) return false
+  if (stage === 'triage') return 'analyse'
   // The analyser writes the document's changed files itself (in the worker) and reports them.
   let analysed: TaskResult
   try {
@@ -106,7 +117,10 @@ export async function processDocument(discovered: DiscoveredInput, run: Document
     files[file.name] = file.sha256
     // In a check the new bytes are not on disk: only an unchanged file is what the manifest says.
     if (file.name === input.id + '.json' && (!run.check || !file.changed)) run.verified.set(input.id, file.sha256)
-    if (!file.changed) continue
+    if (!file.changed) {
+      if (!run.check) await run.stamps.written(file.name, file.sha256)
+      continue
+    }
     run.result.changed.push(path)
     if (!file.temp) continue
     try {
@@ -116,15 +130,37 @@ export async function processDocument(discovered: DiscoveredInput, run: Document
       delete file.temp
       return writeFailed(`cannot write ${path}: ${describeFsError(error)}`)
     }
+    await run.stamps.written(file.name, file.sha256)
   }
   for (const name of Object.keys(previous?.files ?? {})) if (!(name in files)) await remove(run.out, name, {check: run.check, removed: run.result.removed, report: run.report})
   run.manifest.set(input.id, {source: input.source, key, files, diagnostics, ...(analysed.corpusSha256 ? {corpus: analysed.corpusSha256} : {})})
   return true
 }
 
-/** Whether every file a manifest entry lists is still there with the content it had. */
-async function intact(out: string, files: Record<string, string>): Promise<boolean> {
-  for (const [name, sha256] of Object.entries(files)) if ((await sha256OfFile(join(out, name))) !== sha256) return false
+/**
+ * The triage of a run that may skip documents: each of `selected` is skipped when unchanged (or
+ * reported when it cannot be read), and `through(index, counted)` is called for it; resolves to
+ * those that need analysing, with their indexes, in order, so that the worker pool can be sized by them.
+ */
+export async function triage(selected: readonly DiscoveredInput[], run: DocumentRun, through: (index: number, counted: boolean) => void): Promise<Array<{input: DiscoveredInput; index: number}>> {
+  const needed: number[] = []
+  await pMap(
+    selected.keys(),
+    async (index) => {
+      if (run.signal?.aborted) return
+      const outcome = await processDocument(selected[index]!, run, 'triage')
+      if (outcome === 'analyse') needed.push(index)
+      else through(index, outcome)
+    },
+    // Reading and hashing: a few at once keep the disk busy.
+    {concurrency: 8}
+  )
+  return needed.sort((a, b) => a - b).map((index) => ({input: selected[index]!, index}))
+}
+
+/** Whether every file a manifest entry lists is still there with the content it had (by its stamp, else its bytes). */
+async function intact(stamps: OutputStamps, files: Record<string, string>): Promise<boolean> {
+  for (const [name, sha256] of Object.entries(files)) if (!(await stamps.hasContent(name, sha256))) return false
   return true
 }
 

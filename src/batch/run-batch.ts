@@ -7,13 +7,14 @@ import {selectEmitters} from '../emit/emitters.js'
 import {removeStaleTempFiles, WriteError} from './atomic-write.js'
 import {cacheFoldersAreReal, cacheFoldersAreRealSync, prepareCacheFolders} from './cache-folder.js'
 import {analysisSettings, pipelineVersion} from './cache-key.js'
-import {corpusCacheFolder} from './corpus.js'
+import {corpusCacheFolder, corpusFiles} from './corpus.js'
 import {streamCorpus} from './corpus-stream.js'
 import {discoverInputs} from './discover-inputs.js'
+import {OutputStamps} from './file-stamps.js'
 import {checkInputPaths, isWithin, ownOutputTest, realLocation, RunRefusedError} from './input-output-overlap.js'
 import {cacheFolder, manifestPath, readManifest, writeManifest, type ManifestEntry} from './manifest.js'
 import {describeFsError, prepareOutputFolder} from './output-folder.js'
-import {processDocument, type DocumentRun} from './process-document.js'
+import {processDocument, triage, type DocumentRun, type Stage} from './process-document.js'
 import {removeGoneDocuments} from './remove-outputs.js'
 import {isReservedId, knownSuffixes, listOutputDocuments, reservedIds} from './output-documents.js'
 import {inShard, type Shard} from './shard.js'
@@ -66,6 +67,10 @@ export interface RunResult {
   warnings: number
   /** Whether `signal` stopped the run before every document was through. */
   interrupted: boolean
+  /** Worker threads the run started (0 when every document it analysed was analysed in this thread). */
+  workers: number
+  /** Output files (of skipped documents, and the corpus files) read and hashed to check them; the others were vouched for by their stamps. */
+  hashed: number
 }
 
 /**
@@ -81,7 +86,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   const {config, out} = options
   const cwd = options.cwd ?? process.cwd()
   const {signal} = options
-  const result: RunResult = {documents: 0, analysed: 0, skipped: 0, changed: [], removed: [], errors: 0, warnings: 0, interrupted: false}
+  const result: RunResult = {documents: 0, analysed: 0, skipped: 0, changed: [], removed: [], errors: 0, warnings: 0, interrupted: false, workers: 0, hashed: 0}
   const report = (file: string, diagnostic: DiagnosticRecord): void => {
     if (diagnostic.severity === 'error') result.errors++
     else if (diagnostic.severity === 'warning') result.warnings++
@@ -127,11 +132,14 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
 
   const manifest = cacheUsable ? await readManifest(out, knownSuffixes(), reservedIds) : new Map<string, ManifestEntry>()
   const hadManifest = manifest.size > 0
+  // A check compares bytes, whatever the stamps say.
+  const stamps = await OutputStamps.of(out, cacheUsable && hadManifest && !options.check)
   const wanted = options.concurrency ?? config.concurrency
-  const threads = Math.max(1, Math.min(wanted > 0 ? wanted : availableParallelism(), selected.length))
-  // The pool starts on the first document that needs analysing: a run that skips everything pays
-  // nothing. When every document will be analysed (forced, or no cache yet), it starts now, so that
-  // the workers load the pipeline while this thread cleans up and fingerprints the code.
+  let threads = Math.max(1, Math.min(wanted > 0 ? wanted : availableParallelism(), selected.length))
+  // When every document will be analysed (forced, or no cache yet), the pool starts now, so that the
+  // workers load the pipeline while this thread cleans up and fingerprints the code. Otherwise the
+  // documents that need analysing are found first, and the pool is sized by them: a run that skips
+  // everything starts no worker, and one changed document is analysed in this thread.
   let analyser: Analyser | undefined
   // A run that can be stopped analyses one document at a time in this thread only when it is small:
   // a long analysis here would keep the abort (SIGINT) from being seen until it is done.
@@ -148,7 +156,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   // The corpus files are written while the documents are analysed; a run that fails writes none.
   const selectedIds = new Set(selected.map((input) => input.id))
   const verified = new Map<string, string>()
-  const corpus = streamCorpus({out, selected, manifest, verified, check: options.check, report})
+  const corpus = streamCorpus({out, selected, manifest, verified, stamps, check: options.check, report})
 
   // From here on the pool may be running: whatever happens, it is closed at the end.
   try {
@@ -156,14 +164,21 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
     const removed = new Set(result.removed)
     const listed = await listOutputDocuments(out).catch(() => [])
     corpus.others(listed.filter((document) => !selectedIds.has(document.id) && !removed.has(join(out, document.id + '.json'))))
-    const run: DocumentRun = {out, check: options.check, force: options.force, signal, settings, pipeline: await pipelineVersion(), manifest, verified, result, report, analyser: analyserFor}
+    const run: DocumentRun = {out, check: options.check, force: options.force, signal, settings, pipeline: await pipelineVersion(), manifest, verified, stamps, result, report, analyser: analyserFor}
+    // Without a pool started up front, the documents that need analysing are found first (see above).
+    const stage: Stage = analyser ? 'all' : 'analyse'
+    const pending = analyser ? selected.map((input, index) => ({input, index})) : await triage(selected, run, (index, counted) => {
+      if (counted) options.onDocument?.()
+      corpus.through(index)
+    })
+    if (stage === 'analyse') threads = Math.max(1, Math.min(threads, pending.length))
     await pMap(
-      selected,
-      async (input, index) => {
+      pending,
+      async ({input, index}) => {
         try {
           // Not p-map's own signal: it would reject at once and leave the documents in flight writing.
           if (signal?.aborted) return
-          if (await processDocument(input, run)) options.onDocument?.()
+          if (await processDocument(input, run, stage)) options.onDocument?.()
         } finally {
           corpus.through(index)
         }
@@ -177,6 +192,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   } finally {
     corpus.release()
     signal?.removeEventListener('abort', stopAnalyses)
+    result.workers = analyser?.workersStarted ?? 0
     await analyser?.close()
     await corpus.done
   }
@@ -196,6 +212,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
     }
   }
   const written = await corpus.done
+  if (!options.check) await saveStamps(out, stamps, manifest)
   result.changed.sort()
   if ('error' in written) {
     if (!(written.error instanceof WriteError)) throw written.error
@@ -205,12 +222,28 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
     pushAll(result.changed, written.changed)
   }
   result.removed.sort()
+  result.hashed = stamps.hashed
   return result
 }
 
 /** The folders a run writes temp files in. */
 function tempFolders(out: string): string[] {
   return [out, join(out, cacheFolder), corpusCacheFolder(out)]
+}
+
+/**
+ * Records the stamps of the outputs the manifest lists and of the corpus files, after every one of
+ * them is written: the stamps vouch only for files older than themselves. Only a cache: when they
+ * cannot be written, the next run hashes the outputs instead.
+ */
+async function saveStamps(out: string, stamps: OutputStamps, manifest: ReadonlyMap<string, ManifestEntry>): Promise<void> {
+  const names = [...manifest.values()].flatMap((entry) => Object.keys(entry.files))
+  if (stamps.corpus) {
+    await stamps.written(corpusFiles.index, stamps.corpus.index)
+    await stamps.written(corpusFiles.claims, stamps.corpus.claims)
+    names.push(corpusFiles.index, corpusFiles.claims)
+  }
+  if (cacheFoldersAreRealSync(out)) await stamps.save(names).catch(() => undefined)
 }
 
 async function writeManifestIfChanged(out: string, manifest: ReadonlyMap<string, ManifestEntry>): Promise<void> {

@@ -12,6 +12,8 @@ import type {WorkerData} from './worker.js'
 export interface Analyser {
   /** How many documents it analyses at once. */
   readonly threads: number
+  /** Worker threads started so far (none while documents are analysed in this thread). */
+  readonly workersStarted: number
   analyse(input: DocumentInput): Promise<TaskResult>
   close(): Promise<void>
 }
@@ -84,18 +86,25 @@ export function createAnalyser(config: ResolvedConfig, threads: number, task: Ta
   let taskModule: Promise<typeof import('./analyse-task.js')> | undefined
   const inThisThread = async (input: DocumentInput): Promise<TaskResult> => (await (taskModule ??= import('./analyse-task.js'))).analyseAndWrite(input, config, task)
   const workerData: WorkerData = {config, task}
+  const started = {workers: 0}
   // Workers of big documents in progress, so that closing the analyser (SIGINT) stops them too.
   const bigPools = new Set<Tinypool>()
-  const inBigWorker = (input: DocumentInput): Promise<TaskResult> => analyseInOwnWorker(input, workerData, bigPools)
+  const inBigWorker = (input: DocumentInput): Promise<TaskResult> => {
+    started.workers++
+    return analyseInOwnWorker(input, workerData, bigPools)
+  }
   const closeBigPools = async (): Promise<void> => {
     await Promise.all([...bigPools].map((pool) => pool.destroy()))
   }
   if (threads <= 1 && options.inThisThread) {
     // Started by the first document too big to analyse here in a run that can be stopped.
     let stoppable: Analyser | undefined
-    const inStoppableWorker = (input: DocumentInput): Promise<TaskResult> => (stoppable ??= inWorkers(1, workerData, inBigWorker, closeBigPools)).analyse(input)
+    const inStoppableWorker = (input: DocumentInput): Promise<TaskResult> => (stoppable ??= inWorkers(1, workerData, inBigWorker, closeBigPools, started)).analyse(input)
     return {
       threads: 1,
+      get workersStarted() {
+        return started.workers
+      },
       analyse: (input) => {
         if (input.bytes.length >= bigInputBytes) return inBigWorker(input)
         if (options.stoppable && input.bytes.length >= stoppableInThreadBytes) return inStoppableWorker(input)
@@ -104,16 +113,20 @@ export function createAnalyser(config: ResolvedConfig, threads: number, task: Ta
       close: () => (stoppable ? stoppable.close() : closeBigPools())
     }
   }
-  return inWorkers(threads, workerData, inBigWorker, closeBigPools)
+  return inWorkers(threads, workerData, inBigWorker, closeBigPools, started)
 }
 
 /** An analyser over a tinypool of `threads` workers; a document that runs out of memory there gets a worker of its own. */
-function inWorkers(threads: number, workerData: WorkerData, inBigWorker: (input: DocumentInput) => Promise<TaskResult>, closeBigPools: () => Promise<void>): Analyser {
+function inWorkers(threads: number, workerData: WorkerData, inBigWorker: (input: DocumentInput) => Promise<TaskResult>, closeBigPools: () => Promise<void>, started: {workers: number}): Analyser {
   const pool = new Tinypool({filename: workerFile(), minThreads: threads, maxThreads: threads, workerData, resourceLimits: workerLimits})
+  started.workers += threads
   // A run stopped by SIGINT closes the pool early, and again when it ends.
   let closed: Promise<void> | undefined
   return {
     threads,
+    get workersStarted() {
+      return started.workers
+    },
     analyse: async (input) => {
       try {
         return (await pool.run(input)) as TaskResult

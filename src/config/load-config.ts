@@ -1,18 +1,26 @@
 import {existsSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
-import {createJiti} from 'jiti'
+import {createJiti, type TransformOptions, type TransformResult} from 'jiti'
 import {resolveConfigPaths} from './config-paths.js'
 import {checkCslSettings} from './csl-names.js'
 import {configFileNames, findConfigFile} from './find-config.js'
 import {ConfigError, resolveConfig} from './resolve-config.js'
+import {cachedTransform, privateCacheFolder, type TranspileCacheStats} from './transpile-cache.js'
 import type {ResolvedConfig} from './types.js'
 
 export {configFileNames}
 
-/** How `loadConfig` looks for the config. */
+/** How `loadConfig` looks for the config, and where it keeps what it transpiles. */
 export interface LoadConfigOptions {
   /** With no config file found, use the defaults (paths from `cwd`) instead of throwing. */
   defaults?: boolean
+  /**
+   * The folder the private transpile cache is made in (`citeclaim-<uid>/config` inside it; default
+   * the OS temp folder), or false for no cache.
+   */
+  cacheRoot?: string | false
+  /** Counts the cache's hits and misses. */
+  stats?: TranspileCacheStats
 }
 
 /**
@@ -20,7 +28,9 @@ export interface LoadConfigOptions {
  * `pipeline.config.{ts,mts,js,mjs}` in `cwd` or a folder above it. No config found is a
  * `ConfigError` unless `options.defaults`. Paths in the config (`input`, `output`,
  * `bibliography.files`, a `.csl` style) come back absolute, resolved from the config file's folder.
- * TypeScript configs load through jiti (Node 20 cannot import .ts by itself).
+ * TypeScript configs load through jiti (Node 20 cannot import .ts by itself); what jiti transpiles
+ * is cached by content in a private folder (see `transpile-cache.ts`), so a run with an unchanged
+ * config does not load the transpiler.
  */
 export async function loadConfig(file?: string, cwd = process.cwd(), options: LoadConfigOptions = {}): Promise<{config: ResolvedConfig; path?: string}> {
   const path = file ? resolve(cwd, file) : findConfigFile(cwd)
@@ -35,7 +45,11 @@ export async function loadConfig(file?: string, cwd = process.cwd(), options: Lo
   if (!existsSync(path)) throw new ConfigError(`config file not found: ${file}`, file)
   let loaded: unknown
   try {
-    const jiti = createJiti(import.meta.url, {moduleCache: false, fsCache: false})
+    const folder = options.cacheRoot === false ? undefined : privateCacheFolder(options.cacheRoot)
+    // jiti's own transform (Babel), loaded only on a cache miss.
+    let transpiler: ReturnType<typeof createJiti> | undefined
+    const transpile = (request: TransformOptions): TransformResult => ({code: (transpiler ??= createJiti(import.meta.url, {moduleCache: false, fsCache: false})).transform(request)})
+    const jiti = createJiti(import.meta.url, {moduleCache: false, fsCache: false, transform: cachedTransform(folder, transpile, options.stats)})
     loaded = await jiti.import(path, {default: true})
   } catch (error) {
     throw new ConfigError(`cannot load config ${path}: ${(error as Error).message.split('\n')[0]}`, path)

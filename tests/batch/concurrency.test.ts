@@ -18,6 +18,7 @@ describe('concurrency', () => {
     expect([...one.keys()]).toContain('claims.jsonl')
     expect([...one.keys()]).toContain('.citeclaim-cache/manifest.json')
     expect([...three.keys()]).toEqual([...one.keys()])
-    for (const [name, content] of one) expect(three.get(name), name).toBe(content)
+    // Except the stamps, which record each file's inode and times: facts of the file system, not of the data.
+    for (const [name, content] of one) if (name !== '.citeclaim-cache/stamps.json') expect(three.get(name), name).toBe(content)
   })
 })

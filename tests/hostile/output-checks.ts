@@ -22,6 +22,9 @@ export function snapshot(dir: string): Map<string, Buffer> {
 /** A temp file of an atomic write: hidden, named after its target, the writer's pid and 8 hex digits. */
 export const tempFile = /(?:^|\/)\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/
 
+/** The output stamps: bytes that record each output's inode and times. */
+const stampsFile = '.citeclaim-cache/stamps.json'
+
 /**
  * What is wrong with the files of an output folder: a JSON file that does not parse, a document
  * record, corpus index, `claims.jsonl` line or CSL-JSON file that fails its shipped schema, a
@@ -54,6 +57,9 @@ export function outputProblems(files: ReadonlyMap<string, Buffer>): {problems: s
     } else if (name === '.citeclaim-cache/manifest.json') {
       const manifest = parse(name, text) as {manifestVersion?: unknown; documents?: unknown} | undefined
       if (manifest && (manifest.manifestVersion !== 1 || typeof manifest.documents !== 'object')) problems.push(`${name}: not a manifest`)
+    } else if (name === '.citeclaim-cache/stamps.json') {
+      const stamps = parse(name, text) as {stampsVersion?: unknown; files?: unknown} | undefined
+      if (stamps && (stamps.stampsVersion !== 1 || typeof stamps.files !== 'object')) problems.push(`${name}: not a stamps file`)
     } else if (name.startsWith('.citeclaim-cache/corpus/') && name.endsWith('.jsonl')) {
       // A corpus cache: its head (the record's sha256 and index entry), then claims.jsonl lines.
       if (!text.endsWith('\n')) problems.push(`${name}: no newline at the end`)
@@ -76,8 +82,13 @@ export function outputProblems(files: ReadonlyMap<string, Buffer>): {problems: s
   return {problems, temps}
 }
 
-/** The names whose bytes differ between two snapshots, or that only one has. */
+/**
+ * The names whose bytes differ between two snapshots, or that only one has. The stamps file is
+ * compared by presence only: it records each output's inode and times, facts of the file system that
+ * differ between any two folders.
+ */
 export function differences(actual: ReadonlyMap<string, Buffer>, expected: ReadonlyMap<string, Buffer>): string[] {
   const names = new Set([...actual.keys(), ...expected.keys()])
-  return [...names].filter((name) => !actual.get(name)?.equals(expected.get(name) ?? Buffer.alloc(0)) || !expected.has(name) || !actual.has(name)).sort()
+  const sameBytes = (name: string): boolean => name === stampsFile || Boolean(actual.get(name)?.equals(expected.get(name) ?? Buffer.alloc(0)))
+  return [...names].filter((name) => !sameBytes(name) || !expected.has(name) || !actual.has(name)).sort()
 }

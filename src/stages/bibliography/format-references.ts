@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs'
-import {Cite, plugins, type CslItem} from '@citation-js/core'
-import '@citation-js/plugin-csl'
+import type {CslItem} from '@citation-js/core'
+import {citationJs} from './load-citation-js.js'
 import {toOutputCslItem} from './references-csl.js'
 
 export interface FormatOptions {
@@ -24,7 +24,7 @@ const registered = new Map<string, string | Error>()
  * process under its path (reading the file is the only I/O; the same path gives the same template).
  */
 export function resolveStyle(style: string): string | Error {
-  const styles = plugins.config.get('@csl').styles as {has(name: string): boolean; add(name: string, xml: string): void}
+  const styles = citationJs().plugins.config.get('@csl').styles as {has(name: string): boolean; add(name: string, xml: string): void}
   if (styles.has(style)) return style
   const known = registered.get(style)
   if (known !== undefined) return known
@@ -56,7 +56,7 @@ export function formatReferences(references: ReadonlyMap<number, CslItem>, optio
     template = 'vancouver'
   }
   const numbers = [...references.keys()].sort((a, b) => a - b)
-  const cite = new Cite(numbers.map((n) => toOutputCslItem(n, references.get(n)!)), {forceType: '@csl/list+object'})
+  const cite = new (citationJs().Cite)(numbers.map((n) => toOutputCslItem(n, references.get(n)!)), {forceType: '@csl/list+object'})
   const rows = cite.format('bibliography', {format: 'text', template, lang: options.lang ?? 'en-US', asEntryArray: true}) as unknown as Array<[string, string]>
   for (const [id, text] of rows) {
     const n = Number(/^ref-(\d+)$/.exec(id)?.[1])

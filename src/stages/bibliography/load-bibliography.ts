@@ -1,8 +1,6 @@
-import {Cite, type CslItem} from '@citation-js/core'
-import '@citation-js/plugin-bibtex'
-import '@citation-js/plugin-csl'
-import '@citation-js/plugin-ris'
+import type {CslItem} from '@citation-js/core'
 import {bibliographyFormatOf, type BibliographyFormatName} from './bibliography-formats.js'
+import {citationJs} from './load-citation-js.js'
 import {numberEntries, type NumberedEntry, type ReadEntry} from './match-entries.js'
 import {splitBibtex} from './split-bibtex.js'
 import {splitRis} from './split-ris.js'
@@ -79,7 +77,7 @@ export function loadBibliography(path: string, text: string): LoadedBibliography
 
 /** Parses text of one citation-js input type; items come back without citation-js internals. */
 function parse(data: unknown, type: string): CslItem[] {
-  return new Cite(data, {forceType: type}).data.map(cleanItem)
+  return new (citationJs().Cite)(data, {forceType: type}).data.map(cleanItem)
 }
 
 /** Drops citation-js bookkeeping (`_graph`, which holds the whole input again) from an item. */
