@@ -1,0 +1,114 @@
+import {describe, expect, it} from 'vitest'
+import {normalizePages, parseReferenceEntry} from '../../src/parse/reference-entry.js'
+
+const issued = (year: number) => ({'date-parts': [[year]]})
+
+describe('parseReferenceEntry: numbered (Vancouver-like) entries', () => {
+  it('reads authors with initials, title, journal, year, volume, issue and pages', () => {
+    expect(parseReferenceEntry('Brandt QX, van der Berg AB, Ollo-Tamm J. Lanterns of the deep shelf. J Imag Fish. 2011;42(3):117–25.')).toEqual({
+      id: 'entry',
+      type: 'article-journal',
+      author: [
+        {family: 'Brandt', given: 'QX'},
+        {family: 'van der Berg', given: 'AB'},
+        {family: 'Ollo-Tamm', given: 'J'}
+      ],
+      title: 'Lanterns of the deep shelf',
+      'container-title': 'J Imag Fish',
+      issued: issued(2011),
+      volume: '42',
+      issue: '3',
+      page: '117-125'
+    })
+  })
+
+  it('stops the authors at "et al." and reads a month after the year', () => {
+    const item = parseReferenceEntry('Okafor N, Lind P, et al. Tidal pools and their keepers. Mar Notes. 2019 Mar 4;7:9-12.')
+    expect(item.author).toEqual([{family: 'Okafor', given: 'N'}, {family: 'Lind', given: 'P'}])
+    expect(item).toMatchObject({title: 'Tidal pools and their keepers', 'container-title': 'Mar Notes', issued: issued(2019), volume: '7', page: '9-12'})
+  })
+
+  it('reads "YEAR. p. pages" after the container, and takes identifiers out of the text it parses', () => {
+    const item = parseReferenceEntry('Quill R. Counting the uncounted: a method. Rev Sums. 2004. p. 88–91. doi:10.5555/rs.2004.88 PubMed PMID: 1234567.')
+    expect(item).toMatchObject({author: [{family: 'Quill', given: 'R'}], title: 'Counting the uncounted: a method', 'container-title': 'Rev Sums', issued: issued(2004), page: '88-91', DOI: '10.5555/rs.2004.88', PMID: '1234567'})
+  })
+
+  it('keeps a question mark that ends the title', () => {
+    const item = parseReferenceEntry('Marr T. Is the shelf deep enough? Abyss Lett. 2015;3:1-4.')
+    expect(item).toMatchObject({title: 'Is the shelf deep enough?', 'container-title': 'Abyss Lett'})
+  })
+
+  it('reads a book: title, then "Place: Publisher; YEAR"', () => {
+    const item = parseReferenceEntry('Hale W. The Grammar of Tides. 2nd ed. Oslo: Fjord Press; 1998.')
+    expect(item).toMatchObject({type: 'book', author: [{family: 'Hale', given: 'W'}], title: 'The Grammar of Tides. 2nd ed', publisher: 'Fjord Press', 'publisher-place': 'Oslo', issued: issued(1998)})
+    expect(item['container-title']).toBeUndefined()
+  })
+
+  it('takes a single part without authors for a title, and an organisation before a title for the author', () => {
+    expect(parseReferenceEntry('Handbook of imaginary measures: a catalogue. 1977.')).toMatchObject({type: 'book', title: 'Handbook of imaginary measures: a catalogue', issued: issued(1977)})
+    expect(parseReferenceEntry('Northern Institute of Soundings. Depth charts online [Internet]. 2012.')).toMatchObject({type: 'webpage', author: [{literal: 'Northern Institute of Soundings'}], title: 'Depth charts online', issued: issued(2012)})
+  })
+
+  it('leaves out what an entry does not have instead of guessing it', () => {
+    const item = parseReferenceEntry('Vell P. Notes on nothing in particular.')
+    expect(item).toEqual({id: 'entry', type: 'book', author: [{family: 'Vell', given: 'P'}], title: 'Notes on nothing in particular'})
+  })
+
+  it('takes the label of a Markdown list entry ("[4] …") off, and uses the id it is given', () => {
+    const item = parseReferenceEntry('[4] Brandt QX. Lanterns. J Imag Fish. 2011;42:1-2.', {id: 'ref-4'})
+    expect(item).toMatchObject({id: 'ref-4', author: [{family: 'Brandt', given: 'QX'}], title: 'Lanterns'})
+  })
+})
+
+describe('parseReferenceEntry: alphabetical (APA/Harvard-like) entries', () => {
+  it('reads APA: "Family, I. I., & Family, I. (YEAR). Title. Journal, vol(issue), pages."', () => {
+    expect(parseReferenceEntry('Brandt, Q. X., van der Berg, A. B., & Ollo-Tamm, J. (2011). Lanterns of the deep shelf. J Imag Fish, 42(3), 117–125. https://doi.org/10.5555/jif.42.117')).toEqual({
+      id: 'entry',
+      type: 'article-journal',
+      author: [
+        {family: 'Brandt', given: 'Q. X.'},
+        {family: 'van der Berg', given: 'A. B.'},
+        {family: 'Ollo-Tamm', given: 'J.'}
+      ],
+      title: 'Lanterns of the deep shelf',
+      'container-title': 'J Imag Fish',
+      issued: issued(2011),
+      volume: '42',
+      issue: '3',
+      page: '117-125',
+      DOI: '10.5555/jif.42.117'
+    })
+  })
+
+  it('reads a year suffix, full given names, and "In Journal (Vol. n, pp. a–b)"', () => {
+    const item = parseReferenceEntry('Okafor, Nneka, & Lind, Per. (2019b). Tidal pools and their keepers. In Mar Notes (Vol. 7, pp. 9–12).')
+    expect(item).toMatchObject({author: [{family: 'Okafor', given: 'Nneka'}, {family: 'Lind', given: 'Per'}], 'year-suffix': 'b', issued: issued(2019), title: 'Tidal pools and their keepers', 'container-title': 'Mar Notes', volume: '7', page: '9-12'})
+  })
+
+  it('reads Harvard: quoted title, "et al.", "pp."', () => {
+    const item = parseReferenceEntry('Marr, T. et al. (2015) “Is the shelf deep enough?,” Abyss Lett, 3, pp. 1–4.')
+    expect(item).toMatchObject({author: [{family: 'Marr', given: 'T.'}], title: 'Is the shelf deep enough?', 'container-title': 'Abyss Lett', issued: issued(2015), volume: '3', page: '1-4'})
+  })
+
+  it('reads an organisation as author, and an entry without authors that opens with its title', () => {
+    expect(parseReferenceEntry('Northern Institute of Soundings. (2012). Depth charts online.')).toMatchObject({author: [{literal: 'Northern Institute of Soundings'}], title: 'Depth charts online', issued: issued(2012)})
+    expect(parseReferenceEntry('“Handbook of imaginary measures” (1977).')).toMatchObject({title: 'Handbook of imaginary measures', issued: issued(1977)})
+  })
+
+  it('reads "(n.d.)" as no year', () => {
+    const item = parseReferenceEntry('Vell, P. (n.d.). Notes on nothing in particular.')
+    expect(item).toMatchObject({author: [{family: 'Vell', given: 'P.'}], title: 'Notes on nothing in particular'})
+    expect(item.issued).toBeUndefined()
+  })
+})
+
+describe('normalizePages', () => {
+  it('writes the last page in full and a hyphen between, as CSL stores ranges', () => {
+    expect(normalizePages('278–93')).toBe('278-293')
+    expect(normalizePages('1496–504')).toBe('1496-1504')
+    expect(normalizePages('9–17')).toBe('9-17')
+    expect(normalizePages('e12')).toBe('e12')
+    // A last page that cannot be a shortened one stays as written.
+    expect(normalizePages('284–29')).toBe('284-29')
+  })
+})
