@@ -115,8 +115,9 @@ export function analyseDocument(input: DocumentInput, config: ResolvedConfig): D
   }
   const tree = processor.runSync(parsed, file)
   const references = file.data.references ?? new Map()
-  // Formatting costs a citeproc run: only for documents with cited bibliography entries.
-  const formatted = references.size > 0 ? formatReferences(references, {style: config.bibliography.style, lang: config.bibliography.lang}) : undefined
+  // Formatting costs a citeproc run: only for documents with cited bibliography entries (a reference
+  // list in the text is printed as written).
+  const formatted = input.bibliography && references.size > 0 ? formatReferences(references, {style: config.bibliography.style, lang: config.bibliography.lang}) : undefined
   if (formatted?.problem) file.message(formatted.problem.message, {ruleId: formatted.problem.code, source: 'citeclaim'})
   const record: DocumentRecord = toDocumentRecord(tree, file, config)
   const json = recordJson(record)
@@ -125,7 +126,7 @@ export function analyseDocument(input: DocumentInput, config: ResolvedConfig): D
     {suffix: '.json', content: json},
     {suffix: '.md', content: toAnnotatedMarkdown(tree, record, {citationStyle: config.citations.markdownStyle, claimsTitle: config.markdown.claimsTitle, ...(formatted ? {formattedReferences: formatted.entries} : {})})}
   ]
-  if (input.bibliography) files.push({suffix: '.references.csl.json', content: toReferencesCslJson(references)})
+  if (input.bibliography || references.size > 0) files.push({suffix: '.references.csl.json', content: toReferencesCslJson(references)})
   return {
     id: input.id,
     source: input.source,

@@ -3,6 +3,7 @@ import type {Root} from 'mdast'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {pointAt} from '../parse/positions.js'
+import {parseReferenceEntry} from '../parse/reference-entry.js'
 import type {ReferenceListEntry} from '../parse/reference-list.js'
 import {walk} from '../tree-walk.js'
 import {maxOf} from '../push-all.js'
@@ -32,11 +33,13 @@ interface Target {
   item: CslItem | null
   name: string
   place?: Position
+  /** The printed entry, read into a CSL item once it is cited. */
+  entry?: ReferenceListEntry
 }
 
 /**
  * Links citation numbers to their entries: a bibliography file's when there is one, else the
- * document's own reference list. A group citing a number beyond the entries' count is made invalid;
+ * document's own reference list, each cited entry read into a CSL item (`parseReferenceEntry`). A group citing a number beyond the entries' count is made invalid;
  * numbers without an entry (warning) and entries never cited (info) are reported.
  */
 export function remarkBibliography() {
@@ -59,7 +62,7 @@ export function remarkBibliography() {
         })
       }
     } else if (list) {
-      for (const entry of list.entries) targets.set(entry.number, {item: null, name: `entry ${entry.number} of the reference list`, place: {start: pointAt(file, entry.start), end: pointAt(file, entry.end)}})
+      for (const entry of list.entries) targets.set(entry.number, {item: null, entry, name: `entry ${entry.number} of the reference list`, place: {start: pointAt(file, entry.start), end: pointAt(file, entry.end)}})
       size = list.entries.length
       sourceName = "the document's reference list"
     }
@@ -92,7 +95,11 @@ export function remarkBibliography() {
       message.fatal = undefined
     }
     const references = new Map<number, CslItem>()
-    for (const [n, target] of [...targets].sort((a, b) => a[0] - b[0])) if (cited.has(n) && target.item) references.set(n, target.item)
+    for (const [n, target] of [...targets].sort((a, b) => a[0] - b[0])) {
+      if (!cited.has(n)) continue
+      const item = target.item ?? (target.entry ? parseReferenceEntry(target.entry.raw, {id: `ref-${n}`, layout: 'numbered'}) : null)
+      if (item) references.set(n, item)
+    }
     file.data.references = references
   }
 }
