@@ -124,7 +124,7 @@ export function analyseDocument(input: DocumentInput, config: ResolvedConfig): D
   if (json === undefined) return tooLarge(input)
   const files = [
     {suffix: '.json', content: json},
-    {suffix: '.md', content: toAnnotatedMarkdown(tree, record, {citationStyle: config.citations.markdownStyle, claimsTitle: config.markdown.claimsTitle, ...(formatted ? {formattedReferences: formatted.entries} : {})})}
+    {suffix: '.md', content: toAnnotatedMarkdown(tree, record, {citationStyle: config.citations.markdownStyle, claimsTitle: config.markdown.claimsTitle, references: config.markdown.references, ...(formatted ? {formattedReferences: formatted.entries} : {})})}
   ]
   if (input.bibliography || references.size > 0) files.push({suffix: '.references.csl.json', content: toReferencesCslJson(references)})
   return {

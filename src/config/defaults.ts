@@ -69,6 +69,6 @@ export const defaults: ResolvedConfig = {
   entityTypes: [],
   distractors: [],
   claims: defaultClaimOptions,
-  markdown: {claimsTitle: defaultClaimsTitle},
+  markdown: {claimsTitle: defaultClaimsTitle, references: 'list'},
   text: {compoundHeads: [], abbreviations: []}
 }

@@ -17,6 +17,8 @@ export interface MarkdownOptions {
   citationStyle: MarkdownCitationStyle
   /** Title of the claims section (`markdown.claimsTitle`; default {@link defaultClaimsTitle}). */
   claimsTitle?: string
+  /** `none` leaves the References section out (`markdown.references`; default `list`). */
+  references?: 'list' | 'none'
   /** Formatted reference text per citation number (from the bibliography), if any. */
   formattedReferences?: ReadonlyMap<number, string>
 }
@@ -166,7 +168,8 @@ export function toAnnotatedMarkdown(tree: Root, record: DocumentRecord, options:
     handlers: {citation, sentence, claimTag: claimTagHandler, text: textHandler} as StringifyOptions['handlers']
   }
   const body = unified().use(remarkStringify, stringifyOptions).stringify(root)
-  return [body, claimsSection(record, style, options.claimsTitle ?? defaultClaimsTitle), referencesSection(record, options)].filter((part) => part !== '').join('\n')
+  const references = options.references === 'none' ? '' : referencesSection(record, options)
+  return [body, claimsSection(record, style, options.claimsTitle ?? defaultClaimsTitle), references].filter((part) => part !== '').join('\n')
 }
 
 /**
