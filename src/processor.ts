@@ -4,6 +4,7 @@ import {unified, type Processor} from 'unified'
 import type {ResolvedConfig} from './config/types.js'
 import {remarkMarkdownLimits} from './parse/remark-markdown-limits.js'
 import {remarkPdfText} from './parse/remark-pdf-text.js'
+import {remarkMarkdownReferenceList} from './parse/remark-markdown-reference-list.js'
 import {remarkPlainHeadings} from './parse/remark-plain-headings.js'
 import {remarkBibliography} from './stages/bibliography.js'
 import {remarkCitations} from './stages/citations.js'
@@ -22,7 +23,7 @@ export type InputFormat = 'text' | 'markdown'
  * annotated tree; everything else the stages learn is in `file.data` and `file.messages`.
  */
 export function createProcessor(config: ResolvedConfig, format: InputFormat = 'text'): Processor<Root, Root, Root> {
-  const base = format === 'markdown' ? unified().use(remarkParse).use(remarkMarkdownLimits).use(remarkPlainHeadings) : unified().use(remarkPdfText, config.text.compoundHeads.length > 0 ? {compoundHeads: new Set(config.text.compoundHeads.map((word) => word.toLowerCase()))} : {})
+  const base = format === 'markdown' ? unified().use(remarkParse).use(remarkMarkdownLimits).use(remarkPlainHeadings).use(remarkMarkdownReferenceList) : unified().use(remarkPdfText, config.text.compoundHeads.length > 0 ? {compoundHeads: new Set(config.text.compoundHeads.map((word) => word.toLowerCase()))} : {})
   return (base as unknown as Processor<Root, Root, Root>)
     .use(remarkSections)
     .use(remarkCitations, {maxRange: config.citations.maxRange})

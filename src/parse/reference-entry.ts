@@ -29,7 +29,7 @@ export function parseReferenceEntry(text: string, options: ParseReferenceOptions
   const found = identifiers(text)
   const pmcid = /\bPMCID:?\s*(PMC\d+)/i.exec(text)?.[1]
   const url = /\bhttps?:\/\/(?!(?:dx\.)?doi\.org\/)[^\s<>"]+/i.exec(text)?.[0]?.replace(/[.,;]+$/, '')
-  const body = stripIdentifiers(text.replace(/\s+/g, ' ').trim().replace(/^(?:\[\d{1,4}\]|\d{1,4}[.)])\s+/, ''))
+  const body = stripIdentifiers(withoutEmphasis(text).replace(/\s+/g, ' ').trim().replace(/^(?:\[\d{1,4}\]|\d{1,4}[.)])\s+/, ''))
   const parts = authorYearParts(body) ?? numberedParts(body, options.layout ?? 'auto')
   const item: CslItem = {id: options.id ?? 'entry', type: parts.type}
   if (parts.authors.length > 0) item.author = parts.authors
@@ -257,6 +257,11 @@ function sentences(text: string): string[] {
   }
   out.push(text.slice(start).replace(/\.$/, '').trim())
   return out.filter((part) => part !== '')
+}
+
+/** The text without Markdown emphasis around words (`*J Imag Fish*`, `**42**`, `_Title_`), as printed. */
+function withoutEmphasis(text: string): string {
+  return text.replace(/(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1(?![\p{L}\p{N}])/gu, '$2')
 }
 
 function cleanTitle(title: string): string {

@@ -34,6 +34,8 @@ declare module 'mdast' {
 }
 
 const headingLine = /^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:references?|bibliography|literature cited|cited literature|references and notes|works cited)\s*:?\s*$/i
+/** A line that heads a reference list ("References", "6. References", "Bibliography"…). */
+export const referenceListHeading: RegExp = headingLine
 /** `1. Author`, `1) Author`, `[1] Author`; the number is checked against the expected one. */
 const entryStart = /^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)])\s*(?=\S)/
 /** A short line in title case without closing punctuation after a blank line: a new section. */
