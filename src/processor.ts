@@ -1,9 +1,11 @@
 import type {Root} from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import {unified, type Processor} from 'unified'
 import type {ResolvedConfig} from './config/types.js'
 import {remarkMarkdownLimits} from './parse/remark-markdown-limits.js'
 import {remarkPdfText} from './parse/remark-pdf-text.js'
+import {remarkFrontMatter} from './parse/remark-front-matter.js'
 import {remarkMarkdownReferenceList} from './parse/remark-markdown-reference-list.js'
 import {remarkPlainHeadings} from './parse/remark-plain-headings.js'
 import {remarkBibliography} from './stages/bibliography.js'
@@ -23,10 +25,10 @@ export type InputFormat = 'text' | 'markdown'
  * annotated tree; everything else the stages learn is in `file.data` and `file.messages`.
  */
 export function createProcessor(config: ResolvedConfig, format: InputFormat = 'text'): Processor<Root, Root, Root> {
-  const base = format === 'markdown' ? unified().use(remarkParse).use(remarkMarkdownLimits).use(remarkPlainHeadings).use(remarkMarkdownReferenceList) : unified().use(remarkPdfText, config.text.compoundHeads.length > 0 ? {compoundHeads: new Set(config.text.compoundHeads.map((word) => word.toLowerCase()))} : {})
+  const base = format === 'markdown' ? unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkMarkdownLimits).use(remarkFrontMatter).use(remarkPlainHeadings).use(remarkMarkdownReferenceList) : unified().use(remarkPdfText, config.text.compoundHeads.length > 0 ? {compoundHeads: new Set(config.text.compoundHeads.map((word) => word.toLowerCase()))} : {})
   return (base as unknown as Processor<Root, Root, Root>)
     .use(remarkSections)
-    .use(remarkCitations, {maxRange: config.citations.maxRange})
+    .use(remarkCitations, {maxRange: config.citations.maxRange, pandoc: format === 'markdown'})
     .use(remarkBibliography)
     .use(remarkSentences, {abbreviations: config.text.abbreviations})
     .use(remarkEntities, {entityTypes: config.entityTypes, distractors: config.distractors, comparisonCues: config.claims.comparisonCues, originCues: config.claims.originCues})

@@ -17,6 +17,11 @@ export interface CitationData extends Data {
   /** Expanded reference numbers; empty when the group is invalid. */
   numbers: number[]
   valid: boolean
+  /**
+   * The citation keys of a pandoc citation (`[@smith2020; @lee2018]` → `['smith2020', 'lee2018']`),
+   * in order; the bibliography stage sets `numbers` from them. Absent for numeric groups.
+   */
+  keys?: string[]
 }
 
 /** One sentence of a paragraph; its children are the paragraph's phrasing content. */

@@ -19,6 +19,8 @@ export interface CitationGroupRecord {
   raw: string
   numbers: number[]
   valid: boolean
+  /** The keys of a pandoc citation (`[@smith2020]`), when the group is one (additive to schema version 1). */
+  keys?: string[]
   sectionId: string | null
   sentenceId: string | null
   start: OutputPoint
@@ -211,6 +213,7 @@ export function toDocumentRecord(tree: Root, file: VFile, config: ResolvedConfig
         raw: citation.data.raw,
         numbers: citation.data.numbers,
         valid: citation.data.valid,
+        ...(citation.data.keys ? {keys: citation.data.keys} : {}),
         sectionId,
         sentenceId,
         start: point(citation.position?.start),
@@ -228,7 +231,7 @@ export function toDocumentRecord(tree: Root, file: VFile, config: ResolvedConfig
   }
 
   const first = tree.children[0]
-  const title = first?.type === 'heading' && first.depth === 1 ? (first.data?.title ?? null) : null
+  const title = file.data.frontMatter?.title ?? (first?.type === 'heading' && first.depth === 1 ? (first.data?.title ?? null) : null)
 
   return {
     schemaVersion: 1,

@@ -149,7 +149,8 @@ export function toAnnotatedMarkdown(tree: Root, record: DocumentRecord, options:
   const style = citationStyles[options.citationStyle]
   const claims = new Map(record.claims.map((claim) => [claim.sentenceId, claim]))
 
-  const printCitation = (node: Citation): string => (node.data.valid ? style(node.data.numbers) : escapeInline(node.value))
+  // A pandoc citation none of whose keys resolved has no numbers to print: it stays text, escaped.
+  const printCitation = (node: Citation): string => (node.data.valid && !(node.data.keys && node.data.numbers.length === 0) ? style(node.data.numbers) : escapeInline(node.value))
   const print: PrintLiteral = (node) => (node.type === 'citation' ? printCitation(node) : node.type === 'claimTag' ? node.value : undefined)
   // `peek` tells remark-stringify the first character without printing the node (both start with `[`).
   const citation = Object.assign(printCitation, {peek: () => '['})

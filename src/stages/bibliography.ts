@@ -3,6 +3,7 @@ import type {Root} from 'mdast'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {pointAt} from '../parse/positions.js'
+import {keysOfEntries, resolveCitationKeys} from '../bibliography/resolve-keys.js'
 import {parseReferenceEntry} from '../parse/reference-entry.js'
 import type {ReferenceListEntry} from '../parse/reference-list.js'
 import {walk} from '../tree-walk.js'
@@ -67,10 +68,18 @@ export function remarkBibliography() {
       sourceName = "the document's reference list"
     }
     const known = bibliography !== undefined || list !== undefined
+    const byKey = keysOfEntries(bibliography?.entries ?? [])
 
     const cited = new Set<number>()
     walk(tree, (citation) => {
       if (citation.type !== 'citation') return
+      if (citation.data.keys) {
+        const {numbers, unresolved} = resolveCitationKeys(citation.data.keys, byKey)
+        citation.data.numbers = numbers
+        for (const key of unresolved) {
+          file.message(`citation key \`@${key}\` in \`${citation.data.raw}\` has no entry in ${bibliography ? bibliography.path : 'a bibliography (the document has no bibliography file)'}`, {place: citation.position, ruleId: 'citation-key-unresolved', source: 'citeclaim'})
+        }
+      }
       const beyond = citation.data.numbers.filter((n) => n > size)
       if (beyond.length > 0) {
         file.message(`citation number ${beyond[0]} in \`${citation.data.raw}\` is beyond the ${size} entries of ${sourceName}: group marked invalid`, {

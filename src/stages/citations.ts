@@ -1,6 +1,7 @@
 import type {Parent, Root, Text} from 'mdast'
 import type {VFile} from 'vfile'
-import {findCitationGroups} from '../citations/find-citation-groups.js'
+import {findCitationGroups, type FoundGroup} from '../citations/find-citation-groups.js'
+import {findPandocCitations, type PandocCitationGroup} from '../citations/pandoc-citations.js'
 import {parseCitationGroup} from '../citations/parse-citation-group.js'
 import {offsetMapOf, positionOf} from '../parse/positions.js'
 import type {Citation} from '../types.js'
@@ -8,6 +9,11 @@ import type {Citation} from '../types.js'
 export interface CitationsOptions {
   /** A range covering more numbers than this makes its group invalid (default 1000). */
   maxRange?: number
+  /**
+   * Also read pandoc citations (`[@smith2020; @lee2018, p. 3]`, `@smith2020`, `[-@smith2020]`):
+   * Markdown input. Their groups carry `keys`; the bibliography stage gives them numbers.
+   */
+  pandoc?: boolean
 }
 
 /** Containers whose text is never a citation: a Markdown link's text is the link's, not a callout. */
@@ -21,10 +27,11 @@ const skipped = new Set(['link', 'linkReference', 'inlineCode', 'code', 'html', 
  */
 export function remarkCitations(options: CitationsOptions = {}) {
   const maxRange = options.maxRange ?? 1000
+  const pandoc = options.pandoc ?? false
   return function transform(tree: Root, file: VFile): void {
     let count = 0
     const nextId = (): string => `g${++count}`
-    splitTexts(tree, (node) => splitText(node, file, nextId, maxRange))
+    splitTexts(tree, (node) => splitText(node, file, nextId, maxRange, pandoc))
   }
 }
 
@@ -50,8 +57,18 @@ function splitTexts(parent: Parent, split: (node: Text) => Array<Text | Citation
   }
 }
 
-function splitText(node: Text, file: VFile, nextId: () => string, maxRange: number): Array<Text | Citation> | undefined {
-  const groups = findCitationGroups(node.value)
+/** Numeric groups and, in Markdown, pandoc citations, in text order; a numeric group inside a pandoc one is the pandoc one's. */
+function findGroups(text: string, pandoc: boolean): Array<FoundGroup | (PandocCitationGroup & {pandoc: true})> {
+  const numeric = findCitationGroups(text)
+  if (!pandoc || !text.includes('@')) return numeric
+  const keyed = findPandocCitations(text).map((group) => ({...group, pandoc: true as const}))
+  if (keyed.length === 0) return numeric
+  const outside = numeric.filter((group) => !keyed.some((other) => group.start < other.end && other.start < group.end))
+  return [...outside, ...keyed].sort((a, b) => a.start - b.start)
+}
+
+function splitText(node: Text, file: VFile, nextId: () => string, maxRange: number, pandoc: boolean): Array<Text | Citation> | undefined {
+  const groups = findGroups(node.value, pandoc)
   if (groups.length === 0) return undefined
   const map = offsetMapOf(node)
   const source = String(file.value)
@@ -63,6 +80,14 @@ function splitText(node: Text, file: VFile, nextId: () => string, maxRange: numb
   }
   for (const group of groups) {
     const position = positionOf(file, map, group.start, group.end)
+    if ('pandoc' in group) {
+      pushText(last, group.start)
+      const raw = source.slice(position.start.offset!, position.end.offset!)
+      const keys = group.items.map((item) => item.key)
+      out.push({type: 'citation', value: node.value.slice(group.start, group.end), position, data: {id: nextId(), raw, numbers: [], valid: true, keys}})
+      last = group.end
+      continue
+    }
     if (group.lookalike) {
       const shown = node.value.slice(group.start, group.end).slice(0, 40)
       const message = file.message(`\`${shown}\` ${group.lookalike} is not a citation group: left as text`, {place: position, ruleId: 'citation-lookalike', source: 'citeclaim'})
