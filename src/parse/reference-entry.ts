@@ -179,20 +179,23 @@ function authorYearNames(text: string): CslName[] | undefined {
 const vancouverName = /^([\p{L}\p{M}'’\- ]+?)\s(\p{Lu}{1,4}(?:-\p{Lu})?)$/u
 /** The year after the container: `. 2006;295:278–93.`, `. 1988. p. 3–18.`, `; 1986.` (publisher). */
 const numberedYear = new RegExp(String.raw`([.?!;])\s+${year}(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?(?=[;:.\s]|$)(.*)$`, 'u')
+/** The year after a journal without a period, before volume and pages: `Lancet 1986;1:307-10`, `Nature 2001, 412:33-40`. */
+const bareYear = new RegExp(String.raw`(\s)${year}(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?(?=\s*[;,]\s*\d|:\s*\d)(.*)$`, 'u')
 /** Words that make the first part of an entry without initials an organisation, not a title. */
 const organisation = /\b(?:Cent(?:er|re)|Institute|Organi[sz]ation|Agency|Association|Society|Department|Ministry|Council|Committee|Foundation|University|Office|Board|Commission|Consortium|Bureau|Administration|Federation|Programme|Program)\b/
 
 function numberedParts(text: string, layout: ReferenceLayoutHint): Parts {
   const {authors, rest} = numberedAuthors(text)
   const parts: Parts = {type: 'article-journal', authors}
-  const dated = numberedYear.exec(rest)
+  const dated = numberedYear.exec(rest) ?? bareYear.exec(rest)
   let before = rest
   if (dated) {
-    before = rest.slice(0, dated.index + (dated[1] === ';' ? 0 : 1)).trim()
+    before = rest.slice(0, dated.index + (dated[1] === ';' || dated[1] === ' ' ? 0 : 1)).trim()
     parts.year = dated[2]!
     if (dated[3]) parts.suffix = dated[3]
     const after = dated[4]!
-    const serial = /^;\s*(\d+[A-Za-z]?)?(?:\s?\(([^)]+)\))?(?::\s*([A-Za-z]?\d+[A-Za-z]?(?:\s?[-–—]\s?[A-Za-z]?\d+[A-Za-z]?)?))?/.exec(after)
+    // `;295(3):278–93` (Vancouver), `, 412:33–40` (BMC), `, 123, 456–460` (ACS).
+    const serial = /^[;,]\s*(\d+[A-Za-z]?)?(?:\s?\(([^)]+)\))?(?:[:,]\s*([A-Za-z]?\d+[A-Za-z]?(?:\s?[-–—]\s?[A-Za-z]?\d+[A-Za-z]?)?))?/.exec(after)
     if (serial) {
       if (serial[1]) parts.volume = serial[1]
       if (serial[2]) parts.issue = serial[2]
@@ -224,9 +227,24 @@ function numberedParts(text: string, layout: ReferenceLayoutHint): Parts {
     if (parts.type !== 'webpage') parts.type = 'book'
     return parts
   }
-  parts.container = segments.at(-1)!
-  parts.title = cleanTitle(segments.slice(0, -1).join('. '))
+  const from = containerStart(segments)
+  parts.container = from === segments.length - 1 ? segments[from]! : `${segments.slice(from).join('. ')}.`
+  parts.title = cleanTitle(segments.slice(0, from).join('. '))
   return parts
+}
+
+/** An abbreviated word of a journal title written with periods: `Proc`, `Natl`, `Am`, `J`. */
+const abbreviatedWord = /^\p{Lu}[\p{Ll}]{0,5}$/u
+
+/**
+ * Where the container starts among the parts between authors and year: the last part, or the run of
+ * one-word abbreviations that ends the list when the journal is written with periods (`J. Am. Chem.
+ * Soc.`, `Proc. Natl. Acad. Sci.`); at least one part stays the title.
+ */
+function containerStart(segments: readonly string[]): number {
+  let from = segments.length - 1
+  while (from > 1 && abbreviatedWord.test(segments[from - 1]!) && abbreviatedWord.test(segments[from]!.split(/\s+/)[0]!)) from--
+  return from
 }
 
 /** The authors of a numbered entry, up to the first `. ` after a name that ends in initials. */

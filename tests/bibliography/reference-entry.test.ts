@@ -112,3 +112,27 @@ describe('normalizePages', () => {
     expect(normalizePages('284–29')).toBe('284-29')
   })
 })
+
+describe('parseReferenceEntry: journal layouts beyond citation-js output', () => {
+  it('reads a year that follows the journal without a period (NLM as many journals print it)', () => {
+    expect(parseReferenceEntry('Brandt QX, Lind P. Lanterns of the deep shelf. J Imag Fish 2011;42(3):117-25.')).toMatchObject({
+      title: 'Lanterns of the deep shelf',
+      'container-title': 'J Imag Fish',
+      issued: issued(2011),
+      volume: '42',
+      issue: '3',
+      page: '117-125'
+    })
+  })
+
+  it('reads "Journal YEAR, vol:pages" (BMC) and "Journal YEAR, vol, pages" (ACS)', () => {
+    expect(parseReferenceEntry('Okafor N, Lind P. Tidal pools and their keepers. Mar Notes 2019, 7:9-12.')).toMatchObject({'container-title': 'Mar Notes', issued: issued(2019), volume: '7', page: '9-12'})
+    expect(parseReferenceEntry('Quill R. Counting the uncounted. Rev Sums 2004, 88, 91-94.')).toMatchObject({'container-title': 'Rev Sums', issued: issued(2004), volume: '88', page: '91-94'})
+  })
+
+  it('keeps a journal title written with periods whole ("Proc. Natl. Acad. Sci.")', () => {
+    const item = parseReferenceEntry('Marr T, Vell P. Is the shelf deep enough? Proc. Natl. Acad. Sci. 2015;112:1-4.')
+    expect(item).toMatchObject({title: 'Is the shelf deep enough?', 'container-title': 'Proc. Natl. Acad. Sci.', issued: issued(2015), volume: '112', page: '1-4'})
+    expect(parseReferenceEntry('Hale W. Tides of the fjord. J. Fjord Sci. 1998;4:7-9.')).toMatchObject({title: 'Tides of the fjord', 'container-title': 'J. Fjord Sci.'})
+  })
+})
