@@ -142,3 +142,33 @@ describe.runIf(withPandoc)('pandoc round trip of a document citing out of order,
     expect(rendered.join(' ')).not.toMatch(/\?/)
   })
 })
+
+describe.runIf(withPandoc)('pandoc round trip of a document citing out of order, with a bibliography file', () => {
+  // The same references as CSL-JSON with author–year ids: numbered by their position in the file.
+  const items = entries.map((entry, index) => {
+    const [family] = entry.split(' ')
+    return {id: `${family!.toLowerCase()}${2000 + index}`, type: 'article-journal', title: titles[index], author: [{family, given: 'A'}], issued: {'date-parts': [[2000 + index]]}}
+  })
+  const body = text.slice(0, text.indexOf('References'))
+  const analysed = analyseText(body, {source: 'shelf.txt', config, bibliography: {source: 'shelf.csl.json', text: JSON.stringify(items)}})
+  let run: SpawnSyncReturns<string>
+
+  beforeAll(() => {
+    const dir = mkdtempSync(join(tmpdir(), 'citeclaim-pandoc-numbers-bib-'))
+    writeFileSync(join(dir, 'shelf.md'), analysed.markdown)
+    writeFileSync(join(dir, 'shelf.references.csl.json'), analysed.output.files.find((file) => file.suffix === '.references.csl.json')!.content)
+    run = spawnSync('pandoc', ['shelf.md', '--from', 'markdown', '--to', 'json', '--citeproc', '--bibliography', 'shelf.references.csl.json', '--csl', style('vancouver-document-numbers')], {cwd: dir, encoding: 'utf8'})
+  })
+
+  it('keeps every number and title of the document', () => {
+    expect(run.status, run.stderr).toBe(0)
+    const ast = JSON.parse(run.stdout) as unknown
+    expect(cites(ast).map((cite) => cite.rendered)).toEqual(['(10)', '(3)', '(1,5)', '(2)', '(4,6,7,8,9)'])
+    const listedEntries = listed(ast)
+    expect(listedEntries.map((entry) => entry.id)).toEqual(titles.map((_, index) => `ref-${index + 1}`))
+    listedEntries.forEach((entry, index) => {
+      expect(entry.text.startsWith(`${index + 1}.`), entry.text).toBe(true)
+      expect(entry.text).toContain(titles[index])
+    })
+  })
+})
