@@ -25,7 +25,10 @@ type CslName = {family: string; given?: string} | {literal: string}
  * that cannot be found are left out, never guessed; an entry with no recognisable parts keeps its
  * text as the title. Pure: no I/O, the same text gives the same item.
  */
-export function parseReferenceEntry(text: string, options: ParseReferenceOptions = {}): CslItem {
+export function parseReferenceEntry(entry: string, options: ParseReferenceOptions = {}): CslItem {
+  // A printed reference is a few hundred characters; an "entry" of megabytes (a list that swallowed
+  // the rest of a document) is read only as far as a reference could go, to bound the work.
+  const text = entry.length > maxEntryLength ? entry.slice(0, maxEntryLength) : entry
   const found = identifiers(text)
   const pmcid = /\bPMCID:?\s*(PMC\d+)/i.exec(text)?.[1]
   const url = /\bhttps?:\/\/(?!(?:dx\.)?doi\.org\/)[^\s<>"]+/i.exec(text)?.[0]?.replace(/[.,;]+$/, '')
@@ -49,6 +52,9 @@ export function parseReferenceEntry(text: string, options: ParseReferenceOptions
   if (url) item.URL = url
   return item
 }
+
+/** The longest text read as one reference. */
+const maxEntryLength = 2000
 
 interface Parts {
   type: string

@@ -1,5 +1,7 @@
 import {describe, expect, it} from 'vitest'
+import fc from 'fast-check'
 import {normalizePages, parseReferenceEntry} from '../../src/parse/reference-entry.js'
+import {fuzzRuns} from '../helpers/scale.js'
 
 const issued = (year: number) => ({'date-parts': [[year]]})
 
@@ -134,5 +136,30 @@ describe('parseReferenceEntry: journal layouts beyond citation-js output', () =>
     const item = parseReferenceEntry('Marr T, Vell P. Is the shelf deep enough? Proc. Natl. Acad. Sci. 2015;112:1-4.')
     expect(item).toMatchObject({title: 'Is the shelf deep enough?', 'container-title': 'Proc. Natl. Acad. Sci.', issued: issued(2015), volume: '112', page: '1-4'})
     expect(parseReferenceEntry('Hale W. Tides of the fjord. J. Fjord Sci. 1998;4:7-9.')).toMatchObject({title: 'Tides of the fjord', 'container-title': 'J. Fjord Sci.'})
+  })
+})
+
+describe('parseReferenceEntry on any text', () => {
+  const pieces = ['Smith', ' J', ', ', '. ', 'A', ' (2001)', ' (n.d.)', '“', '”', '"', ' 2019;', '5(2)', ':3–8', ', pp. ', ' et al.', ' & ', ' and ', '[Internet]', ' doi:10.1/x', ' PMID: 12', '*', '_', ' In ', '(Vol. 3, pp. 1–2)', '?', ' ', 'é', '\u0000']
+  it('never throws, and always gives an item with its id, a type, and a year only where the text has one', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), {maxLength: 30}), (parts) => {
+        const text = parts.join('')
+        const item = parseReferenceEntry(text, {id: 'x'})
+        expect(item.id).toBe('x')
+        expect(typeof item.type).toBe('string')
+        const year = (item.issued as {'date-parts': number[][]} | undefined)?.['date-parts'][0]![0]
+        if (year !== undefined) expect(text).toContain(String(year))
+      }),
+      {numRuns: fuzzRuns(300, 2000)}
+    )
+  })
+
+  it('reads a 4 MB "entry" only as far as a reference could go', () => {
+    // Quadratic work over 4 MB would not finish within the test's timeout.
+    const huge = `Smith J, ${'Lee K, '.repeat(600_000)}. Title. J Fish. 2001;1:2-3.`
+    expect(parseReferenceEntry(huge).type).toBeDefined()
+    const dots = `${'A. '.repeat(1_400_000)}(2001). Title.`
+    expect(parseReferenceEntry(dots).id).toBe('entry')
   })
 })
