@@ -33,7 +33,7 @@ export function parseReferenceEntry(entry: string, options: ParseReferenceOption
   const pmcid = /\bPMCID:?\s*(PMC\d+)/i.exec(text)?.[1]
   const url = /\bhttps?:\/\/(?!(?:dx\.)?doi\.org\/)[^\s<>"]+/i.exec(text)?.[0]?.replace(/[.,;]+$/, '')
   const body = stripIdentifiers(withoutEmphasis(text).replace(/\s+/g, ' ').trim().replace(/^(?:\[\d{1,4}\]|\d{1,4}[.)])\s+/, ''))
-  const parts = authorYearParts(body) ?? numberedParts(body, options.layout ?? 'auto')
+  const parts = yearLastParts(body) ?? authorYearParts(body) ?? numberedParts(body, options.layout ?? 'auto')
   const item: CslItem = {id: options.id ?? 'entry', type: parts.type}
   if (parts.authors.length > 0) item.author = parts.authors
   if (parts.title) item.title = parts.title
@@ -135,6 +135,32 @@ function authorYearParts(text: string): Parts | undefined {
   if (tail[2]) parts.volume = tail[2]
   if (tail[3]) parts.issue = tail[3]
   if (tail[4]) parts.page = tail[4]
+  return parts
+}
+
+/** `Journal 412, 33–40 (2001).`: volume, pages and the year in parentheses closing a Nature-style entry. */
+const yearLastTail = new RegExp(String.raw`^(.+?)\s(\d+[A-Za-z]?)(?:\s?\(([^)]+)\))?,\s*([A-Za-z]?\d+[A-Za-z]?(?:\s?[-–—]\s?[A-Za-z]?\d+[A-Za-z]?)?)\s\(${year}\)\.?$`, 'u')
+/** The names of a Nature-style entry: `Smith, J. A., Lee, K. & Park, C.` (initials with periods), then `. ` and the title. */
+const initialsNames = /^((?:[\p{L}\p{M}'’\- ]+,\s(?:\p{Lu}\.(?:\s?-?\p{Lu}\.)*)(?:,\s|\s&\s|,?\sand\s)?)+)(?:\s*et al\.)?\s+(?=\S)/u
+
+/**
+ * Nature-style entries, `Smith, J. & Lee, K. Title. Journal 412, 33–40 (2001).`: names with initials,
+ * the title, then the journal with volume and pages, and the year last in parentheses.
+ */
+function yearLastParts(text: string): Parts | undefined {
+  const tail = yearLastTail.exec(text)
+  if (!tail) return undefined
+  const names = initialsNames.exec(tail[1]!)
+  if (!names) return undefined
+  const authors = authorYearNames(names[1]!.trim())
+  if (!authors || authors.length === 0) return undefined
+  const segments = sentences(tail[1]!.slice(names[0].length).trim())
+  if (segments.length < 2) return undefined
+  // The journal runs up to the volume: "J. Imag. Fish 42" has no period of its own at the end.
+  const from = containerStart(segments)
+  const parts: Parts = {type: 'article-journal', authors, title: cleanTitle(segments.slice(0, from).join('. ')), container: segments.slice(from).join('. '), volume: tail[2]!, page: tail[4]!, year: tail[5]!}
+  if (tail[3]) parts.issue = tail[3]
+  if (tail[6]) parts.suffix = tail[6]
   return parts
 }
 

@@ -163,3 +163,26 @@ describe('parseReferenceEntry on any text', () => {
     expect(parseReferenceEntry(dots).id).toBe('entry')
   })
 })
+
+describe('parseReferenceEntry: Nature-style entries, year last', () => {
+  it('reads "Family, I. & Family, I. Title. Journal vol, pages (YEAR)."', () => {
+    expect(parseReferenceEntry('Brandt, Q. X., van der Berg, A. & Ollo-Tamm, J. Lanterns of the deep shelf. J. Imag. Fish 42, 117–125 (2011).')).toEqual({
+      id: 'entry',
+      type: 'article-journal',
+      author: [
+        {family: 'Brandt', given: 'Q. X.'},
+        {family: 'van der Berg', given: 'A.'},
+        {family: 'Ollo-Tamm', given: 'J.'}
+      ],
+      title: 'Lanterns of the deep shelf',
+      'container-title': 'J. Imag. Fish',
+      issued: {'date-parts': [[2011]]},
+      volume: '42',
+      page: '117-125'
+    })
+  })
+
+  it('does not take an APA entry with a year in parentheses after the names for one', () => {
+    expect(parseReferenceEntry('Okafor, N. (2009). Tidal pools and their keepers. Mar Notes, 7, 9–12.')).toMatchObject({title: 'Tidal pools and their keepers', 'container-title': 'Mar Notes'})
+  })
+})
