@@ -1,4 +1,5 @@
 import type {Data, Literal, Parent, PhrasingContent} from 'mdast'
+import type {PandocCitationItem} from './citations/pandoc-citations.js'
 import type {OffsetMap} from './parse/offset-map.js'
 
 /** A bracketed numeric citation group (`[19, 21-23]`) found in the text. */
@@ -22,6 +23,8 @@ export interface CitationData extends Data {
    * in order; the bibliography stage sets `numbers` from them. Absent for numeric groups.
    */
   keys?: string[]
+  /** A pandoc citation's form: bracketed or in-text, and each citation's prefix, locator and `-`. */
+  pandoc?: {bracketed: boolean; items: PandocCitationItem[]}
 }
 
 /** One sentence of a paragraph; its children are the paragraph's phrasing content. */

@@ -10,6 +10,7 @@ import {claimAnchor, referenceAnchor} from './anchors.js'
 import {citationStyles} from './citation-styles.js'
 import type {ClaimRecord, DocumentRecord} from './document.js'
 import {printsAsIs, textHandler} from './plain-text.js'
+import {printPandocCitation} from './pandoc-citation.js'
 import {pandocUnsafe} from './pandoc-unsafe.js'
 import {sanitizeInputTree} from './sanitize.js'
 
@@ -150,8 +151,12 @@ export function toAnnotatedMarkdown(tree: Root, record: DocumentRecord, options:
   const claims = new Map(record.claims.map((claim) => [claim.sentenceId, claim]))
 
   // A pandoc citation none of whose keys resolved has no numbers to print: it stays text, escaped.
-  const printCitation = (node: Citation): string => (node.data.valid && !(node.data.keys && node.data.numbers.length === 0) ? style(node.data.numbers) : escapeInline(node.value))
-  const print: PrintLiteral = (node) => (node.type === 'citation' ? printCitation(node) : node.type === 'claimTag' ? node.value : undefined)
+  // In pandoc style, a pandoc citation of the input whose keys all resolved keeps its form (prefix,
+  // locator, in-text); in-text ones start with `@`, not `[`, so they are never joined as literals.
+  const keepsPandocForm = (node: Citation): boolean => options.citationStyle === 'pandoc' && node.data.valid && node.data.pandoc !== undefined && node.data.numbers.length === node.data.pandoc.items.length
+  const printCitation = (node: Citation): string =>
+    keepsPandocForm(node) ? printPandocCitation(node.data.pandoc!, node.data.numbers, escapeInline) : node.data.valid && !(node.data.keys && node.data.numbers.length === 0) ? style(node.data.numbers) : escapeInline(node.value)
+  const print: PrintLiteral = (node) => (node.type === 'citation' ? (keepsPandocForm(node) && !node.data.pandoc!.bracketed ? undefined : printCitation(node)) : node.type === 'claimTag' ? node.value : undefined)
   // `peek` tells remark-stringify the first character without printing the node (both start with `[`).
   const citation = Object.assign(printCitation, {peek: () => '['})
   const claimTagHandler = Object.assign((node: ClaimTagNode) => node.value, {peek: () => '['})

@@ -84,7 +84,7 @@ function splitText(node: Text, file: VFile, nextId: () => string, maxRange: numb
       pushText(last, group.start)
       const raw = source.slice(position.start.offset!, position.end.offset!)
       const keys = group.items.map((item) => item.key)
-      out.push({type: 'citation', value: node.value.slice(group.start, group.end), position, data: {id: nextId(), raw, numbers: [], valid: true, keys}})
+      out.push({type: 'citation', value: node.value.slice(group.start, group.end), position, data: {id: nextId(), raw, numbers: [], valid: true, keys, pandoc: {bracketed: group.bracketed, items: group.items}}})
       last = group.end
       continue
     }

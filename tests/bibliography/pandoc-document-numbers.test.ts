@@ -172,3 +172,33 @@ describe.runIf(withPandoc)('pandoc round trip of a document citing out of order,
     })
   })
 })
+
+describe.runIf(withPandoc)('pandoc round trip of a Markdown document citing by key (an author–year document)', () => {
+  const bibliography = JSON.stringify([
+    {id: 'brandt2011', type: 'article-journal', title: 'Lanterns of the deep shelf', author: [{family: 'Brandt', given: 'Q'}], issued: {'date-parts': [[2011]]}},
+    {id: 'okafor2009', type: 'article-journal', title: 'Tidal pools and their keepers', author: [{family: 'Okafor', given: 'N'}], issued: {'date-parts': [[2009]]}},
+    {id: 'lind2001', type: 'article-journal', title: 'Glass eels in winter', author: [{family: 'Lind', given: 'P'}], issued: {'date-parts': [[2001]]}}
+  ])
+  const source = '# Shelves\n\nDeep shelves were mapped first [see @lind2001, p. 3; @brandt2011].\n\n@okafor2009 compared them with tidal pools, as she had before [-@okafor2009].\n'
+  const analysed = analyseText(source, {source: 'shelf.md', config, bibliography: {source: 'shelf.csl.json', text: bibliography}})
+  let run: SpawnSyncReturns<string>
+
+  beforeAll(() => {
+    const dir = mkdtempSync(join(tmpdir(), 'citeclaim-pandoc-keys-'))
+    writeFileSync(join(dir, 'shelf.md'), analysed.markdown)
+    writeFileSync(join(dir, 'shelf.references.csl.json'), analysed.output.files.find((file) => file.suffix === '.references.csl.json')!.content)
+    run = spawnSync('pandoc', ['shelf.md', '--from', 'markdown', '--to', 'json', '--citeproc', '--bibliography', 'shelf.references.csl.json'], {cwd: dir, encoding: 'utf8'})
+  })
+
+  it('renders each citation in the form the input wrote it: prefix, locator, in-text, author left out', () => {
+    expect(run.status, run.stderr).toBe(0)
+    expect(run.stderr).toBe('')
+    expect(cites(JSON.parse(run.stdout)).map((cite) => cite.rendered)).toEqual(['(see Lind 2001, 3; Brandt 2011)', 'Okafor (2009)', '(2009)'])
+  })
+
+  it('lists the three works once, with their titles', () => {
+    const entries = listed(JSON.parse(run.stdout))
+    expect(entries.map((entry) => entry.id).sort()).toEqual(['ref-1', 'ref-2', 'ref-3'])
+    for (const title of ['Lanterns of the Deep Shelf', 'Tidal Pools and Their Keepers', 'Glass Eels in Winter']) expect(entries.some((entry) => entry.text.includes(title)), title).toBe(true)
+  })
+})

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {analyseText} from '../helpers/analyse.js'
+import {analyseText, shippedConfig} from '../helpers/analyse.js'
 
 const bibliography = JSON.stringify([
   {id: 'brandt2011', type: 'article-journal', title: 'Lanterns of the deep shelf', author: [{family: 'Brandt', given: 'Q'}], issued: {'date-parts': [[2011]]}},
@@ -46,6 +46,13 @@ describe('pandoc citations in Markdown input', () => {
   it('reads citeclaim\'s own keys `@ref-<n>` as number n without a bibliography file', () => {
     const {record: own} = analyseText('Shelves are deep [@ref-2; @ref-10].\n', {source: 'shelf.md'})
     expect(own.citationGroups).toMatchObject([{keys: ['ref-2', 'ref-10'], numbers: [2, 10]}])
+  })
+
+  it('keeps their form in pandoc-style Markdown, with citeclaim\'s keys', () => {
+    const pandoc = {...shippedConfig, citations: {...shippedConfig.citations, markdownStyle: 'pandoc' as const}}
+    const {markdown: written} = analyseText(text, {source: 'shelf.md', config: pandoc, bibliography: {source: 'shelf.csl.json', text: bibliography}})
+    expect(written).toContain('[@ref-1; see @ref-3, p. 3]')
+    expect(written).toContain('@ref-2 says MSCs also live in pools [-@ref-2], and [@ref-2] is a number.')
   })
 
   it('leaves "@" in PDF-extracted text alone', () => {
