@@ -63,8 +63,16 @@ function findGroups(text: string, pandoc: boolean): Array<FoundGroup | (PandocCi
   if (!pandoc || !text.includes('@')) return numeric
   const keyed = findPandocCitations(text).map((group) => ({...group, pandoc: true as const}))
   if (keyed.length === 0) return numeric
-  const outside = numeric.filter((group) => !keyed.some((other) => group.start < other.end && other.start < group.end))
-  return [...outside, ...keyed].sort((a, b) => a.start - b.start)
+  // Both lists are in text order: one walk drops the numeric groups a pandoc group overlaps.
+  const out: Array<FoundGroup | (PandocCitationGroup & {pandoc: true})> = []
+  let next = 0
+  for (const group of numeric) {
+    while (next < keyed.length && keyed[next]!.end <= group.start) out.push(keyed[next++]!)
+    if (next < keyed.length && keyed[next]!.start < group.end) continue
+    out.push(group)
+  }
+  while (next < keyed.length) out.push(keyed[next++]!)
+  return out
 }
 
 function splitText(node: Text, file: VFile, nextId: () => string, maxRange: number, pandoc: boolean): Array<Text | Citation> | undefined {

@@ -60,3 +60,17 @@ describe('pandoc citations in Markdown input', () => {
     expect(plain.citationGroups).toEqual([])
   })
 })
+
+describe('pandoc and numeric citations together in one paragraph', () => {
+  it('keeps both kinds, in text order', () => {
+    const {record} = analyseText('Shelves [1] are deep [@ref-2, fig. 3] and [4], see @ref-5.\n', {source: 'shelf.md'})
+    expect(record.citationGroups.map((group) => group.raw)).toEqual(['[1]', '[@ref-2, fig. 3]', '[4]', '@ref-5'])
+  })
+
+  it('keeps every group of a paragraph with 200 numeric groups among 20,000 in-text citations', () => {
+    const text = `${Array.from({length: 200}, (_, index) => `Deep [${index + 1}] ${'@ref-1 '.repeat(100)}`).join('')}.\n`
+    const {record} = analyseText(text, {source: 'shelf.md'})
+    expect(record.citationGroups).toHaveLength(20_200)
+    expect(record.citationGroups.filter((group) => group.keys === undefined).map((group) => group.numbers[0])).toEqual(Array.from({length: 200}, (_, index) => index + 1))
+  }, 60_000)
+})
