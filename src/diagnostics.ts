@@ -43,6 +43,8 @@ export const diagnosticCodes = {
   'author-year-ambiguous': {severity: 'warning', meaning: 'An author–year cite fits several entries alike (`Lee and Park 2018` with two such entries and no letter); it is not linked.'},
   'author-year-lookalike': {severity: 'info', meaning: 'A parenthesis or narrative callout that reads like an author–year callout (`(WHO 2019)`) but names no entry, in a weak form; left as text.'},
   'author-year-no-bibliography': {severity: 'warning', meaning: 'The document cites by author and year but has no bibliography file or reference list: its author–year groups have no numbers.'},
+  'citation-key-unresolved': {severity: 'warning', meaning: 'A pandoc citation key (`[@smith2020]`, `.md` input) names no entry of the bibliography file (by CSL `id` or `citation-key`) and is not of the form `ref-<n>`; the group keeps the numbers of its other keys.'},
+  'front-matter-invalid': {severity: 'warning', meaning: "A `.md` document's YAML front matter does not parse, is not a mapping, or uses more than 100 aliases; placed at the error, and ignored."},
   'reference-unresolved': {severity: 'warning', meaning: 'A cited number has no entry in the bibliography.'},
   'reference-uncited': {severity: 'info', meaning: 'A bibliography entry is never cited.'},
   'reference-list-count-mismatch': {severity: 'warning', meaning: "The document's reference list and the bibliography file differ in size."},

@@ -1,5 +1,6 @@
 import {createHash} from 'node:crypto'
 import type {Root} from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
@@ -16,6 +17,8 @@ import {remarkClaims} from './stages/claims/remark-claims.js'
 import {remarkEntities} from './stages/entities/remark-entities.js'
 import {annotatedAnchorAt} from './stages/parse/annotated-signature.js'
 import {decodeInput} from './stages/parse/decode-input.js'
+import {remarkFrontMatter} from './stages/parse/remark-front-matter.js'
+import {remarkMarkdownReferenceList} from './stages/parse/remark-markdown-reference-list.js'
 import {markdownTooComplex, remarkMarkdownLimits} from './stages/parse/remark-markdown-limits.js'
 import {remarkPdfText} from './stages/parse/remark-pdf-text.js'
 import {remarkPlainHeadings} from './stages/parse/remark-plain-headings.js'
@@ -26,16 +29,16 @@ import {remarkSentences} from './stages/sentences/remark-sentences.js'
 export type InputFormat = 'text' | 'markdown'
 
 /**
- * The whole analysis as one unified processor, stages in order: parse (Markdown: remark-parse, then
- * headings written without `#`), sections, citations,
+ * The whole analysis as one unified processor, stages in order: parse (Markdown: remark-parse, YAML
+ * front matter, headings written without `#`, the numbered reference list), sections, citations,
  * bibliography, sentences, entities, claims. `processor.run(processor.parse(file), file)` gives the
  * annotated tree; everything else the stages learn is in `file.data` and `file.messages`.
  */
 export function createProcessor(config: ResolvedConfig, format: InputFormat = 'text'): Processor<Root, Root, Root> {
-  const base = format === 'markdown' ? unified().use(remarkParse).use(remarkMarkdownLimits).use(remarkPlainHeadings) : unified().use(remarkPdfText, config.text.compoundHeads.length > 0 ? {compoundHeads: new Set(config.text.compoundHeads.map((word) => word.toLowerCase()))} : {})
+  const base = format === 'markdown' ? unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkMarkdownLimits).use(remarkFrontMatter).use(remarkPlainHeadings).use(remarkMarkdownReferenceList) : unified().use(remarkPdfText, config.text.compoundHeads.length > 0 ? {compoundHeads: new Set(config.text.compoundHeads.map((word) => word.toLowerCase()))} : {})
   return (base as unknown as Processor<Root, Root, Root>)
     .use(remarkSections)
-    .use(remarkCitations, {maxRange: config.citations.maxRange, style: config.citations.style})
+    .use(remarkCitations, {maxRange: config.citations.maxRange, style: config.citations.style, format})
     .use(remarkBibliography)
     .use(remarkSentences, {abbreviations: config.text.abbreviations})
     .use(remarkEntities, {entityTypes: config.entityTypes, distractors: config.distractors, comparisonCues: config.claims.comparisonCues, originCues: config.claims.originCues})
@@ -145,8 +148,9 @@ export function analyseDocument(input: DocumentInput, config: ResolvedConfig): D
   }
   const tree = processor.runSync(parsed, file)
   const references = file.data.references ?? new Map()
-  // Formatting costs a citeproc run: only for documents with cited bibliography entries.
-  const formatted = references.size > 0 ? formatReferences(references, {style: config.bibliography.style, lang: config.bibliography.lang}) : undefined
+  // Formatting costs a citeproc run: only for documents with cited bibliography entries (a reference
+  // list in the text is printed as written).
+  const formatted = input.bibliography && references.size > 0 ? formatReferences(references, {style: config.bibliography.style, lang: config.bibliography.lang}) : undefined
   if (formatted?.problem) reportOn(file, formatted.problem.code, formatted.problem.message)
   const record: DocumentRecord = toDocumentRecord(tree, file, config)
   const analysed: AnalysedDocument = {tree, file, record, config, references, hasBibliography: input.bibliography !== undefined, ...(formatted ? {formattedReferences: formatted.entries} : {})}

@@ -1,4 +1,5 @@
 import type {Data, Literal, Parent, PhrasingContent} from 'mdast'
+import type {PandocCitationItem} from './stages/citations/pandoc-citations.js'
 import type {OffsetMap} from './stages/parse/offset-map.js'
 
 /** A citation group found in the text by one of the citation syntaxes (`[19, 21-23]`). */
@@ -25,6 +26,11 @@ export interface CitationData extends Data {
    * document's own reference list; empty for an invalid group or numbers with no entry.
    */
   keys?: string[]
+  /**
+   * Set for a pandoc citation (`[@smith2020; see @lee2018, p. 3]`, `@smith2020`): bracketed or
+   * in-text, and each citation's key as written, prefix, locator and `-`.
+   */
+  pandoc?: {bracketed: boolean; items: PandocCitationItem[]}
   /** Set for an author–year callout (`(Smith et al., 2020)`, `Smith et al. (2020)`): the works as written. */
   authorYear?: AuthorYearCitationData
 }

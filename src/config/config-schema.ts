@@ -77,7 +77,7 @@ export const configSchema = {
     markdown: {
       type: 'object',
       additionalProperties: false,
-      properties: {claimsTitle: {type: 'string', minLength: 1, pattern: '^\\S(?:[^\\n\\r]*\\S)?$'}}
+      properties: {claimsTitle: {type: 'string', minLength: 1, pattern: '^\\S(?:[^\\n\\r]*\\S)?$'}, references: {enum: ['list', 'none']}}
     },
     claims: {
       type: 'object',

@@ -69,7 +69,7 @@ export const defaults: ResolvedConfig = {
   entityTypes: [],
   distractors: [],
   claims: defaultClaimOptions,
-  markdown: {claimsTitle: defaultClaimsTitle},
+  markdown: {claimsTitle: defaultClaimsTitle, references: 'list'},
   text: {compoundHeads: [], abbreviations: []},
   outputs: ['json', 'md', 'csl']
 }

@@ -156,6 +156,11 @@ export interface MarkdownOutputOptions {
    * the document from the last level-2 heading with this title on.
    */
   claimsTitle: string
+  /**
+   * The generated References section: `list` (default) writes it; `none` leaves it out, for
+   * Markdown that pandoc `--citeproc` renders with its own reference list.
+   */
+  references: 'list' | 'none'
 }
 
 /** The field's words that the text stages (hyphen repair, sentence splitting) add to their general English ones. */

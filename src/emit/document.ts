@@ -110,6 +110,7 @@ export function toDocumentRecord(tree: Root, file: VFile, config: ResolvedConfig
         raw: citation.data.raw,
         numbers: citation.data.numbers,
         valid: citation.data.valid,
+        ...(citation.data.pandoc ? {keys: citation.data.pandoc.items.map((item) => item.key)} : {}),
         sectionId,
         sentenceId,
         start: point(citation.position?.start),
@@ -124,7 +125,7 @@ export function toDocumentRecord(tree: Root, file: VFile, config: ResolvedConfig
   }
 
   const first = tree.children[0]
-  const title = first?.type === 'heading' && first.depth === 1 ? (first.data?.title ?? null) : null
+  const title = file.data.frontMatter?.title ?? (first?.type === 'heading' && first.depth === 1 ? (first.data?.title ?? null) : null)
 
   return {
     schemaVersion,

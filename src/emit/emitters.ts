@@ -17,7 +17,10 @@ export interface AnalysedDocument {
   /** The JSON record (`<id>.json`), diagnostics included. */
   record: DocumentRecord
   config: ResolvedConfig
-  /** Citation number → CSL item, for the cited numbers a bibliography file has an entry for. */
+  /**
+   * Citation number → CSL item, for the cited numbers that have one: a bibliography file's entry,
+   * or an entry of the document's own reference list read into one.
+   */
   references: ReadonlyMap<number, CslItem>
   /** Formatted reference text per citation number, when the document has cited bibliography entries. */
   formattedReferences?: ReadonlyMap<number, string>
@@ -45,11 +48,14 @@ const markdown: Emitter = {
   name: 'md',
   suffix: '.md',
   emit: ({tree, record, config, formattedReferences}) =>
-    toAnnotatedMarkdown(tree, record, {citationStyle: config.citations.markdownStyle, claimsTitle: config.markdown.claimsTitle, ...(formattedReferences ? {formattedReferences} : {})})
+    toAnnotatedMarkdown(tree, record, {citationStyle: config.citations.markdownStyle, claimsTitle: config.markdown.claimsTitle, references: config.markdown.references, ...(formattedReferences ? {formattedReferences} : {})})
 }
 
-/** The cited bibliography entries as CSL-JSON (ids `ref-<n>`), for pandoc; only with a bibliography file. */
-const csl: Emitter = {name: 'csl', suffix: '.references.csl.json', emit: ({references, hasBibliography}) => (hasBibliography ? toReferencesCslJson(references) : undefined)}
+/**
+ * The cited entries as CSL-JSON (ids `ref-<n>`, each with the document's number), for pandoc: with
+ * a bibliography file, or when cited entries of the document's own reference list were read.
+ */
+const csl: Emitter = {name: 'csl', suffix: '.references.csl.json', emit: ({references, hasBibliography}) => (hasBibliography || references.size > 0 ? toReferencesCslJson(references) : undefined)}
 
 const registry: Emitter[] = [json, markdown, csl]
 

@@ -10,6 +10,7 @@ import {claimAnchor, referenceAnchor} from './anchors.js'
 import {citationStyles} from './citation-styles.js'
 import type {ClaimRecord, DocumentRecord} from './document.js'
 import {printsAsIs, textHandler} from './plain-text.js'
+import {printPandocCitation} from './pandoc-citation.js'
 import {pandocUnsafe} from './pandoc-unsafe.js'
 import {sanitizeInputTree} from './sanitize.js'
 
@@ -17,6 +18,8 @@ export interface MarkdownOptions {
   citationStyle: MarkdownCitationStyle
   /** Title of the claims section (`markdown.claimsTitle`; default {@link defaultClaimsTitle}). */
   claimsTitle?: string
+  /** `none` leaves the References section out (`markdown.references`; default `list`). */
+  references?: 'list' | 'none'
   /** Formatted reference text per citation number (from the bibliography), if any. */
   formattedReferences?: ReadonlyMap<number, string>
 }
@@ -148,9 +151,14 @@ export function toAnnotatedMarkdown(tree: Root, record: DocumentRecord, options:
   const claims = new Map(record.claims.map((claim) => [claim.sentenceId, claim]))
 
   // A narrative author–year callout (`Smith et al. (2020)`) keeps its names: they are part of the sentence.
-  const printCitation = (node: Citation): string => (node.data.valid && node.data.numbers.length > 0 ? narrativeNames(node) + style(node.data.numbers) : escapeInline(node.value))
-  const print: PrintLiteral = (node) => (node.type === 'citation' ? printCitation(node) : node.type === 'claimTag' ? node.value : undefined)
-  // `peek` tells remark-stringify the first character of what the node prints (`[`, or a narrative callout's first name).
+  // A group without numbers (a pandoc citation none of whose keys resolved) stays text, escaped.
+  // In pandoc style, a pandoc citation of the input whose keys all resolved keeps its form (prefix,
+  // locator, in-text); in-text ones start with `@`, not `[`, so they are never joined as literals.
+  const keepsPandocForm = (node: Citation): boolean => options.citationStyle === 'pandoc' && node.data.valid && node.data.pandoc !== undefined && node.data.numbers.length === node.data.pandoc.items.length
+  const printCitation = (node: Citation): string =>
+    keepsPandocForm(node) ? printPandocCitation(node.data.pandoc!, node.data.numbers, escapeInline) : node.data.valid && node.data.numbers.length > 0 ? narrativeNames(node) + style(node.data.numbers) : escapeInline(node.value)
+  const print: PrintLiteral = (node) => (node.type === 'citation' ? (keepsPandocForm(node) && !node.data.pandoc!.bracketed ? undefined : printCitation(node)) : node.type === 'claimTag' ? node.value : undefined)
+  // `peek` tells remark-stringify the first character of what the node prints (`[`, `@`, or a narrative callout's first name).
   const citation = Object.assign(printCitation, {peek: (node: Citation) => printCitation(node).charAt(0)})
   const claimTagHandler = Object.assign((node: ClaimTagNode) => node.value, {peek: () => '['})
   // A sentence outside a paragraph (a tree built by hand) still prints: its children in a row.
@@ -167,7 +175,8 @@ export function toAnnotatedMarkdown(tree: Root, record: DocumentRecord, options:
     handlers: {citation, sentence, claimTag: claimTagHandler, text: textHandler} as StringifyOptions['handlers']
   }
   const body = unified().use(remarkStringify, stringifyOptions).stringify(root)
-  return [body, claimsSection(record, style, options.claimsTitle ?? defaultClaimsTitle), referencesSection(record, options)].filter((part) => part !== '').join('\n')
+  const references = options.references === 'none' ? '' : referencesSection(record, options)
+  return [body, claimsSection(record, style, options.claimsTitle ?? defaultClaimsTitle), references].filter((part) => part !== '').join('\n')
 }
 
 /** The names of a narrative author–year callout, escaped, with a space before its group; else nothing. */

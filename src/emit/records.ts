@@ -22,6 +22,8 @@ export interface CitationGroupRecord {
   raw: string
   numbers: number[]
   valid: boolean
+  /** Pandoc citations only (`[@smith2020; @lee2018]`): their keys as written, in order (additive to schema version 2). */
+  keys?: string[]
   sectionId: string | null
   sentenceId: string | null
   start: OutputPoint

@@ -69,12 +69,12 @@ const files = new Map(sourceFiles(src).map((path) => [relative(src, path).split(
 
 /**
  * Inside the stages layer the folders follow the stage order: a stage may use the helpers of the
- * stages before it, not of those after it. One exception: the PDF-text parser takes the document's
- * own reference list (numbered, or alphabetical in author–year style) out of the body, and the
- * lists' rules live with the rest of the bibliography.
+ * stages before it, not of those after it. One exception: the parsers (PDF text, and Markdown's
+ * reference-list plugin) take the document's own reference list (numbered, or alphabetical in
+ * author–year style) out of the body, and the lists' rules live with the rest of the bibliography.
  */
 const stageOrder = ['parse', 'citations', 'bibliography', 'sentences', 'entities', 'claims']
-const stageExceptions = new Set(['stages/parse/pdf-text.ts → stages/bibliography/reference-list.ts', 'stages/parse/pdf-text.ts → stages/bibliography/alphabetical-reference-list.ts'])
+const stageExceptions = new Set(['stages/parse/pdf-text.ts → stages/bibliography/reference-list.ts', 'stages/parse/pdf-text.ts → stages/bibliography/alphabetical-reference-list.ts', 'stages/parse/remark-markdown-reference-list.ts → stages/bibliography/reference-list.ts'])
 
 /** Every import of a stage folder's module from a later stage's folder, as `from → to`. */
 function backwardStageImports(files: ReadonlyMap<string, string>): string[] {

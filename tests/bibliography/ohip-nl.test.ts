@@ -170,7 +170,6 @@ describe('ohip-nl with its reference list at the end and no bibliography file', 
   it('records the printed entries on the cited references: raw text, DOI, PMID, year', () => {
     expect(record.references.map((reference) => reference.number)).toEqual(gold.citedNumbers)
     for (const reference of record.references) {
-      expect(reference.csl).toBeNull()
       expect(reference.entry?.raw.replace(/’/g, "'")).toContain(titleOf.get(reference.number)!.slice(0, 25))
       expect(text.replace(/\s+/g, ' ')).toContain(reference.entry!.raw.slice(0, 40))
     }
@@ -195,10 +194,27 @@ describe('ohip-nl with its reference list at the end and no bibliography file', 
     expect(record.diagnostics.filter((d) => d.code === 'reference-unresolved' || d.code === 'reference-uncited')).toEqual([])
   })
 
-  it('prints the raw entries as the Markdown reference list and writes no CSL-JSON file', () => {
+  it('reads each cited entry into a CSL item: the title, authors and year of the bibliography it was printed from', () => {
+    const byNumber = new Map(example.map((item) => [Number(item.id.replace('ref-', '')), item as unknown as Record<string, unknown>]))
+    const quotes = (value: unknown): string => String(value).replace(/[‘’]/g, "'")
+    const families = (names: unknown): string[] => ((names as Array<{family?: string; literal?: string}> | undefined) ?? []).map((name) => name.family ?? name.literal ?? '')
+    for (const reference of record.references) {
+      const original = byNumber.get(reference.number)!
+      expect(reference.csl?.id).toBe(`ref-${reference.number}`)
+      expect(quotes(reference.csl?.title)).toBe(quotes(original.title))
+      expect(families(reference.csl?.author)).toEqual(families(original.author))
+      expect(reference.csl?.issued).toEqual(original.issued)
+    }
+    expect(record.references.find((reference) => reference.number === 2)?.csl).toMatchObject({'container-title': 'Community Dent Oral Epidemiol', page: '7-10', DOI: '10.1111/j.1600-0528.1989.tb01816.x', PMID: '2645088'})
+  })
+
+  it('prints the raw entries as the Markdown reference list and writes the parsed entries as CSL-JSON', () => {
     const {markdown} = analyseText(text, {source: 'ohip.txt'})
     expect(markdown).toContain('**2.** Reisine S, Fertig J, Weber J, Leder S. Impact of dental conditions')
-    expect(output.files.map((file) => file.suffix)).toEqual(['.json', '.md'])
+    expect(output.files.map((file) => file.suffix)).toEqual(['.json', '.md', '.references.csl.json'])
+    const items = JSON.parse(output.files[2]!.content) as Array<{id: string; title: string}>
+    expect(items.map((item) => item.id)).toEqual(record.references.map((reference) => `ref-${reference.number}`))
+    expect(items.map((item) => item.title)).toEqual(record.references.map((reference) => reference.csl?.title))
     expect(schemaErrors(record)).toEqual([])
   })
 

@@ -31,10 +31,27 @@ function foldParticles(value: unknown): unknown {
   })
 }
 
-/** `<id>.references.csl.json`: the cited entries as a CSL-JSON array in citation-number order. */
+/**
+ * `<id>.references.csl.json`: the cited entries as a CSL-JSON array in citation-number order, each
+ * with the document's own number, so that a rendering keeps it (`withDocumentNumber`).
+ */
 export function toReferencesCslJson(references: ReadonlyMap<number, CslItem>): string {
-  const items = [...references].sort((a, b) => a[0] - b[0]).map(([number, item]) => toOutputCslItem(number, item))
+  const sorted = [...references].sort((a, b) => a[0] - b[0])
+  const width = String(sorted.at(-1)?.[0] ?? 0).length
+  const items = sorted.map(([number, item]) => withDocumentNumber(toOutputCslItem(number, item), number, width))
   return JSON.stringify(items, null, 2) + '\n'
+}
+
+/**
+ * The item with the document's number as `citation-number` and as `citation-label`, zero-padded to
+ * `width` digits. citeproc engines number entries by first citation and ignore a given
+ * `citation-number`; a style that prints and sorts by the label keeps the document's numbers
+ * (`styles/vancouver-document-numbers.csl` prints the label as a number, `007` as 7). The padding
+ * is for sorting: CSL sorts a label as text, where "10" comes before "2".
+ */
+export function withDocumentNumber(item: CslItem, number: number, width: number): CslItem {
+  const out: Record<string, unknown> = {...item, 'citation-label': String(number).padStart(width, '0'), 'citation-number': number}
+  return sortKeys(out) as CslItem
 }
 
 function sortKeys(value: unknown): unknown {

@@ -5,6 +5,7 @@ import type {VFile} from 'vfile'
 import {citationSyntaxes, numericBrackets, type BibliographyIndex, type CitationSyntax} from '../citations/citation-syntax.js'
 import {reportOn} from '../../diagnostics.js'
 import {pointAt} from '../parse/positions.js'
+import {parseReferenceEntry} from './reference-entry.js'
 import type {ReferenceListEntry} from './reference-list.js'
 import {walk} from '../../tree-walk.js'
 import {maxOf} from '../../push-all.js'
@@ -41,11 +42,13 @@ interface Target {
   key: string
   name: string
   place?: Position
+  /** The printed entry, read into a CSL item once it is cited. */
+  entry?: ReferenceListEntry
 }
 
 /**
  * Links citation numbers to their entries: a bibliography file's when there is one, else the
- * document's own reference list. A group citing a number beyond the entries' count is made invalid;
+ * document's own reference list, each cited entry read into a CSL item (`parseReferenceEntry`). A group citing a number beyond the entries' count is made invalid;
  * numbers without an entry (warning) and entries never cited (info) are reported.
  */
 export function remarkBibliography(options: RemarkBibliographyOptions = {}) {
@@ -65,7 +68,7 @@ export function remarkBibliography(options: RemarkBibliographyOptions = {}) {
         reportOn(file, 'reference-list-count-mismatch', `the document's reference list has ${list.entries.length} entries but ${bibliography.path} has ${size}: the bibliography file is used`, pointAt(file, list.start))
       }
     } else if (list) {
-      for (const entry of list.entries) targets.set(entry.number, {item: null, key: `ref-${entry.number}`, name: `entry ${entry.number} of the reference list`, place: {start: pointAt(file, entry.start), end: pointAt(file, entry.end)}})
+      for (const entry of list.entries) targets.set(entry.number, {item: null, key: `ref-${entry.number}`, entry, name: `entry ${entry.number} of the reference list`, place: {start: pointAt(file, entry.start), end: pointAt(file, entry.end)}})
       size = list.entries.length
       sourceName = "the document's reference list"
     }
@@ -96,7 +99,11 @@ export function remarkBibliography(options: RemarkBibliographyOptions = {}) {
       reportOn(file, 'reference-uncited', `reference ${n} (${target.name}) is never cited`, target.place)
     }
     const references = new Map<number, CslItem>()
-    for (const [n, target] of [...targets].sort((a, b) => a[0] - b[0])) if (cited.has(n) && target.item) references.set(n, target.item)
+    for (const [n, target] of [...targets].sort((a, b) => a[0] - b[0])) {
+      if (!cited.has(n)) continue
+      const item = target.item ?? (target.entry ? parseReferenceEntry(target.entry.raw, {id: `ref-${n}`, layout: 'numbered'}) : null)
+      if (item) references.set(n, item)
+    }
     file.data.references = references
   }
 }

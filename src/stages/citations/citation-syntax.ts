@@ -3,6 +3,7 @@ import type {VFile} from 'vfile'
 import type {CitationOptions} from '../../config/types.js'
 import type {CitationData} from '../../types.js'
 import {authorYearCallouts} from './author-year-syntax.js'
+import {pandocCitations} from './pandoc-syntax.js'
 import {findCitationGroups, type FoundGroup} from './find-citation-groups.js'
 import {parseCitationGroup, type ParseCitationOptions, type ParsedCitationGroup} from './parse-citation-group.js'
 
@@ -28,6 +29,8 @@ export interface CitationDocument {
   file: VFile
   /** The configured style: `author-year` says the document cites that way without looking. */
   style: CitationStyle
+  /** What the document was parsed from: PDF-extracted plain text (default) or Markdown. */
+  format?: 'text' | 'markdown'
 }
 
 /**
@@ -39,8 +42,12 @@ export interface CitationDocument {
 export interface CitationSyntax {
   /** Stored on every group it finds as `data.syntax`. */
   name: string
-  /** The style it belongs to (default `numeric`): `citations.style` `numeric` or `author-year` reads only that style's syntaxes. */
-  style?: Exclude<CitationStyle, 'auto'>
+  /**
+   * The style it belongs to (default `numeric`): `citations.style` `numeric` or `author-year` reads
+   * only that style's syntaxes. `auto`: read whatever the configured style, for a syntax that cannot
+   * be mistaken for either style's callouts (pandoc's `[@smith2020]`).
+   */
+  style?: CitationStyle
   /** Callouts in `text`, in order and not overlapping; a callout overlapping an earlier syntax's is dropped. */
   find: (text: string) => FoundGroup[]
   parse: (body: string, options: ParseCitationOptions) => ParsedCitationGroup
@@ -70,9 +77,9 @@ export function keysOfNumbers(group: CitationData, bibliography: BibliographyInd
 /** Numeric brackets: `[53]`, `[19, 21-23]`, `[304—306]`, `[2]–[5]`. */
 export const numericBrackets: CitationSyntax = {name: 'numeric-brackets', style: 'numeric', find: findCitationGroups, parse: parseCitationGroup, resolve: keysOfNumbers}
 
-const registry: CitationSyntax[] = [numericBrackets, authorYearCallouts]
+const registry: CitationSyntax[] = [numericBrackets, authorYearCallouts, pandocCitations]
 
-/** The registered citation syntaxes, numeric brackets first, then author–year callouts; earlier entries win overlapping callouts. */
+/** The registered citation syntaxes, numeric brackets first, then author–year callouts, then pandoc citations; earlier entries win overlapping callouts. */
 export function citationSyntaxes(): readonly CitationSyntax[] {
   return registry
 }
@@ -96,7 +103,7 @@ export function syntaxesForDocument(syntaxes: readonly CitationSyntax[], style: 
   let whole: CitationDocument | undefined
   const out: CitationSyntax[] = []
   for (const syntax of syntaxes) {
-    if (style !== 'auto' && (syntax.style ?? 'numeric') !== style) continue
+    if (style !== 'auto' && syntax.style !== 'auto' && (syntax.style ?? 'numeric') !== style) continue
     if (!syntax.forDocument) {
       out.push(syntax)
       continue

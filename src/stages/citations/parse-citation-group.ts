@@ -34,8 +34,8 @@ export interface ParsedCitationGroup {
   numbers: number[]
   valid: boolean
   problem?: CitationProblem
-  /** What the syntax adds to the `citation` node's data (an author–year callout: its cites as written). */
-  data?: Pick<CitationData, 'authorYear'>
+  /** What the syntax adds to the `citation` node's data (an author–year callout: its cites as written; a pandoc citation: its keys and form). */
+  data?: Pick<CitationData, 'authorYear' | 'pandoc'>
   /**
    * Problems that leave the group valid, reported where it stands: an author–year cite among others
    * that names no entry, or several.

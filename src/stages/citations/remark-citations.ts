@@ -18,6 +18,11 @@ export interface CitationsOptions {
    * itself whether the document cites its way.
    */
   style?: CitationStyle
+  /**
+   * What the tree was parsed from (default `text`, PDF-extracted plain text): `markdown` also reads
+   * Markdown's own citations, pandoc's `[@smith2020]`.
+   */
+  format?: 'text' | 'markdown'
 }
 
 /** Containers whose text is never a citation: a Markdown link's text is the link's, not a callout. */
@@ -26,7 +31,8 @@ const skipped = new Set(['link', 'linkReference', 'inlineCode', 'code', 'html', 
 /**
  * Turns every bracketed numeric group in text nodes into a `citation` node with its expanded
  * numbers, its exact raw text and its position in the original input; so does every other registered
- * citation syntax (author–year callouts, numbered by the entries they name). Invalid groups (reversed or
+ * citation syntax (author–year callouts, numbered by the entries they name; in Markdown, pandoc
+ * citations, numbered through the bibliography file's keys). Invalid groups (reversed or
  * too-wide ranges, impossible numbers) stay in the tree with `valid: false` and a warning. Numeric
  * brackets in a formula (`F[1,12] = 8.42`) stay text, reported at `info` level.
  */
@@ -34,13 +40,14 @@ export function remarkCitations(options: CitationsOptions = {}) {
   const maxRange = options.maxRange ?? defaults.citations.maxRange
   const style = options.style ?? defaults.citations.style
   const registered = options.syntaxes ?? citationSyntaxes()
+  const format = options.format ?? 'text'
   return function transform(tree: Root, file: VFile): void {
     let count = 0
     const nextId = (): string => `g${++count}`
     const syntaxes = syntaxesForDocument(registered, style, () => {
       const texts: string[] = []
       splitTexts(tree, (node) => void texts.push(node.value))
-      return {texts, tree, file, style}
+      return {texts, tree, file, style, format}
     })
     splitTexts(tree, (node) => splitText(node, file, nextId, maxRange, syntaxes))
   }

@@ -1,0 +1,46 @@
+import {describe, expect, it} from 'vitest'
+import {analyseText} from '../helpers/analyse.js'
+
+const body = '# Shelves\n\nMesenchymal stem cells (MSCs) were first found on deep shelves [2]. Later they were counted [1, 2].\n\n'
+
+describe('a reference list in Markdown input', () => {
+  it('reads "[n] Author, A. (YEAR). Title…" entries under "## References" into CSL items, out of the body', () => {
+    const text = `${body}## References\n\n[1] Brandt, Q. X., & Ollo-Tamm, J. (2011). Lanterns of the deep shelf. *J Imag Fish*, 42(3), 117–125.\n\n[2] Okafor, N. (2009). Tidal pools and their keepers. Mar Notes, 7, 9–12.\n\n## Appendix\n\nA table of depths.\n`
+    const {record} = analyseText(text, {source: 'shelf.md'})
+    expect(record.citationGroups.map((group) => group.raw)).toEqual(['[2]', '[1, 2]'])
+    expect(record.references.map((reference) => reference.csl)).toEqual([
+      {id: 'ref-1', type: 'article-journal', author: [{family: 'Brandt', given: 'Q. X.'}, {family: 'Ollo-Tamm', given: 'J.'}], title: 'Lanterns of the deep shelf', 'container-title': 'J Imag Fish', issued: {'date-parts': [[2011]]}, volume: '42', issue: '3', page: '117-125'},
+      {id: 'ref-2', type: 'article-journal', author: [{family: 'Okafor', given: 'N.'}], title: 'Tidal pools and their keepers', 'container-title': 'Mar Notes', issued: {'date-parts': [[2009]]}, volume: '7', page: '9-12'}
+    ])
+    expect(record.references[0]!.entry?.raw).toBe('Brandt, Q. X., & Ollo-Tamm, J. (2011). Lanterns of the deep shelf. *J Imag Fish*, 42(3), 117–125.')
+    expect(record.sentences.map((sentence) => sentence.text).join(' ')).not.toMatch(/Brandt|Okafor/)
+    // What follows the list under its own heading is the document's again.
+    expect(record.document.sections.map((section) => section.title)).toEqual(['Shelves', 'Appendix'])
+    expect(record.sentences.at(-1)?.text).toBe('A table of depths.')
+  })
+
+  it('reads an ordered list "1. …" under a plain "References" line, wrapped entries included', () => {
+    const text = `${body}References\n\n1. Brandt QX, Ollo-Tamm J. Lanterns of the\n   deep shelf. J Imag Fish. 2011;42:117–25.\n2. Okafor N. Tidal pools. Mar Notes. 2009;7:9–12.\n`
+    const {record} = analyseText(text, {source: 'shelf.md'})
+    expect(record.references.map((reference) => reference.csl?.title)).toEqual(['Lanterns of the deep shelf', 'Tidal pools'])
+    expect(record.references.map((reference) => reference.entry?.year)).toEqual([2011, 2009])
+    expect(record.diagnostics.filter((d) => d.code === 'reference-unresolved' || d.code === 'citation-number-out-of-range')).toEqual([])
+    expect(record.sentences.map((sentence) => sentence.text).join(' ')).not.toMatch(/Brandt|Okafor/)
+  })
+
+  it('reads "- [n] …" bullet items as entries', () => {
+    const text = `${body}## Bibliography\n\n- [1] Brandt QX. Lanterns. J Imag Fish. 2011;42:117–25.\n- [2] Okafor N. Tidal pools. Mar Notes. 2009;7:9–12.\n`
+    const {record} = analyseText(text, {source: 'shelf.md'})
+    expect(record.references.map((reference) => [reference.csl?.title, reference.entry?.raw])).toEqual([
+      ['Lanterns', 'Brandt QX. Lanterns. J Imag Fish. 2011;42:117–25.'],
+      ['Tidal pools', 'Okafor N. Tidal pools. Mar Notes. 2009;7:9–12.']
+    ])
+  })
+
+  it('leaves a References heading without numbered entries alone', () => {
+    const text = `${body}## References\n\nSee the journal's website.\n`
+    const {record} = analyseText(text, {source: 'shelf.md'})
+    expect(record.references.every((reference) => reference.csl === null && reference.entry === undefined)).toBe(true)
+    expect(record.sentences.at(-1)?.text).toBe("See the journal's website.")
+  })
+})
