@@ -5,7 +5,7 @@
  * wrapped over lines. Taken out of the body like a numbered list; entries are numbered by position.
  */
 import {foldName} from '../citations/name-key.js'
-import {identifiers, joinEntryLines, referenceListHeading, type ListLine, type ReferenceList, type ReferenceListEntry} from './reference-list.js'
+import {identifiers, joinEntryLines, locateListHeading, type ListLine, type ReferenceList, type ReferenceListEntry} from './reference-list.js'
 
 /**
  * An entry's first line: a family name (perhaps with particles, hyphenated or of two words) and the
@@ -83,15 +83,7 @@ function initials(name: string): string[] {
 
 /** The last "References" heading line whose next line starts an unnumbered entry. */
 function locate(blocks: readonly ListLine[][]): {block: number; line: number} | undefined {
-  for (let b = blocks.length - 1; b >= 0; b--) {
-    const block = blocks[b]!
-    for (let l = block.length - 1; l >= 0; l--) {
-      if (!referenceListHeading.test(block[l]!.text)) continue
-      const next = l + 1 < block.length ? block[l + 1] : blocks[b + 1]?.[0]
-      if (next && entryFirstName(next.text) !== undefined) return {block: b, line: l}
-    }
-  }
-  return undefined
+  return locateListHeading(blocks, (text) => entryFirstName(text) !== undefined)
 }
 
 function toEntry(number: number, lines: readonly ListLine[]): ReferenceListEntry {

@@ -92,13 +92,23 @@ export function takeReferenceList<L extends ListLine>(blocks: readonly L[][]): {
 
 /** The last "References" heading line followed (after blank lines) by an entry numbered 1. */
 function locate(blocks: readonly ListLine[][]): {block: number; line: number} | undefined {
+  return locateListHeading(blocks, (text) => {
+    const match = entryStart.exec(text)
+    return match !== null && Number(match[1] ?? match[2]) === 1
+  })
+}
+
+/**
+ * The last "References" heading line (block and line index) whose next line, after blank lines,
+ * `startsList` accepts as a list's first entry: numbered and alphabetical lists differ only there.
+ */
+export function locateListHeading(blocks: readonly ListLine[][], startsList: (text: string) => boolean): {block: number; line: number} | undefined {
   for (let b = blocks.length - 1; b >= 0; b--) {
     const block = blocks[b]!
     for (let l = block.length - 1; l >= 0; l--) {
       if (!headingLine.test(block[l]!.text)) continue
       const next = l + 1 < block.length ? block[l + 1] : blocks[b + 1]?.[0]
-      const match = next ? entryStart.exec(next.text) : null
-      if (match && Number(match[1] ?? match[2]) === 1) return {block: b, line: l}
+      if (next && startsList(next.text)) return {block: b, line: l}
     }
   }
   return undefined
