@@ -79,18 +79,19 @@ export function formatReferences(references: ReadonlyMap<number, CslItem>, optio
   }
   const lang = options.lang ?? 'en-US'
   const numbers = [...references.keys()].sort((a, b) => a - b)
-  const items = numbers.map((n) => toOutputCslItem(n, references.get(n)!))
   if (independentEntries(template)) {
     const missing: CslItem[] = []
     const keys = new Map<number, string>()
-    numbers.forEach((n, index) => {
-      const {id: _id, ...content} = items[index]!
-      const key = `${template}\u0000${lang}\u0000${JSON.stringify(content)}`
+    for (const n of numbers) {
+      // The item as read, less the fields toOutputCslItem drops: what citeproc is given is a function
+      // of it, so equal keys give equal text (equal items written with keys in another order only miss).
+      const item = references.get(n)!
+      const key = `${template}\u0000${lang}\u0000${JSON.stringify({...item, id: undefined, 'citation-key': undefined, 'citation-number': undefined})}`
       keys.set(n, key)
       const text = cache.get(key)
-      if (text === undefined) missing.push(items[index]!)
+      if (text === undefined) missing.push(toOutputCslItem(n, item))
       else entries.set(n, text)
-    })
+    }
     if (missing.length > 0) {
       for (const [n, text] of runCiteproc(missing, template, lang)) {
         entries.set(n, text)
@@ -101,6 +102,7 @@ export function formatReferences(references: ReadonlyMap<number, CslItem>, optio
     const ordered = new Map(numbers.filter((n) => entries.has(n)).map((n) => [n, entries.get(n)!]))
     return problem ? {entries: ordered, problem} : {entries: ordered}
   }
+  const items = numbers.map((n) => toOutputCslItem(n, references.get(n)!))
   const key = `${template}\u0000${lang}\u0000${JSON.stringify(items)}`
   const known = cache.get(key)
   const formatted = known === undefined ? runCiteproc(items, template, lang) : new Map(JSON.parse(known) as Array<[number, string]>)
