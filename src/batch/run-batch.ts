@@ -18,6 +18,7 @@ import {isReservedId, knownSuffixes, listOutputDocuments, reservedIds, type Outp
 import {inShard, type Shard} from './shard.js'
 import {createAnalyser, DocumentTooLargeError, type Analyser} from './worker-pool.js'
 import {pushAll} from '../push-all.js'
+import {workerCount, workSizes} from './worker-count.js'
 
 export interface RunOptions {
   /** Files or folders to read (default: the config's input folder). */
@@ -124,7 +125,8 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   const manifest = cacheUsable ? await readManifest(out, knownSuffixes, reservedIds) : new Map<string, ManifestEntry>()
   const hadManifest = manifest.size > 0
   const wanted = options.concurrency ?? config.concurrency
-  const threads = Math.max(1, Math.min(wanted > 0 ? wanted : availableParallelism(), selected.length))
+  // Left to citeclaim (0), the thread count follows the work: a small batch runs in one thread.
+  const threads = wanted > 0 ? Math.max(1, Math.min(wanted, selected.length)) : workerCount(availableParallelism(), await workSizes(selected))
   // The pool starts on the first document that needs analysing: a run that skips everything pays
   // nothing. When every document will be analysed (forced, or no cache yet), it starts now, so that
   // the workers load the pipeline while this thread cleans up and fingerprints the code.
