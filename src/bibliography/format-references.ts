@@ -3,7 +3,7 @@ import {Cite, plugins, type CslItem} from '@citation-js/core'
 import '@citation-js/plugin-csl'
 import {toOutputCslItem} from '../emit/references-csl.js'
 import {entriesAreIndependent} from './entry-independence.js'
-import {FormattedEntryCache} from './formatted-entry-cache.js'
+import {BoundedCache} from './bounded-cache.js'
 
 export interface FormatOptions {
   /** A style citation-js has (`vancouver`, `apa`, `harvard1`) or a path to a `.csl` file. */
@@ -43,8 +43,13 @@ export function resolveStyle(style: string): string | Error {
   return result
 }
 
-/** Formatted entries of this process: per item for styles whose entries are independent, else per whole set. */
-const cache = new FormattedEntryCache()
+/**
+ * Formatted entries of this thread: per item for styles whose entries are independent, else per
+ * whole set. citeproc takes about a millisecond per entry even with a warm engine, so a batch whose
+ * documents share references (reviews of one field cite the same works) formats each work once per
+ * worker. Keys are the exact inputs (style, locale, the item), so two inputs never share an entry.
+ */
+const cache = new BoundedCache()
 const independence = new Map<string, boolean>()
 const work = {runs: 0, entries: 0}
 

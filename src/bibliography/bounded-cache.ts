@@ -1,12 +1,10 @@
 /**
- * A bounded in-memory map from a formatting key to formatted text, least recently used first out.
- *
- * citeproc takes about a millisecond per entry even with a warm engine, so a batch whose documents
- * share references (reviews of one field cite the same works) formats each shared work once per
- * worker. Keys are the exact inputs of the formatting (style, locale, the item as handed to
- * citeproc), never a hash of them, so two inputs can never share an entry.
+ * A bounded in-memory map from string to string, least recently used first out: the per-thread
+ * memory of work on bibliography entries (formatting, parsing), which documents of one field share.
+ * Callers use the exact inputs of the work as keys, never a hash of them, so two inputs never
+ * share a value.
  */
-export class FormattedEntryCache {
+export class BoundedCache {
   private readonly entries = new Map<string, string>()
 
   /** @param limit Most entries kept (about 1 KB each with their keys). */
