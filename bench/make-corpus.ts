@@ -101,7 +101,7 @@ export interface BibliographyCounts {
 }
 
 // Bump when the generator changes, so an old corpus on disk is made again.
-const generatorVersion = 2
+const generatorVersion = 3
 
 /**
  * Makes (or reuses, when the seed and the generator are unchanged) the synthetic corpora under
@@ -111,7 +111,7 @@ const generatorVersion = 2
  * A document's bibliography is made like its text: the text recombines the seed's paragraphs, so it
  * cites works of the seed's reference list, and entry k is the work the seed cited under the k-th
  * number the document cites (work n of the seed is `syntheticWork(n)`, the same in every document
- * citing it). Uncited works follow, up to 150–400 entries. In the unshared folder every document's
+ * citing it); up to 5% uncited works follow. In the unshared folder every document's
  * works are its own, as in a corpus of reviews with no reference in common.
  */
 export function makeCorpus(seedPath: string, root: string, counts: readonly number[], sizeFactors: readonly number[], bibliographies: BibliographyCounts = {documents: 0, unshared: 0}): BenchCorpus {
@@ -144,8 +144,10 @@ export function makeCorpus(seedPath: string, root: string, counts: readonly numb
       const text = syntheticText(parts, seed.length, i)
       const seedNumbers = citedNumbers(text)
       const works = unshared ? seedNumbers.map((_, index) => 10_000_000 + i * 1000 + index) : seedNumbers
+      // A review's bibliography is its reference list: the works it cites (about 200–310 here), and now
+      // and then a few more that the text does not cite (up to 5%).
       const draw = random(i * 104729 + 7)
-      const size = Math.max(works.length, 150 + Math.floor(draw() * 251))
+      const size = works.length + Math.floor(draw() * 0.05 * works.length)
       const name = join(folder, `doc-${String(i).padStart(width, '0')}`)
       writeFileSync(`${name}.txt`, renumberCitations(text))
       writeFileSync(`${name}.${format!}`, bibliographyFormats[format!](documentBibliography(works, size, i)))

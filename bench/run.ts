@@ -201,6 +201,8 @@ function measureBibliographies() {
     byFormat: Object.fromEntries(formats.map((format) => [format, {docsPerSecond: rate(runs[format].all), peakRssMb: rss(runs[format].all), seconds: runs[format].all.map((run) => round(run.seconds))}])),
     details: {
       seconds: {without: {all: runs.without.all.map((run) => round(run.seconds)), one: runs.without.one.map((run) => round(run.seconds))}, cslJson: {all: runs['csl.json'].all.map((run) => round(run.seconds)), one: runs['csl.json'].one.map((run) => round(run.seconds))}},
+      // CPU seconds per document, all threads: the work a bibliography adds, whatever else the machine runs.
+      cpuMsPerDocument: Object.fromEntries((['without', ...formats] as const).map((kind) => [kind, round((median(runs[kind].all.map((run) => run.cpuSeconds)) * 1000) / documents)])),
       split: {...split, otherBibliographyMs: round(split.analyseWithCslJsonMs - split.analyseWithoutMs - split.loadMs['csl.json']! - split.formatReusedMs)},
       unshared: {documents: bibliographyCounts.unshared, docsPerSecond: round(bibliographyCounts.unshared / unsharedAll.seconds, 1), oneWorkerDocsPerSecond: round(bibliographyCounts.unshared / unsharedOne.seconds, 1), formatMsPerEntry: round(coldMs / formatted, 3), entriesFormatted: formatted}
     },
@@ -209,20 +211,21 @@ function measureBibliographies() {
   return {...block, met: {docsPerSecond: docsPerSecond >= 100, ratio: block.ratio >= 0.7, workerSpeedup: block.workerSpeedup >= 1.7 && block.withoutWorkerSpeedup >= 1.7}}
 }
 
-type Run = {seconds: number; peakRssMb: number}
+type Run = {seconds: number; peakRssMb: number; cpuSeconds: number}
 
 /** Runs the built CLI over a folder in a child process; wall seconds and the child's peak RSS. */
 function runCli(folder: string, concurrency: number): Run {
   const out = join(root, 'bench', 'corpus', 'out')
   rmSync(out, {recursive: true, force: true})
-  const probe = `data:text/javascript,${encodeURIComponent("process.on('exit', () => process.stderr.write('\\nbench-max-rss-kb=' + process.resourceUsage().maxRSS + '\\n'))")}`
+  const probe = `data:text/javascript,${encodeURIComponent("process.on('exit', () => { const usage = process.resourceUsage(); process.stderr.write('\\nbench-max-rss-kb=' + usage.maxRSS + ' bench-cpu-us=' + (usage.userCPUTime + usage.systemCPUTime) + '\\n') })")}`
   const start = performance.now()
   const child = spawnSync(process.execPath, ['--import', probe, 'bin/citeclaim.js', 'run', folder, '--out', out, '--force', '--quiet', '--concurrency', String(concurrency)], {cwd: root, encoding: 'utf8', maxBuffer: 1 << 30})
   const seconds = (performance.now() - start) / 1000
   const rss = /bench-max-rss-kb=(\d+)/.exec(child.stderr)
   if (child.status === 2 || !rss) throw new Error(`citeclaim failed (exit ${child.status}):\n${child.stderr.slice(-2000)}`)
   rmSync(out, {recursive: true, force: true})
-  return {seconds, peakRssMb: Number(rss[1]) / 1024}
+  // CPU seconds of the whole process (every thread): on a loaded machine a steadier measure of the work than wall time.
+  return {seconds, peakRssMb: Number(rss[1]) / 1024, cpuSeconds: Number(/bench-cpu-us=(\d+)/.exec(child.stderr)?.[1] ?? 0) / 1e6}
 }
 
 log(`bench: throughput (${counts.throughput} documents, ${cores} workers, ${reps} runs)`)

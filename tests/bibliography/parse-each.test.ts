@@ -91,3 +91,18 @@ describe('parseEach', () => {
     expect(seen).toEqual(['x', 'broken', 'two', 'broken'])
   })
 })
+
+describe('BoundedCache', () => {
+  it('keeps at most its limit, dropping the oldest entries first', async () => {
+    const {BoundedCache} = await import('../../src/bibliography/bounded-cache.js')
+    const cache = new BoundedCache(3)
+    for (const key of ['a', 'b', 'c', 'd']) cache.set(key, key.toUpperCase())
+    expect(cache.size).toBe(3)
+    expect(cache.get('a')).toBeUndefined()
+    expect(['b', 'c', 'd'].map((key) => cache.get(key))).toEqual(['B', 'C', 'D'])
+    cache.set('b', 'B2')
+    cache.set('e', 'E')
+    expect(cache.get('c')).toBeUndefined()
+    expect(cache.get('b')).toBe('B2')
+  })
+})
