@@ -50,6 +50,8 @@ export function resolveStyle(style: string): string | Error {
  * worker. Keys are the exact inputs (style, locale, the item), so two inputs never share an entry.
  */
 const cache = new BoundedCache()
+/** Per style and locale (`template\u0000lang`): entry text by item JSON. */
+const byItem = new Map<string, BoundedCache>()
 const independence = new Map<string, boolean>()
 const work = {runs: 0, entries: 0}
 
@@ -61,6 +63,7 @@ export function formattingWork(): {runs: number; entries: number} {
 /** Forgets every formatted entry (tests; a long-lived process that changes styles on disk). */
 export function clearFormattedEntries(): void {
   cache.clear()
+  byItem.clear()
   independence.clear()
 }
 
@@ -87,20 +90,23 @@ export function formatReferences(references: ReadonlyMap<number, CslItem>, optio
   if (independentEntries(template)) {
     const missing: CslItem[] = []
     const keys = new Map<number, string>()
+    const styleKey = `${template}\u0000${lang}`
+    let texts = byItem.get(styleKey)
+    if (!texts) byItem.set(styleKey, (texts = new BoundedCache()))
     for (const n of numbers) {
       // The item as read, less the fields toOutputCslItem drops: what citeproc is given is a function
       // of it, so equal keys give equal text (equal items written with keys in another order only miss).
       const item = references.get(n)!
-      const key = `${template}\u0000${lang}\u0000${JSON.stringify({...item, id: undefined, 'citation-key': undefined, 'citation-number': undefined})}`
+      const key = JSON.stringify({...item, id: undefined, 'citation-key': undefined, 'citation-number': undefined})
       keys.set(n, key)
-      const text = cache.get(key)
+      const text = texts.get(key)
       if (text === undefined) missing.push(toOutputCslItem(n, item))
       else entries.set(n, text)
     }
     if (missing.length > 0) {
       for (const [n, text] of runCiteproc(missing, template, lang)) {
         entries.set(n, text)
-        cache.set(keys.get(n)!, text)
+        texts.set(keys.get(n)!, text)
       }
     }
     // In number order, as citeproc's run gives them.

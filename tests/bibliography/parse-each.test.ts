@@ -72,13 +72,16 @@ describe('parseEach', () => {
     return {seen, parseOne}
   }
 
-  it('parses an entry text once per type, and gives fresh copies', () => {
+  it('parses an entry text once per type, and shares the item frozen', () => {
     const {seen, parseOne} = counting()
     const first = parseEach(['x', 'y'], 'test', parseOne)!
-    first[0]!.title = 'changed'
+    expect(() => {
+      first[0]!.title = 'changed'
+    }).toThrow(TypeError)
     const second = parseEach(['y', 'x', 'z'], 'test', parseOne)!
     expect(seen).toEqual(['x', 'y', 'z'])
     expect(second.map((item) => item.title)).toEqual(['Title of y', 'Title of x', 'Title of z'])
+    expect(second[1]).toBe(first[0])
     parseEach(['x'], 'other type', parseOne)
     expect(seen).toEqual(['x', 'y', 'z', 'x'])
   })
