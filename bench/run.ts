@@ -7,17 +7,23 @@ import {readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:f
 import {availableParallelism, cpus, loadavg, totalmem} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
-import {makeCorpus} from './make-corpus.js'
+import {bibliographyFormats, citedNumbers, makeCorpus, type BibliographyFormat} from './make-corpus.js'
 
 type AnalyseModule = typeof import('../src/pipeline.js')
 type ConfigModule = typeof import('../src/config/load-config.js')
 type ParseModule = typeof import('../src/stages/parse/pdf-text.js')
+type LoadModule = typeof import('../src/stages/bibliography/load-bibliography.js')
+type FormatModule = typeof import('../src/stages/bibliography/format-references.js')
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const quick = process.argv.includes('--quick')
+// `--bibliography`: only the withBibliography block, written into the existing results.json.
+const onlyBibliography = process.argv.includes('--bibliography')
 const reps = Number(process.env['BENCH_REPS'] ?? 3)
 const seedPath = join(root, 'input', '000_a1b4395412355638.txt')
 const counts = quick ? {speedup: 40, throughput: 100, large: 400} : {speedup: 120, throughput: 1000, large: 10000}
+// Documents with a bibliography beside each, per format; and with works no two documents share.
+const bibliographyCounts = quick ? {documents: 100, unshared: 10} : {documents: 1000, unshared: 40}
 const sizeFactors = [1, 10, 100] as const
 const cores = availableParallelism()
 // Other processes on the machine skew every figure: the load average is recorded with the results.
@@ -36,7 +42,7 @@ const build = spawnSync(process.execPath, [join(root, 'node_modules/typescript/b
 if (build.status !== 0) log('bench: warning: tsc reported errors; measuring what it emitted')
 
 log('bench: making the synthetic corpora under bench/corpus/')
-const corpus = makeCorpus(seedPath, join(root, 'bench', 'corpus'), [counts.speedup, counts.throughput, counts.large], sizeFactors)
+const corpus = makeCorpus(seedPath, join(root, 'bench', 'corpus'), [counts.speedup, counts.throughput, counts.large], sizeFactors, bibliographyCounts)
 const folderBytes = (folder: string): number => readdirSync(folder).reduce((sum, name) => sum + statSync(join(folder, name)).size, 0)
 
 const dist = (path: string): string => pathToFileURL(join(root, 'dist', path)).href
@@ -47,6 +53,8 @@ const {unified} = await import('unified')
 const {default: remarkParse} = await import('remark-parse')
 const {default: remarkStringify} = await import('remark-stringify')
 const {toString} = await import('mdast-util-to-string')
+const {loadBibliography} = (await import(dist('stages/bibliography/load-bibliography.js'))) as LoadModule
+const {formatReferences, formattingWork} = (await import(dist('stages/bibliography/format-references.js'))) as FormatModule
 const {config} = await loadConfig(undefined, root)
 
 const analyse = (path: string, bytes: Uint8Array): void => void analyseDocument({id: 'bench', source: path, bytes}, config)
@@ -54,6 +62,16 @@ const time = (work: () => void): number => {
   const start = performance.now()
   work()
   return performance.now() - start
+}
+
+if (onlyBibliography) {
+  const withBibliography = measureBibliographies()
+  const path = join(root, 'bench', 'results.json')
+  const previous = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>
+  process.stdout.write(JSON.stringify({withBibliography}, null, 2) + '\n')
+  if (quick) log('bench: --quick, results not written')
+  else writeFileSync(path, JSON.stringify({...previous, withBibliography}, null, 2) + '\n')
+  process.exit(0)
 }
 
 // floorRatio: the whole pipeline against remark-parse + remark-stringify alone on the cleaned text.
@@ -92,18 +110,122 @@ for (const factor of sizeFactors) {
 }
 const sizes = Object.fromEntries(sizeFactors.map((factor) => [`${factor}x`, {bytes: sizeBytes[factor].length, ms: round(median(sizeTimes[factor]!), 1)}]))
 
+/**
+ * The `withBibliography` block: the same documents with and without a bibliography beside each (CSL-JSON,
+ * BibTeX, RIS), through the CLI with every core and with one; where the time of a document goes, in
+ * process; and documents whose works no other document cites, so that no formatted entry is reused.
+ */
+function measureBibliographies() {
+  const documents = bibliographyCounts.documents
+  const plainFolder = corpus.folders[documents]
+  if (plainFolder === undefined) throw new Error(`no plain corpus of ${documents} documents to compare with`)
+  const load = loadavg()[0]!
+  const formats = Object.keys(bibliographyFormats) as BibliographyFormat[]
+  const runs = {without: {all: [] as Run[], one: [] as Run[]}, ...Object.fromEntries(formats.map((format) => [format, {all: [] as Run[], one: [] as Run[]}]))} as Record<'without' | BibliographyFormat, {all: Run[]; one: Run[]}>
+  const folderOf = (kind: 'without' | BibliographyFormat): string => (kind === 'without' ? plainFolder : corpus.withBibliography[kind])
+  // Interleaved, so that a change in the machine's load hits every kind alike.
+  // One round in a quick run: 8 CLI runs per round.
+  const rounds = quick ? 1 : reps
+  for (let rep = 0; rep < rounds; rep++) {
+    for (const kind of ['without', ...formats] as const) {
+      log(`bench: withBibliography ${kind} (${documents} documents, ${cores} workers and 1, run ${rep + 1}/${rounds})`)
+      runs[kind].all.push(runCli(folderOf(kind), 0))
+      if (kind === 'without' || kind === 'csl.json') runs[kind].one.push(runCli(folderOf(kind), 1))
+    }
+  }
+  const rate = (list: Run[]): number => round(documents / median(list.map((run) => run.seconds)), 1)
+  const speedup = (kind: 'without' | BibliographyFormat): number => round(median(runs[kind].one.map((run) => run.seconds)) / median(runs[kind].all.map((run) => run.seconds)))
+  const rss = (list: Run[]): number => round(median(list.map((run) => run.peakRssMb)), 0)
+
+  log(`bench: withBibliography unshared works (${bibliographyCounts.unshared} documents, ${cores} workers and 1)`)
+  const unsharedAll = runCli(corpus.unsharedBibliography, 0)
+  const unsharedOne = runCli(corpus.unsharedBibliography, 1)
+
+  log('bench: withBibliography split per document (in process, one thread)')
+  const sample = readdirSync(corpus.withBibliography['csl.json']).filter((name) => name.endsWith('.txt')).slice(0, 20)
+  const docs = sample.map((name) => {
+    const path = join(corpus.withBibliography['csl.json'], name)
+    const bytes = readFileSync(path)
+    const bibliographies = Object.fromEntries(formats.map((format) => {
+      const source = join(corpus.withBibliography[format], name.replace(/\.txt$/, `.${format}`))
+      return [format, {source, bytes: readFileSync(source)}]
+    })) as Record<BibliographyFormat, {source: string; bytes: Buffer}>
+    // The corpus numbers a document's citations 1..n, every number cited.
+    const cited = new Set(citedNumbers(bytes.toString('utf8')))
+    return {path, bytes, bibliographies, cited}
+  })
+  const msPerDoc = (work: (doc: (typeof docs)[number]) => void): number => {
+    for (const doc of docs) work(doc)
+    const times: number[] = []
+    for (let i = 0; i < Math.max(reps, 5); i++) times.push(time(() => docs.forEach(work)) / docs.length)
+    return round(median(times))
+  }
+  const referencesOf = (doc: (typeof docs)[number]) => {
+    const entries = loadBibliography(doc.bibliographies['csl.json'].source, doc.bibliographies['csl.json'].bytes.toString('utf8')).entries
+    return new Map(entries.filter((entry) => doc.cited.has(entry.number)).map((entry) => [entry.number, entry.item]))
+  }
+  const references = docs.map(referencesOf)
+  let which = 0
+  const split = {
+    documents: docs.length,
+    entriesPerBibliography: round(median(docs.map((doc) => loadBibliography(doc.bibliographies['csl.json'].source, doc.bibliographies['csl.json'].bytes.toString('utf8')).entries.length)), 0),
+    citedEntriesPerDocument: round(median(docs.map((doc) => doc.cited.size)), 0),
+    analyseWithoutMs: msPerDoc((doc) => void analyseDocument({id: 'bench', source: doc.path, bytes: doc.bytes}, config)),
+    analyseWithCslJsonMs: msPerDoc((doc) => void analyseDocument({id: 'bench', source: doc.path, bytes: doc.bytes, bibliography: doc.bibliographies['csl.json']}, config)),
+    loadMs: Object.fromEntries(formats.map((format) => [format, msPerDoc((doc) => void loadBibliography(doc.bibliographies[format].source, doc.bibliographies[format].bytes.toString('utf8')))])),
+    formatReusedMs: msPerDoc(() => void formatReferences(references[which++ % references.length]!, {style: config.bibliography.style, lang: config.bibliography.lang}))
+  }
+  // Entries no document shared: every one goes to citeproc (warm engine).
+  const unshared = readdirSync(corpus.unsharedBibliography).filter((name) => name.endsWith('.csl.json')).slice(0, 3)
+  const before = formattingWork()
+  const coldMs = time(() => {
+    for (const name of unshared) {
+      const entries = loadBibliography(name, readFileSync(join(corpus.unsharedBibliography, name), 'utf8')).entries.slice(0, 150)
+      formatReferences(new Map(entries.map((entry) => [entry.number, entry.item])), {style: config.bibliography.style, lang: config.bibliography.lang})
+    }
+  })
+  const formatted = formattingWork().entries - before.entries
+
+  const docsPerSecond = rate(runs['csl.json'].all)
+  const without = rate(runs.without.all)
+  const block = {
+    loadAverageAtStart: round(load),
+    documents,
+    style: config.bibliography.style,
+    docsPerSecond,
+    withoutDocsPerSecond: without,
+    ratio: round(docsPerSecond / without),
+    workerSpeedup: speedup('csl.json'),
+    withoutWorkerSpeedup: speedup('without'),
+    peakRssMb: {with: rss(runs['csl.json'].all), without: rss(runs.without.all)},
+    byFormat: Object.fromEntries(formats.map((format) => [format, {docsPerSecond: rate(runs[format].all), peakRssMb: rss(runs[format].all), seconds: runs[format].all.map((run) => round(run.seconds))}])),
+    details: {
+      seconds: {without: {all: runs.without.all.map((run) => round(run.seconds)), one: runs.without.one.map((run) => round(run.seconds))}, cslJson: {all: runs['csl.json'].all.map((run) => round(run.seconds)), one: runs['csl.json'].one.map((run) => round(run.seconds))}},
+      // CPU seconds per document, all threads: the work a bibliography adds, whatever else the machine runs.
+      cpuMsPerDocument: Object.fromEntries((['without', ...formats] as const).map((kind) => [kind, round((median(runs[kind].all.map((run) => run.cpuSeconds)) * 1000) / documents)])),
+      split: {...split, otherBibliographyMs: round(split.analyseWithCslJsonMs - split.analyseWithoutMs - split.loadMs['csl.json']! - split.formatReusedMs)},
+      unshared: {documents: bibliographyCounts.unshared, docsPerSecond: round(bibliographyCounts.unshared / unsharedAll.seconds, 1), oneWorkerDocsPerSecond: round(bibliographyCounts.unshared / unsharedOne.seconds, 1), formatMsPerEntry: round(coldMs / formatted, 3), entriesFormatted: formatted}
+    },
+    targets: {docsPerSecond: '≥ 100', ratio: '≥ 0.7', workerSpeedup: '≥ 1.7 with and without'}
+  }
+  return {...block, met: {docsPerSecond: docsPerSecond >= 100, ratio: block.ratio >= 0.7, workerSpeedup: block.workerSpeedup >= 1.7 && block.withoutWorkerSpeedup >= 1.7}}
+}
+
+type Run = {seconds: number; peakRssMb: number; cpuSeconds: number}
+
 /** Runs the built CLI over a folder in a child process; wall seconds and the child's peak RSS. */
-function runCli(folder: string, concurrency: number): {seconds: number; peakRssMb: number} {
+function runCli(folder: string, concurrency: number): Run {
   const out = join(root, 'bench', 'corpus', 'out')
   rmSync(out, {recursive: true, force: true})
-  const probe = `data:text/javascript,${encodeURIComponent("process.on('exit', () => process.stderr.write('\\nbench-max-rss-kb=' + process.resourceUsage().maxRSS + '\\n'))")}`
+  const probe = `data:text/javascript,${encodeURIComponent("process.on('exit', () => { const usage = process.resourceUsage(); process.stderr.write('\\nbench-max-rss-kb=' + usage.maxRSS + ' bench-cpu-us=' + (usage.userCPUTime + usage.systemCPUTime) + '\\n') })")}`
   const start = performance.now()
   const child = spawnSync(process.execPath, ['--import', probe, 'bin/citeclaim.js', 'run', folder, '--out', out, '--force', '--quiet', '--concurrency', String(concurrency)], {cwd: root, encoding: 'utf8', maxBuffer: 1 << 30})
   const seconds = (performance.now() - start) / 1000
   const rss = /bench-max-rss-kb=(\d+)/.exec(child.stderr)
   if (child.status === 2 || !rss) throw new Error(`citeclaim failed (exit ${child.status}):\n${child.stderr.slice(-2000)}`)
   rmSync(out, {recursive: true, force: true})
-  return {seconds, peakRssMb: Number(rss[1]) / 1024}
+  // CPU seconds of the whole process (every thread): on a loaded machine a steadier measure of the work than wall time.
+  return {seconds, peakRssMb: Number(rss[1]) / 1024, cpuSeconds: Number(/bench-cpu-us=(\d+)/.exec(child.stderr)?.[1] ?? 0) / 1e6}
 }
 
 log(`bench: throughput (${counts.throughput} documents, ${cores} workers, ${reps} runs)`)
@@ -129,6 +251,7 @@ log(`bench: peak RSS at ${counts.large} documents (one run)`)
 const large = runCli(corpus.folders[counts.large]!, 0)
 
 const rss = {small: median(throughputRuns.map((run) => run.peakRssMb)), large: large.peakRssMb}
+const withBibliography = measureBibliographies()
 const results = {
   machine: {cpus: cores, model: cpus()[0]?.model ?? 'unknown', memoryGb: round(totalmem() / 2 ** 30, 1), node: process.version, platform: `${process.platform}-${process.arch}`, loadAverage: {start: round(loadAtStart), end: round(loadavg()[0]!)}},
   seedBytes: statSync(seedPath).size,
@@ -148,6 +271,7 @@ const results = {
     large: {documents: counts.large, seconds: round(large.seconds), docsPerSecond: round(counts.large / large.seconds, 1)},
     rssGrowth: round(rss.large / rss.small)
   },
+  withBibliography,
   targets: {
     floorRatio: '≤ 2.0',
     sizeScaling: '≤ 1.15',

@@ -21,6 +21,7 @@ import {inShard, type Shard} from './shard.js'
 import {createAnalyser, type Analyser} from './worker-pool.js'
 import {pushAll} from '../push-all.js'
 import {coded, diagnostic} from '../diagnostics.js'
+import {workerCount, workSizes} from './worker-count.js'
 
 export interface RunOptions {
   /** Files or folders to read (default: the config's input folder). */
@@ -135,7 +136,9 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   // A check compares bytes, whatever the stamps say.
   const stamps = await OutputStamps.of(out, cacheUsable && hadManifest && !options.check)
   const wanted = options.concurrency ?? config.concurrency
-  let threads = Math.max(1, Math.min(wanted > 0 ? wanted : availableParallelism(), selected.length))
+  // Left to citeclaim (0), the thread count follows the work: a small batch runs in one thread.
+  const threadsFor = async (documents: typeof selected): Promise<number> => (wanted > 0 ? Math.max(1, Math.min(wanted, documents.length)) : workerCount(availableParallelism(), await workSizes(documents)))
+  let threads = await threadsFor(selected)
   // When every document will be analysed (forced, or no cache yet), the pool starts now, so that the
   // workers load the pipeline while this thread cleans up and fingerprints the code. Otherwise the
   // documents that need analysing are found first, and the pool is sized by them: a run that skips
@@ -171,7 +174,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
       if (counted) options.onDocument?.()
       corpus.through(index)
     })
-    if (stage === 'analyse') threads = Math.max(1, Math.min(threads, pending.length))
+    if (stage === 'analyse') threads = Math.max(1, Math.min(threads, await threadsFor(pending.map(({input}) => input))))
     await pMap(
       pending,
       async ({input, index}) => {

@@ -2,6 +2,8 @@ import {readFileSync} from 'node:fs'
 import type {CslItem} from '@citation-js/core'
 import {citationJs} from './load-citation-js.js'
 import {toOutputCslItem} from './references-csl.js'
+import {entriesAreIndependent} from './entry-independence.js'
+import {BoundedCache} from './bounded-cache.js'
 
 export interface FormatOptions {
   /** A style citation-js has (`vancouver`, `apa`, `harvard1`) or a path to a `.csl` file. */
@@ -42,9 +44,37 @@ export function resolveStyle(style: string): string | Error {
 }
 
 /**
- * Formats the entries in one CSL style, offline, in one citeproc run (the engine is cached per style
- * and locale, so a batch pays for it once). Entries go in as `ref-<n>` in number order; numeric
- * styles' own labels ("1. ") are taken off, since the Markdown prints the document's numbers.
+ * Formatted entries of this thread: per item for styles whose entries are independent, else per
+ * whole set. citeproc takes about a millisecond per entry even with a warm engine, so a batch whose
+ * documents share references (reviews of one field cite the same works) formats each work once per
+ * worker. Keys are the exact inputs (style, locale, the item), so two inputs never share an entry.
+ */
+const cache = new BoundedCache()
+/** Per style and locale (`template\u0000lang`): entry text by item JSON. */
+const byItem = new Map<string, BoundedCache>()
+const independence = new Map<string, boolean>()
+const work = {runs: 0, entries: 0}
+
+/** How much citeproc work this process has done: runs of `makeBibliography` and the entries they formatted. */
+export function formattingWork(): {runs: number; entries: number} {
+  return {...work}
+}
+
+/** Forgets every formatted entry (tests; a long-lived process that changes styles on disk). */
+export function clearFormattedEntries(): void {
+  cache.clear()
+  byItem.clear()
+  independence.clear()
+}
+
+/**
+ * Formats the entries in one CSL style, offline. An entry already formatted in this process for the
+ * same item, style and locale is reused when the style formats each entry on its own (see
+ * `entriesAreIndependent`: Vancouver does); the others go to citeproc together, in one run, which
+ * gives each the text it gets in the whole set. A style whose entries depend on each other (APA and
+ * harvard1 add year suffixes) formats the whole set in one run, reused only for the same whole set.
+ * The engine is citation-js's, cached per style and locale. Entries go in as `ref-<n>` in number
+ * order; numeric styles' own labels ("1. ") are taken off, since the Markdown prints the document's numbers.
  */
 export function formatReferences(references: ReadonlyMap<number, CslItem>, options: FormatOptions): FormattedReferences {
   const entries = new Map<number, string>()
@@ -55,12 +85,63 @@ export function formatReferences(references: ReadonlyMap<number, CslItem>, optio
     problem = {code: 'bibliography-style-invalid', message: `${template.message}; Vancouver used instead`}
     template = 'vancouver'
   }
+  const lang = options.lang ?? 'en-US'
   const numbers = [...references.keys()].sort((a, b) => a - b)
-  const cite = new (citationJs().Cite)(numbers.map((n) => toOutputCslItem(n, references.get(n)!)), {forceType: '@csl/list+object'})
-  const rows = cite.format('bibliography', {format: 'text', template, lang: options.lang ?? 'en-US', asEntryArray: true}) as unknown as Array<[string, string]>
+  if (independentEntries(template)) {
+    const missing: CslItem[] = []
+    const keys = new Map<number, string>()
+    const styleKey = `${template}\u0000${lang}`
+    let texts = byItem.get(styleKey)
+    if (!texts) byItem.set(styleKey, (texts = new BoundedCache()))
+    for (const n of numbers) {
+      // The item as read, less the fields toOutputCslItem drops: what citeproc is given is a function
+      // of it, so equal keys give equal text (equal items written with keys in another order only miss).
+      const item = references.get(n)!
+      const key = JSON.stringify({...item, id: undefined, 'citation-key': undefined, 'citation-number': undefined})
+      keys.set(n, key)
+      const text = texts.get(key)
+      if (text === undefined) missing.push(toOutputCslItem(n, item))
+      else entries.set(n, text)
+    }
+    if (missing.length > 0) {
+      for (const [n, text] of runCiteproc(missing, template, lang)) {
+        entries.set(n, text)
+        texts.set(keys.get(n)!, text)
+      }
+    }
+    // In number order, as citeproc's run gives them.
+    const ordered = new Map(numbers.filter((n) => entries.has(n)).map((n) => [n, entries.get(n)!]))
+    return problem ? {entries: ordered, problem} : {entries: ordered}
+  }
+  const items = numbers.map((n) => toOutputCslItem(n, references.get(n)!))
+  const key = `${template}\u0000${lang}\u0000${JSON.stringify(items)}`
+  const known = cache.get(key)
+  const formatted = known === undefined ? runCiteproc(items, template, lang) : new Map(JSON.parse(known) as Array<[number, string]>)
+  if (known === undefined) cache.set(key, JSON.stringify([...formatted]))
+  return problem ? {entries: formatted, problem} : {entries: formatted}
+}
+
+/** Whether a style's entries can be formatted (and reused) one by one; decided once per style. */
+function independentEntries(template: string): boolean {
+  let answer = independence.get(template)
+  if (answer === undefined) {
+    const styles = citationJs().plugins.config.get('@csl').styles as {get(name: string): string}
+    answer = entriesAreIndependent(styles.get(template))
+    independence.set(template, answer)
+  }
+  return answer
+}
+
+/** One citeproc run over `items` (ids `ref-<n>`): entry text by citation number, labels stripped. */
+function runCiteproc(items: CslItem[], template: string, lang: string): Map<number, string> {
+  work.runs++
+  work.entries += items.length
+  const entries = new Map<number, string>()
+  const cite = new (citationJs().Cite)(items, {forceType: '@csl/list+object'})
+  const rows = cite.format('bibliography', {format: 'text', template, lang, asEntryArray: true}) as unknown as Array<[string, string]>
   for (const [id, text] of rows) {
     const n = Number(/^ref-(\d+)$/.exec(id)?.[1])
     if (Number.isInteger(n)) entries.set(n, text.replace(/^\s*(?:\[\d+\]|\d+\.)\s*/, '').replace(/\s+/g, ' ').trim())
   }
-  return problem ? {entries, problem} : {entries}
+  return entries
 }

@@ -1,0 +1,52 @@
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {workerCount, workSizes} from '../../src/batch/worker-count.js'
+
+const seedSized = (count: number, bibliographyBytes = 0) => Array.from({length: count}, () => ({bytes: 23_000, bibliographyBytes}))
+
+describe('workerCount', () => {
+  it('runs a small batch of small documents in one thread, a big one on every core', () => {
+    expect(workerCount(2, seedSized(10))).toBe(1)
+    expect(workerCount(2, seedSized(40))).toBe(1)
+    expect(workerCount(2, seedSized(120))).toBe(2)
+    expect(workerCount(2, seedSized(1000))).toBe(2)
+    expect(workerCount(8, seedSized(1000))).toBe(8)
+  })
+
+  it('needs more work before a second worker when documents come with bibliographies (each worker pays for citeproc)', () => {
+    // Ten documents with a 100 KB bibliography each: one thread, not two (issue 13's case).
+    expect(workerCount(2, seedSized(10, 100_000))).toBe(1)
+    expect(workerCount(2, seedSized(120, 100_000))).toBe(1)
+    expect(workerCount(2, seedSized(120))).toBe(2)
+    expect(workerCount(2, seedSized(1000, 100_000))).toBe(2)
+  })
+
+  it('never asks for more threads than documents or cores, nor fewer than one', () => {
+    expect(workerCount(4, [])).toBe(1)
+    expect(workerCount(4, [{bytes: 50_000_000, bibliographyBytes: 0}])).toBe(1)
+    expect(workerCount(4, seedSized(3).map((size) => ({...size, bytes: 10_000_000})))).toBe(3)
+    expect(workerCount(1, seedSized(1000))).toBe(1)
+  })
+
+  it('gives one big document per core the cores', () => {
+    expect(workerCount(2, [{bytes: 2_300_000, bibliographyBytes: 0}, {bytes: 2_300_000, bibliographyBytes: 0}])).toBe(2)
+  })
+})
+
+describe('workSizes', () => {
+  it('reads the sizes of documents and bibliographies, 0 for a missing file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'citeclaim-sizes-'))
+    try {
+      writeFileSync(join(dir, 'a.txt'), 'x'.repeat(123))
+      writeFileSync(join(dir, 'a.bib'), 'y'.repeat(45))
+      expect(await workSizes([{path: join(dir, 'a.txt'), bibliographyPath: join(dir, 'a.bib')}, {path: join(dir, 'missing.txt')}])).toEqual([
+        {bytes: 123, bibliographyBytes: 45},
+        {bytes: 0, bibliographyBytes: 0}
+      ])
+    } finally {
+      rmSync(dir, {recursive: true, force: true})
+    }
+  })
+})
