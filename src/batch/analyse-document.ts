@@ -5,6 +5,7 @@ import {formatReferences} from '../bibliography/format-references.js'
 import {loadBibliography} from '../bibliography/load-bibliography.js'
 import type {ResolvedConfig} from '../config/types.js'
 import {diagnosticsOf, toDocumentRecord, type DiagnosticRecord, type DocumentRecord} from '../emit/document.js'
+import {documentHtml} from '../emit/html/document-page.js'
 import {toAnnotatedMarkdown} from '../emit/markdown.js'
 import {toReferencesCslJson} from '../emit/references-csl.js'
 import {markdownTooComplex} from '../parse/remark-markdown-limits.js'
@@ -126,6 +127,7 @@ export function analyseDocument(input: DocumentInput, config: ResolvedConfig): D
     {suffix: '.md', content: toAnnotatedMarkdown(tree, record, {citationStyle: config.citations.markdownStyle, claimsTitle: config.markdown.claimsTitle, ...(formatted ? {formattedReferences: formatted.entries} : {})})}
   ]
   if (input.bibliography) files.push({suffix: '.references.csl.json', content: toReferencesCslJson(references)})
+  files.push({suffix: '.html', content: documentHtml(tree, record)})
   return {
     id: input.id,
     source: input.source,

@@ -1,12 +1,14 @@
 import {createHash} from 'node:crypto'
 import {join} from 'node:path'
 import type {ClaimRecord, DocumentRecord} from '../emit/document.js'
+import {corpusHtml, type CorpusPageDocument} from '../emit/html/corpus-page.js'
+import {evidenceSummary, type EvidenceSummary} from '../emit/html/evidence-summary.js'
 import {openAtomicSink, readRegularFile, sha256OfFile} from './atomic-write.js'
 import {cacheFoldersAreRealSync} from './cache-folder.js'
 import {cacheFolder} from './manifest.js'
 
 /** Names of the corpus files in an output folder. */
-export const corpusFiles = {index: 'index.json', claims: 'claims.jsonl'} as const
+export const corpusFiles = {index: 'index.json', claims: 'claims.jsonl', html: 'index.html'} as const
 
 /** One document in `index.json`. */
 export interface IndexEntry {
@@ -58,7 +60,7 @@ export function claimLines(record: DocumentRecord): string {
  * the record now in the output folder (see `loadEntries`).
  */
 export function corpusCache(record: DocumentRecord, jsonSha256: string): string {
-  return JSON.stringify({json: jsonSha256, entry: indexEntry(record)}) + '\n' + claimLines(record)
+  return JSON.stringify({json: jsonSha256, entry: indexEntry(record), summary: evidenceSummary(record)}) + '\n' + claimLines(record)
 }
 
 /** The folder of the corpus caches in an output folder. */
@@ -71,13 +73,16 @@ export function corpusCachePath(out: string, id: string): string {
   return join(corpusCacheFolder(out), id + '.jsonl')
 }
 
-/** The index entry and claim lines of a corpus cache made from `id`'s record with `jsonSha256`; else undefined. */
-function readCorpusCache(text: string, id: string, jsonSha256: string): {entry: IndexEntry; claims: string} | undefined {
+/** The index entry, evidence summary and claim lines of a corpus cache made from `id`'s record with `jsonSha256`; else undefined. */
+function readCorpusCache(text: string, id: string, jsonSha256: string): CorpusEntries | undefined {
   const end = text.indexOf('\n')
   if (end === -1) return undefined
   try {
-    const head = JSON.parse(text.slice(0, end)) as {json?: unknown; entry?: IndexEntry}
-    return head.json === jsonSha256 && typeof head.entry === 'object' && head.entry !== null && head.entry.id === id ? {entry: head.entry, claims: text.slice(end + 1)} : undefined
+    const head = JSON.parse(text.slice(0, end)) as {json?: unknown; entry?: IndexEntry; summary?: EvidenceSummary}
+    const {entry, summary} = head
+    return head.json === jsonSha256 && typeof entry === 'object' && entry !== null && entry.id === id && typeof summary === 'object' && summary !== null && Array.isArray(summary.types) && Array.isArray(summary.counts)
+      ? {entry, summary, claims: text.slice(end + 1)}
+      : undefined
   } catch {
     return undefined
   }
@@ -120,6 +125,8 @@ export interface CorpusOptions {
 
 interface CorpusEntries {
   entry: IndexEntry
+  /** What the corpus page (`index.html`) counts of the document. */
+  summary: EvidenceSummary
   claims: string
 }
 
@@ -148,7 +155,7 @@ async function loadEntries(document: CorpusDocument): Promise<CorpusEntries | un
   } catch {
     return undefined
   }
-  return isDocumentRecord(record, document.id) ? {entry: indexEntry(record), claims: claimLines(record)} : undefined
+  return isDocumentRecord(record, document.id) ? {entry: indexEntry(record), summary: evidenceSummary(record), claims: claimLines(record)} : undefined
 }
 
 // How many JSON files are read ahead while one is parsed: keeps the disk busy without holding more
@@ -156,11 +163,12 @@ async function loadEntries(document: CorpusDocument): Promise<CorpusEntries | un
 const readAhead = 4
 
 /**
- * Rebuilds `index.json` and `claims.jsonl` in `out` from per-document JSON files alone (or their
- * corpus caches, made from the same records), so skipped documents and shard outputs contribute
- * exactly what a fresh run would. Documents are sorted by id; both files are streamed, one record in
- * memory at a time. Resolves to the corpus files that changed. A failed write rejects with a
- * `WriteError` naming the file, and leaves both old files as they were.
+ * Rebuilds `index.json`, `claims.jsonl` and the corpus page `index.html` in `out` from per-document
+ * JSON files alone (or their corpus caches, made from the same records), so skipped documents and
+ * shard outputs contribute exactly what a fresh run would. Documents are sorted by id; the first two
+ * are streamed, one record in memory at a time (the page keeps each document's small summary).
+ * Resolves to the corpus files that changed. A failed write rejects with a `WriteError` naming the
+ * file, and leaves all the old files as they were.
  */
 export async function writeCorpus(out: string, documents: Iterable<CorpusDocument>, options: CorpusOptions = {}): Promise<string[]> {
   return writeCorpusInOrder(out, [...documents].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), options)
@@ -174,10 +182,18 @@ export async function writeCorpusInOrder(out: string, documents: AsyncIterable<C
   const indexPath = join(out, corpusFiles.index)
   const claimsPath = join(out, corpusFiles.claims)
   const index = await openAtomicSink(indexPath, options)
+  const htmlPath = join(out, corpusFiles.html)
   const claims = await openAtomicSink(claimsPath, options).catch(async (error: unknown) => {
     await index.abort()
     throw error
   })
+  const html = await openAtomicSink(htmlPath, options).catch(async (error: unknown) => {
+    await index.abort()
+    await claims.abort()
+    throw error
+  })
+  // The corpus page needs every document before it can be drawn; it is written last.
+  const pageDocuments: CorpusPageDocument[] = []
   try {
     // Written so that the file equals JSON.stringify({schemaVersion, documents}, null, 2) + '\n'.
     await index.write('{\n  "schemaVersion": 1,\n  "documents": [')
@@ -198,6 +214,8 @@ export async function writeCorpusInOrder(out: string, documents: AsyncIterable<C
       await index.write((first ? '\n' : ',\n') + JSON.stringify(entries.entry, null, 2).replace(/^/gm, '    '))
       first = false
       await claims.write(entries.claims)
+      const {id, source, title, counts, diagnostics} = entries.entry
+      pageDocuments.push({id, source, title, counts, diagnostics, summary: entries.summary})
     }
     for await (const document of documents) {
       if (options.signal?.aborted) break
@@ -208,26 +226,32 @@ export async function writeCorpusInOrder(out: string, documents: AsyncIterable<C
       await Promise.all(pending.map((item) => item.entries))
       await index.abort()
       await claims.abort()
+      await html.abort()
       return []
     }
     while (pending.length > 0) await writeNext()
     await index.write(first ? ']\n}\n' : '\n  ]\n}\n')
+    await html.write(corpusHtml(pageDocuments))
   } catch (error) {
     await index.abort()
     await claims.abort()
+    await html.abort()
     throw error
   }
-  // Both finished before either replaces its target: a write that fails leaves both old files.
+  // All finished before any replaces its target: a write that fails leaves all the old files.
   try {
     await index.finish()
     await claims.finish()
+    await html.finish()
   } catch (error) {
     await index.abort()
     await claims.abort()
+    await html.abort()
     throw error
   }
   const changed: string[] = []
   if (await index.commit()) changed.push(indexPath)
   if (await claims.commit()) changed.push(claimsPath)
+  if (await html.commit()) changed.push(htmlPath)
   return changed
 }

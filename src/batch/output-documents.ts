@@ -56,4 +56,4 @@ export async function nonRegularDocumentFiles(dir: string): Promise<string[]> {
  * Suffixes of the files citeclaim writes per document. Only these are ever deleted when an input goes
  * away and no manifest says what was written; a user's own `<id>.notes.txt` is left alone.
  */
-export const knownSuffixes: readonly string[] = ['.json', '.md', '.references.csl.json']
+export const knownSuffixes: readonly string[] = ['.json', '.md', '.references.csl.json', '.html']

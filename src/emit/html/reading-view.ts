@@ -1,0 +1,111 @@
+import type {Element, ElementContent} from 'hast'
+import {h} from 'hastscript'
+import type {Nodes, Root, RootContent} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import type {Citation} from '../../types.js'
+import {referenceAnchor} from './reference-item.js'
+
+/** Id of a claim's sentence in the reading view. */
+export const claimAnchor = (claimId: string): string => `claim-${claimId}`
+
+/**
+ * The whole text as hast, from the analysed tree: headings, paragraphs, lists, quotes, each claim's
+ * sentence highlighted (`mark.claim`, titled with its types and category) and each citation number
+ * linked to its reference. Only structure citeclaim knows becomes elements; everything else the input
+ * holds (raw HTML, links, images, code) becomes its text, so nothing from the input is live.
+ */
+export function readingView(tree: Root): ElementContent[] {
+  return blocks(tree.children)
+}
+
+function blocks(nodes: readonly RootContent[]): ElementContent[] {
+  const out: ElementContent[] = []
+  for (const node of nodes) {
+    const element = block(node)
+    if (element) out.push(element)
+  }
+  return out
+}
+
+function block(node: RootContent): Element | undefined {
+  switch (node.type) {
+    case 'heading':
+      // The page's own h1/h2 come first: a section heading of depth d is h(d + 1), at most h6.
+      return h(`h${Math.min(6, node.depth + 2)}`, toString(node))
+    case 'paragraph':
+      return h('p', inline(node.children))
+    case 'list':
+      return h(node.ordered ? 'ol' : 'ul', node.children.map((item) => h('li', blocks(item.children))))
+    case 'blockquote':
+      return h('blockquote', blocks(node.children))
+    case 'thematicBreak':
+      return h('hr')
+    case 'definition':
+    case 'footnoteDefinition':
+    case 'yaml':
+      return undefined
+    case 'code':
+      return h('pre', h('code', node.value))
+    case 'table':
+      return h('table.text-table', h('tbody', node.children.map((row) => h('tr', row.children.map((cell) => h('td', inline(cell.children)))))))
+    default: {
+      const text = toString(node as Nodes)
+      return text === '' ? undefined : h('p', text)
+    }
+  }
+}
+
+function inline(nodes: readonly Nodes[]): Array<ElementContent | string> {
+  const out: Array<ElementContent | string> = []
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+        out.push({type: 'text', value: node.value})
+        break
+      case 'citation':
+        out.push(citation(node))
+        break
+      case 'sentence': {
+        const claim = node.data.claim
+        if (claim) {
+          out.push(h('mark.claim', {id: claimAnchor(claim.id)}, inline(node.children)))
+        } else {
+          out.push(...inline(node.children))
+        }
+        out.push(' ')
+        break
+      }
+      case 'emphasis':
+        out.push(h('em', inline(node.children)))
+        break
+      case 'strong':
+        out.push(h('strong', inline(node.children)))
+        break
+      case 'break':
+        out.push(h('br'))
+        break
+      default: {
+        const text = toString(node)
+        if (text !== '') out.push({type: 'text', value: text})
+      }
+    }
+  }
+  return out
+}
+
+/** A citation group as written, each number of it linked to its reference (an invalid group stays text). */
+function citation(node: Citation): Element {
+  const numbers = new Set(node.data.numbers)
+  if (!node.data.valid || numbers.size === 0) return h('span.citation.invalid', {title: 'invalid citation group'}, node.value)
+  const parts: Array<ElementContent | string> = []
+  let last = 0
+  for (const match of node.value.matchAll(/\d+/g)) {
+    const number = Number(match[0])
+    if (!numbers.has(number)) continue
+    if (match.index > last) parts.push(node.value.slice(last, match.index))
+    parts.push(h('a', {href: `#${referenceAnchor(number)}`}, match[0]))
+    last = match.index + match[0].length
+  }
+  if (last < node.value.length) parts.push(node.value.slice(last))
+  return h('span.citation', parts)
+}
