@@ -11,7 +11,7 @@ const page = resolve(process.argv[2] ?? 'output/000_a1b4395412355638.html')
 const out = resolve(process.argv[3] ?? 'docs/evidence-map.png')
 const browser = await launchChromium()
 try {
-  const tab = await browser.context.newPage()
+  const tab = await browser.newPage()
   await tab.setViewportSize({width: 1200, height: 1100})
   await tab.goto(pathToFileURL(page).href)
   await tab.locator('table[data-matrix-axis="category"] tr[data-type="MSC"] td a').nth(2).click()

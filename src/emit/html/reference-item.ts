@@ -28,7 +28,7 @@ export function referenceItem(reference: ReferenceRecord, position: number): Ele
     parts.push(reference.entry.raw, ' ')
     doi = reference.entry.doi
   }
-  if (parts.length === 0) parts.push('Not in the bibliography. ')
+  if (parts.length === 0) parts.push(`Reference ${reference.number}: the document has no bibliography entry for it. `)
   const link = doi ? doiLink(doi) : undefined
   if (link) parts.push(link)
   return h('li', {id: referenceAnchor(reference.number), value: position === reference.number ? undefined : reference.number}, parts)
