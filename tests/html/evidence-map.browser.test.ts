@@ -83,7 +83,7 @@ describe.runIf(chromiumRuns())('the evidence map in chromium', () => {
     await expect.poll(() => page.locator('#claims-status').textContent()).toBe(`${expected.length} claims of MSC × mechanism`)
     // Each listed claim shows its types with their attribution, category, evidence and hedging.
     const first = record.claims.find((claim) => claim.id === expected[0])!
-    const meta = await page.locator('li.claim:not([hidden]) .claim-meta').first().textContent()
+    const meta = await page.locator('li.claim:not([hidden]) small').first().textContent()
     expect(meta).toContain(`MSC, ${first.attribution['MSC']}`)
     expect(meta).toContain(`Category: ${first.category}`)
     expect(meta).toContain(`Evidence: ${first.evidence}`)

@@ -3,6 +3,7 @@ import {h} from 'hastscript'
 import type {Root} from 'mdast'
 import type {ClaimRecord, DocumentRecord} from '../document.js'
 import {evidenceSummary} from './evidence-summary.js'
+import {element} from './element.js'
 import {matrixTables} from './matrix-table.js'
 import {htmlPage} from './page.js'
 import {claimAnchor, readingView} from './reading-view.js'
@@ -58,25 +59,28 @@ function link(href: string, text: string): Element {
  * Every claim once, in document order: its sentence, types with why, category, evidence, hedging and
  * citations. The script shows those of the selected cell; without it the whole list reads as is.
  */
-function claimList(record: DocumentRecord): Element {
+export function claimList(record: DocumentRecord): Element {
   const labels = new Map(record.cellTypes.map((type) => [type.id, type.label]))
-  return h('ol.claims', record.claims.map((claim) => claimItem(claim, labels)))
+  return element('ol', {className: ['claims']}, record.claims.map((claim) => claimItem(claim, labels)))
 }
 
 function claimItem(claim: ClaimRecord, labels: ReadonlyMap<string, string>): Element {
   const types = claim.cellTypes.map((id) => `${labels.get(id) ?? id} (${id}, ${claim.attribution[id] ?? 'mention'})`).join('; ')
   const content: Array<ElementContent | string> = [
-    h('p', claim.text),
-    h('p.claim-meta', [`Types: ${types} · Category: ${claim.category} · Evidence: ${claim.evidence} · ${claim.hedged ? 'Hedged' : 'Not hedged'} · `, h('a', {href: `#${claimAnchor(claim.id)}`}, `${claim.id} in the text`)])
+    claim.text,
+    element('br', {}, []),
+    element('small', {}, [`Types: ${types} · Category: ${claim.category} · Evidence: ${claim.evidence} · ${claim.hedged ? 'Hedged' : 'Not hedged'} · `, element('a', {href: `#${claimAnchor(claim.id)}`}, [`${claim.id} in the text`])])
   ]
   if (claim.citations.length > 0) {
     const cites: Array<ElementContent | string> = ['Citations: ']
     for (const number of claim.citations) {
       if (cites.length > 1) cites.push(', ')
-      cites.push(h('a', {href: `#${referenceAnchor(number)}`}, String(number)))
+      cites.push(element('a', {href: `#${referenceAnchor(number)}`}, [String(number)]))
     }
-    content.push(h('p.claim-meta', cites))
+    content.push(element('br', {}, []), element('small', {}, cites))
   }
-  // Type ids are config ids ([A-Za-z][A-Za-z0-9_-]*): a space cannot be part of one.
-  return h('li.claim', {dataTypes: claim.cellTypes.join(' '), dataCategory: claim.category, dataEvidence: claim.evidence, dataHedged: String(claim.hedged)}, content)
+  // What the script filters on, in one attribute (each attribute costs the serialiser as much as a
+  // dozen text nodes): JSON, so no category or level name can break it apart.
+  const facets = JSON.stringify({types: claim.cellTypes, category: claim.category, evidence: claim.evidence, hedged: claim.hedged})
+  return element('li', {className: ['claim'], dataFacets: facets}, content)
 }

@@ -25,6 +25,7 @@ export const pageScript = `
 
   // Selecting a cell lists its claims; the filters narrow the list.
   var claims = all('li.claim')
+  var facets = claims.map(function (item) { return JSON.parse(item.getAttribute('data-facets')) })
   var status = byId('claims-status')
   var evidenceFilter = byId('filter-evidence')
   var hedgedFilter = byId('filter-hedged')
@@ -34,10 +35,11 @@ export const pageScript = `
     var evidence = evidenceFilter ? evidenceFilter.value : ''
     var hedged = hedgedFilter ? hedgedFilter.value : ''
     var shown = 0
-    claims.forEach(function (item) {
-      var visible = (!selection || ((' ' + item.getAttribute('data-types') + ' ').indexOf(' ' + selection.type + ' ') !== -1 && (selection.axis === '' || item.getAttribute('data-' + selection.axis) === selection.value))) &&
-        (evidence === '' || item.getAttribute('data-evidence') === evidence) &&
-        (hedged === '' || item.getAttribute('data-hedged') === hedged)
+    claims.forEach(function (item, index) {
+      var claim = facets[index]
+      var visible = (!selection || (claim.types.indexOf(selection.type) !== -1 && (selection.axis === '' || claim[selection.axis] === selection.value))) &&
+        (evidence === '' || claim.evidence === evidence) &&
+        (hedged === '' || String(claim.hedged) === hedged)
       item.hidden = !visible
       if (visible) shown++
     })

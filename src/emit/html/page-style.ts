@@ -38,8 +38,7 @@ fieldset { border: 1px solid #c8c8c8; display: inline-block; margin: .25rem 1rem
 select, button { font: inherit; }
 ol.claims { padding-left: 1.5rem; }
 li.claim { margin: .5rem 0 .75rem; }
-li.claim p { margin: .1rem 0; }
-.claim-meta, .claim-cites { font-size: .9em; color: #333; }
+li.claim small { font-size: .9em; color: #333; }
 mark.claim { background: #fff1a8; color: #1b1b1b; }
 mark.claim:target { outline: 3px solid #b35c00; }
 .invalid { color: #8a1c1c; }

@@ -1,5 +1,5 @@
 import type {Element, ElementContent} from 'hast'
-import {h} from 'hastscript'
+import {element, text} from './element.js'
 import type {Nodes, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Citation} from '../../types.js'
@@ -21,8 +21,8 @@ export function readingView(tree: Root): ElementContent[] {
 function blocks(nodes: readonly RootContent[]): ElementContent[] {
   const out: ElementContent[] = []
   for (const node of nodes) {
-    const element = block(node)
-    if (element) out.push(element)
+    const converted = block(node)
+    if (converted) out.push(converted)
   }
   return out
 }
@@ -30,27 +30,27 @@ function blocks(nodes: readonly RootContent[]): ElementContent[] {
 function block(node: RootContent): Element | undefined {
   switch (node.type) {
     case 'heading':
-      // The page's own h1/h2 come first: a section heading of depth d is h(d + 1), at most h6.
-      return h(`h${Math.min(6, node.depth + 2)}`, toString(node))
+      // The page has its h1 and the "Text" h2: a section heading of depth d is an h(d + 2), at most an h6.
+      return element(`h${Math.min(6, node.depth + 2)}`, {}, [toString(node)])
     case 'paragraph':
-      return h('p', inline(node.children))
+      return element('p', {}, inline(node.children))
     case 'list':
-      return h(node.ordered ? 'ol' : 'ul', node.children.map((item) => h('li', blocks(item.children))))
+      return element(node.ordered ? 'ol' : 'ul', {}, node.children.map((item) => element('li', {}, blocks(item.children))))
     case 'blockquote':
-      return h('blockquote', blocks(node.children))
+      return element('blockquote', {}, blocks(node.children))
     case 'thematicBreak':
-      return h('hr')
+      return element('hr', {}, [])
     case 'definition':
     case 'footnoteDefinition':
     case 'yaml':
       return undefined
     case 'code':
-      return h('pre', h('code', node.value))
+      return element('pre', {}, [element('code', {}, [node.value])])
     case 'table':
-      return h('table.text-table', h('tbody', node.children.map((row) => h('tr', row.children.map((cell) => h('td', inline(cell.children)))))))
+      return element('table', {className: ['text-table']}, [element('tbody', {}, node.children.map((row) => element('tr', {}, row.children.map((cell) => element('td', {}, inline(cell.children))))))])
     default: {
-      const text = toString(node as Nodes)
-      return text === '' ? undefined : h('p', text)
+      const value = toString(node as Nodes)
+      return value === '' ? undefined : element('p', {}, [value])
     }
   }
 }
@@ -60,7 +60,7 @@ function inline(nodes: readonly Nodes[]): Array<ElementContent | string> {
   for (const node of nodes) {
     switch (node.type) {
       case 'text':
-        out.push({type: 'text', value: node.value})
+        out.push(text(node.value))
         break
       case 'citation':
         out.push(citation(node))
@@ -68,7 +68,7 @@ function inline(nodes: readonly Nodes[]): Array<ElementContent | string> {
       case 'sentence': {
         const claim = node.data.claim
         if (claim) {
-          out.push(h('mark.claim', {id: claimAnchor(claim.id)}, inline(node.children)))
+          out.push(element('mark', {className: ['claim'], id: claimAnchor(claim.id)}, inline(node.children)))
         } else {
           out.push(...inline(node.children))
         }
@@ -76,17 +76,17 @@ function inline(nodes: readonly Nodes[]): Array<ElementContent | string> {
         break
       }
       case 'emphasis':
-        out.push(h('em', inline(node.children)))
+        out.push(element('em', {}, inline(node.children)))
         break
       case 'strong':
-        out.push(h('strong', inline(node.children)))
+        out.push(element('strong', {}, inline(node.children)))
         break
       case 'break':
-        out.push(h('br'))
+        out.push(element('br', {}, []))
         break
       default: {
-        const text = toString(node)
-        if (text !== '') out.push({type: 'text', value: text})
+        const value = toString(node)
+        if (value !== '') out.push(text(value))
       }
     }
   }
@@ -96,16 +96,16 @@ function inline(nodes: readonly Nodes[]): Array<ElementContent | string> {
 /** A citation group as written, each number of it linked to its reference (an invalid group stays text). */
 function citation(node: Citation): Element {
   const numbers = new Set(node.data.numbers)
-  if (!node.data.valid || numbers.size === 0) return h('span.citation.invalid', {title: 'invalid citation group'}, node.value)
+  if (!node.data.valid || numbers.size === 0) return element('span', {className: ['invalid'], title: 'invalid citation group'}, [node.value])
   const parts: Array<ElementContent | string> = []
   let last = 0
   for (const match of node.value.matchAll(/\d+/g)) {
     const number = Number(match[0])
     if (!numbers.has(number)) continue
     if (match.index > last) parts.push(node.value.slice(last, match.index))
-    parts.push(h('a', {href: `#${referenceAnchor(number)}`}, match[0]))
+    parts.push(element('a', {href: `#${referenceAnchor(number)}`}, [match[0]]))
     last = match.index + match[0].length
   }
   if (last < node.value.length) parts.push(node.value.slice(last))
-  return h('span.citation', parts)
+  return element('span', {}, parts)
 }

@@ -1,5 +1,5 @@
-import type {Element, ElementContent} from 'hast'
-import {h} from 'hastscript'
+import type {Element, ElementContent, Properties} from 'hast'
+import {element} from './element.js'
 import type {ReferenceRecord} from '../document.js'
 
 /** Id of a reference's list item, the target of its citations. */
@@ -19,10 +19,10 @@ export function referenceItem(reference: ReferenceRecord, position: number): Ele
     const year = yearOf(csl['issued'])
     const title = textOf(csl['title'])
     const container = textOf(csl['container-title'])
-    if (authors) parts.push(h('span.authors', authors), '. ')
-    if (year !== null) parts.push(h('span.year', `(${year})`), ' ')
-    if (title) parts.push(h('cite.title', title), '. ')
-    if (container) parts.push(h('span.container', container), '. ')
+    if (authors) parts.push(authors + '. ')
+    if (year !== null) parts.push(`(${year}) `)
+    if (title) parts.push(element('cite', {}, [title]), '. ')
+    if (container) parts.push(container + '. ')
     doi = textOf(csl['DOI'])
   } else if (reference.entry) {
     parts.push(reference.entry.raw, ' ')
@@ -31,7 +31,10 @@ export function referenceItem(reference: ReferenceRecord, position: number): Ele
   if (parts.length === 0) parts.push(`Reference ${reference.number}: the document has no bibliography entry for it. `)
   const link = doi ? doiLink(doi) : undefined
   if (link) parts.push(link)
-  return h('li', {id: referenceAnchor(reference.number), value: position === reference.number ? undefined : reference.number}, parts)
+  const id = referenceAnchor(reference.number)
+  const properties: Properties = {id}
+  if (position !== reference.number) properties.value = String(reference.number)
+  return element('li', properties, parts)
 }
 
 const doiShape = /^10\.\d{4,9}\/\S+$/
@@ -40,7 +43,7 @@ function doiLink(value: string): Element | undefined {
   const doi = value.trim().replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '')
   if (!doiShape.test(doi)) return undefined
   const href = 'https://doi.org/' + encodeURIComponent(doi).replace(/%2F/g, '/')
-  return h('a.doi', {href, rel: 'noreferrer'}, `doi:${doi}`)
+  return element('a', {href, rel: ['noreferrer']}, [`doi:${doi}`])
 }
 
 function textOf(value: unknown): string {
