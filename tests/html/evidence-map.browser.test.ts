@@ -164,7 +164,7 @@ describe.runIf(chromiumRuns())('the evidence map in chromium', () => {
   it('the reference a citation shows has its title, authors, year and DOI link from the bibliography', async () => {
     const ohip = JSON.parse(readFileSync(join(out, 'ohip.json'), 'utf8')) as DocumentRecord
     const reference = ohip.references.find((each) => typeof each.csl?.['DOI'] === 'string' && each.groupIds.length > 0)!
-    const csl = reference.csl as {title: string; DOI: string; author: Array<{family: string}>; issued: {'date-parts': number[][]}}
+    const csl = reference.csl as unknown as {title: string; DOI: string; author: Array<{family: string}>; issued: {'date-parts': number[][]}}
     const page = await open('ohip.html')
     await page.locator(`#text a[href="#ref-${reference.number}"]`).first().hover()
     const tip = page.locator('#cite-tip')
