@@ -25,7 +25,7 @@ export const tempFile = /(?:^|\/)\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/
 /**
  * What is wrong with the files of an output folder: a JSON file that does not parse, a document
  * record that fails the schema, a `claims.jsonl` line that does not parse, a manifest that is not
- * one. Temp files are returned apart, for the caller to judge. Empty problems: every file is whole.
+ * one, an HTML page cut short. Temp files are returned apart, for the caller to judge. Empty problems: every file is whole.
  */
 export function outputProblems(files: ReadonlyMap<string, Buffer>): {problems: string[]; temps: string[]} {
   const problems: string[] = []
@@ -66,6 +66,9 @@ export function outputProblems(files: ReadonlyMap<string, Buffer>): {problems: s
       if (record !== undefined) for (const error of schemaErrors(record)) problems.push(`${name}: ${error}`)
     } else if (name.endsWith('.md')) {
       if (!text.endsWith('\n')) problems.push(`${name}: no newline at the end`)
+    } else if (name.endsWith('.html')) {
+      // An evidence-map page (`<id>.html`, the corpus page `index.html`) is whole from doctype to end.
+      if (!text.startsWith('<!doctype html>') || !text.endsWith('</html>\n')) problems.push(`${name}: not a whole page`)
     } else {
       problems.push(`${name}: a file citeclaim does not write`)
     }
