@@ -39,8 +39,8 @@ select, button { font: inherit; }
 ol.claims { padding-left: 1.5rem; }
 li.claim { margin: .5rem 0 .75rem; }
 li.claim small { font-size: .9em; color: #333; }
-mark.claim { background: #fff1a8; color: #1b1b1b; }
-mark.claim:target { outline: 3px solid #b35c00; }
+#text mark { background: #fff1a8; color: #1b1b1b; }
+#text mark:target { outline: 3px solid #b35c00; }
 .invalid { color: #8a1c1c; }
 #text p { max-width: 48rem; }
 #references li:target { background: #fff1a8; }

@@ -10,7 +10,7 @@ export const claimAnchor = (claimId: string): string => `claim-${claimId}`
 
 /**
  * The whole text as hast, from the analysed tree: headings, paragraphs, lists, quotes, each claim's
- * sentence highlighted (`mark.claim`, titled with its types and category) and each citation number
+ * sentence highlighted (a `mark` with the claim's anchor) and each citation number
  * linked to its reference. Only structure citeclaim knows becomes elements; everything else the input
  * holds (raw HTML, links, images, code) becomes its text, so nothing from the input is live.
  */
@@ -68,7 +68,7 @@ function inline(nodes: readonly Nodes[]): Array<ElementContent | string> {
       case 'sentence': {
         const claim = node.data.claim
         if (claim) {
-          out.push(element('mark', {className: ['claim'], id: claimAnchor(claim.id)}, inline(node.children)))
+          out.push(element('mark', {id: claimAnchor(claim.id)}, inline(node.children)))
         } else {
           out.push(...inline(node.children))
         }
