@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto'
 import {join} from 'node:path'
 import type {ClaimRecord, DocumentRecord} from '../emit/document.js'
-import {corpusHtml, type CorpusPageDocument} from '../emit/html/corpus-page.js'
+import type {CorpusPageDocument} from '../emit/html/corpus-page.js'
 import {evidenceSummary, type EvidenceSummary} from '../emit/html/evidence-summary.js'
 import {openAtomicSink, readRegularFile, sha256OfFile} from './atomic-write.js'
 import {cacheFoldersAreRealSync} from './cache-folder.js'
@@ -231,6 +231,8 @@ export async function writeCorpusInOrder(out: string, documents: AsyncIterable<C
     }
     while (pending.length > 0) await writeNext()
     await index.write(first ? ']\n}\n' : '\n  ]\n}\n')
+    // Loaded when first needed: the main thread of a run does not load the HTML libraries at start-up.
+    const {corpusHtml} = await import('../emit/html/corpus-page.js')
     await html.write(corpusHtml(pageDocuments))
   } catch (error) {
     await index.abort()
