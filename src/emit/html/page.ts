@@ -49,5 +49,5 @@ export function htmlPage(content: PageContent): string {
       ])
     ]
   }
-  return toHtml(tree) + '\n'
+  return toHtml(tree, {quoteSmart: true}) + '\n'
 }
