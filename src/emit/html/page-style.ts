@@ -22,7 +22,8 @@ caption { text-align: left; font-weight: 600; padding: .25rem 0; }
 th, td { border: 1px solid #c8c8c8; padding: .3rem .5rem; text-align: right; vertical-align: top; }
 th[scope=row], thead th:first-child { text-align: left; font-weight: 600; }
 thead th { background: #f2f2f2; }
-td a { color: inherit; display: block; text-decoration: underline; white-space: nowrap; }
+table.matrix td { white-space: nowrap; }
+td a { color: inherit; display: block; text-decoration: underline; }
 .total { background: #fff; color: #1b1b1b; font-weight: 600; }
 td a[aria-current=true] { outline: 3px solid #b35c00; outline-offset: -3px; }
 .hedged { font-size: .85em; }
