@@ -32,6 +32,8 @@ export function streamCorpus(context: {
   manifest: ReadonlyMap<string, ManifestEntry>
   verified: ReadonlyMap<string, string>
   check: boolean | undefined
+  /** Whether the corpus page `index.html` is written too (the config's `outputs` names `html`). */
+  page: boolean
   report: (file: string, diagnostic: DiagnosticRecord) => void
 }): CorpusStream {
   const {out, selected, manifest, verified} = context
@@ -59,6 +61,7 @@ export function streamCorpus(context: {
   }
   const corpus = writeCorpusInOrder(out, corpusDocuments(), {
     dryRun: context.check,
+    page: context.page,
     signal: corpusStop.signal,
     // In a check, a new document's JSON is not on disk yet; it is already listed as a change.
     ...(context.check

@@ -51,7 +51,7 @@ describe('corpus files', () => {
 
   it('builds index.json and claims.jsonl from the JSON files alone, sorted by document id', async () => {
     const changed = await writeCorpus(dir, [{id: 'b-doc', jsonPath: join(dir, 'b-doc.json')}, {id: 'a-doc', jsonPath: join(dir, 'a-doc.json')}])
-    expect(changed).toEqual([join(dir, 'index.json'), join(dir, 'claims.jsonl')])
+    expect(changed).toEqual([join(dir, 'index.json'), join(dir, 'claims.jsonl'), join(dir, 'index.html')])
     const indexText = readFileSync(join(dir, 'index.json'), 'utf8')
     const index = JSON.parse(indexText) as {schemaVersion: number; documents: Array<{id: string}>}
     // Streamed, yet the same bytes JSON.stringify would give.
@@ -118,6 +118,6 @@ describe('corpus files', () => {
     // The records are gone (the run vouched for their sha256 already): only the caches can give the entries.
     for (const {id} of documents) rmSync(join(fromCaches, `${id}.json`))
     await writeCorpus(fromCaches, documents.map(({id, jsonSha256, corpusSha256}) => ({id, jsonPath: join(fromCaches, `${id}.json`), cache: {out: fromCaches, jsonSha256, corpusSha256, jsonVerified: true}})))
-    for (const name of ['index.json', 'claims.jsonl']) expect(readFileSync(join(fromCaches, name), 'utf8'), name).toBe(readFileSync(join(fromRecords, name), 'utf8'))
+    for (const name of ['index.json', 'claims.jsonl', 'index.html']) expect(readFileSync(join(fromCaches, name), 'utf8'), name).toBe(readFileSync(join(fromRecords, name), 'utf8'))
   })
 })
