@@ -87,7 +87,8 @@ describe('an output folder of schemaVersion 1', () => {
   it('is out of date for --check, which lists every v1 JSON file', async () => {
     const {root, out} = v1Folder()
     const {result} = await run(root, ['in'], {check: true})
-    expect(result.changed.map((path) => path.slice(out.length + 1)).sort()).toEqual(['alpha.json', 'beta.json', 'claims.jsonl', 'index.json'])
+    // The shipped config writes the evidence map too, which v1 never wrote.
+    expect(result.changed.map((path) => path.slice(out.length + 1)).sort()).toEqual(['alpha.html', 'alpha.json', 'beta.html', 'beta.json', 'claims.jsonl', 'index.html', 'index.json'])
   })
 
   it('is refused record by record by merge, which names each stale record and writes a corpus of version 2', async () => {

@@ -61,7 +61,7 @@ describe.runIf(chromiumRuns())('the evidence map in chromium', () => {
 
   /** Ids of the claims the list shows now. */
   const shownClaims = (page: Page): Promise<string[]> =>
-    page.$$eval('li.claim:not([hidden]) a[href^="#claim-"]', (links) => links.map((link) => link.getAttribute('href')!.slice('#claim-'.length)))
+    page.$$eval('ol.claims > li:not([hidden]) a[href^="#claim-"]', (links) => links.map((link) => link.getAttribute('href')!.slice('#claim-'.length)))
 
   const claimIds = (keep: (claim: DocumentRecord['claims'][number]) => boolean): string[] => record.claims.filter(keep).map((claim) => claim.id)
 
@@ -83,7 +83,7 @@ describe.runIf(chromiumRuns())('the evidence map in chromium', () => {
     await expect.poll(() => page.locator('#claims-status').textContent()).toBe(`${expected.length} claims of MSC × mechanism`)
     // Each listed claim shows its types with their attribution, category, evidence and hedging.
     const first = record.claims.find((claim) => claim.id === expected[0])!
-    const meta = await page.locator('li.claim:not([hidden]) small').first().textContent()
+    const meta = await page.locator('ol.claims > li:not([hidden]) small').first().textContent()
     expect(meta).toContain(`MSC, ${first.attribution['MSC']}`)
     expect(meta).toContain(`Category: ${first.category}`)
     expect(meta).toContain(`Evidence: ${first.evidence}`)
@@ -140,7 +140,7 @@ describe.runIf(chromiumRuns())('the evidence map in chromium', () => {
     const page = await open(`${seedId}.html`)
     const claim = record.claims.find((each) => each.citations.length > 0)!
     const number = claim.citations[0]!
-    const citation = page.locator(`li.claim a[href="#ref-${number}"]`).first()
+    const citation = page.locator(`ol.claims > li a[href="#ref-${number}"]`).first()
     const reference = (await page.locator(`#ref-${number}`).textContent())!
     expect(reference).toContain(String(number))
     const tip = page.locator('#cite-tip')
@@ -180,7 +180,7 @@ describe.runIf(chromiumRuns())('the evidence map in chromium', () => {
     const page = await open(`${seedId}.html`, {javaScriptEnabled: false})
     expect(await page.locator('table[data-matrix-axis="category"]').isVisible()).toBe(true)
     expect(await page.locator('table[data-matrix-axis="evidence"]').isVisible()).toBe(true)
-    expect(await page.locator('li.claim:visible').count()).toBe(record.claims.length)
+    expect(await page.locator('ol.claims > li:visible').count()).toBe(record.claims.length)
     expect(await page.locator('#text mark').count()).toBe(record.claims.length)
   })
 

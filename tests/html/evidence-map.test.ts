@@ -3,6 +3,7 @@ import {toHtml} from 'hast-util-to-html'
 import {describe, expect, it} from 'vitest'
 import type {ClaimRecord, DocumentRecord, ReferenceRecord} from '../../src/emit/document.js'
 import {corpusHtml} from '../../src/emit/html/corpus-page.js'
+import {claimFacets} from '../../src/emit/html/document-page.js'
 import {addSummaries, evidenceMatrix, evidenceSummary, shadeOf} from '../../src/emit/html/evidence-summary.js'
 import {contentSecurityPolicy} from '../../src/emit/html/page.js'
 import {referenceItem} from '../../src/emit/html/reference-item.js'
@@ -75,7 +76,7 @@ describe('references on the page', () => {
 
   it('shows authors, year, title, container and a doi.org link from the CSL item', () => {
     const html = serialised({...base, csl: {id: 'x', title: 'A study', 'container-title': 'J Test', author: [{family: 'Smith', given: 'John Paul'}, {literal: 'The Consortium'}], issued: {'date-parts': [[2004, 3]]}, DOI: 'https://doi.org/10.1000/ab(c)<d>'}})
-    expect(html).toBe('<li id="ref-4">Smith JP, The Consortium. (2004) <cite>A study</cite>. J Test. <a href="https://doi.org/10.1000/ab(c)%3Cd%3E" rel="noreferrer">doi:10.1000/ab(c)&#x3C;d></a></li>')
+    expect(html).toBe('<li id="ref-4">Smith JP, The Consortium. (2004) A study. J Test. <a href="https://doi.org/10.1000/ab(c)%3Cd%3E">doi:10.1000/ab(c)&#x3C;d></a></li>')
   })
 
   it('links nothing that is not shaped like a DOI, and keeps markup as text', () => {
@@ -86,8 +87,21 @@ describe('references on the page', () => {
   })
 
   it('falls back to the reference list entry, and says when there is none; numbers out of place keep their value', () => {
-    expect(serialised({...base, entry: {raw: 'Doe A. Title. 2001.', doi: '10.1000/x', pmid: null, year: 2001}})).toBe('<li id="ref-4">Doe A. Title. 2001. <a href="https://doi.org/10.1000/x" rel="noreferrer">doi:10.1000/x</a></li>')
+    expect(serialised({...base, entry: {raw: 'Doe A. Title. 2001.', doi: '10.1000/x', pmid: null, year: 2001}})).toBe('<li id="ref-4">Doe A. Title. 2001. <a href="https://doi.org/10.1000/x">doi:10.1000/x</a></li>')
     expect(serialised(base, 3)).toBe('<li id="ref-4" value="4">Reference 4: the document has no bibliography entry for it. </li>')
+  })
+})
+
+describe('claim facets (what the script filters on)', () => {
+  it('keep every name whole whatever it holds: separators and spaces are encoded, hedging is 1 or 0', () => {
+    const odd = {...claim('c9', ['A B', 'C|D'], 'safety|risk', 'clinical trial', true)}
+    const facets = claimFacets(odd)
+    expect(facets).toBe('A%20B C%7CD|safety%7Crisk|clinical%20trial|1')
+    // As the page's script reads it back.
+    const [types, category, evidence, hedged] = facets.split('|')
+    expect(types!.split(' ').map(decodeURIComponent)).toEqual(['A B', 'C|D'])
+    expect([decodeURIComponent(category!), decodeURIComponent(evidence!), hedged]).toEqual(['safety|risk', 'clinical trial', '1'])
+    expect(claimFacets(claim('c1', [], 'x', 'y', false))).toBe('|x|y|0')
   })
 })
 

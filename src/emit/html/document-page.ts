@@ -5,7 +5,7 @@ import type {ClaimRecord, DocumentRecord} from '../records.js'
 import {evidenceSummary} from './evidence-summary.js'
 import {element} from './element.js'
 import {matrixTables} from './matrix-table.js'
-import {htmlPage} from './page.js'
+import {htmlPage, type PageContent} from './page.js'
 import {claimAnchor, readingView} from './reading-view.js'
 import {referenceAnchor, referenceItem} from './reference-item.js'
 
@@ -16,9 +16,17 @@ import {referenceAnchor, referenceItem} from './reference-item.js'
  * citations linked; the references. Built as hast from the record and the analysed tree.
  */
 export function documentHtml(tree: Root, record: DocumentRecord): string {
+  return htmlPage(documentPage(tree, record))
+}
+
+/** The content of a document's evidence map (see `documentHtml`). */
+export function documentPage(tree: Root, record: DocumentRecord): PageContent {
   const title = record.document.title ?? record.document.id
   const summary = evidenceSummary(record)
   const evidenceLevels = [...new Set(record.claims.map((claim) => claim.evidence))].sort()
+  // The reading view first: it renders each claim's sentence, which the claims list shows again.
+  const claimSentences = new Map<string, ElementContent[]>()
+  const text = readingView(tree, claimSentences)
   const body: ElementContent[] = [
     h('header', [
       h('h1', title),
@@ -41,14 +49,14 @@ export function documentHtml(tree: Root, record: DocumentRecord): string {
           h('button', {type: 'button', id: 'show-all'}, 'Show all claims')
         ]),
         h('p', {id: 'claims-status', role: 'status', ariaLive: 'polite'}, `${record.claims.length} claims`),
-        claimList(record)
+        claimList(record, claimSentences)
       ]),
-      h('section', {id: 'text', ariaLabelledBy: 'text-title'}, [h('h2', {id: 'text-title'}, 'Text'), ...readingView(tree)]),
+      h('section', {id: 'text', ariaLabelledBy: 'text-title'}, [h('h2', {id: 'text-title'}, 'Text'), ...text]),
       h('section', {id: 'references', ariaLabelledBy: 'references-title'}, [h('h2', {id: 'references-title'}, 'References'), h('ol', record.references.map((reference, index) => referenceItem(reference, index + 1)))])
     ]),
     h('div', {id: 'cite-tip', role: 'tooltip', hidden: true})
   ]
-  return htmlPage({title: `${title}: evidence map`, body})
+  return {title: `${title}: evidence map`, body}
 }
 
 function link(href: string, text: string): Element {
@@ -56,31 +64,36 @@ function link(href: string, text: string): Element {
 }
 
 /**
- * Every claim once, in document order: its sentence, types with why, category, evidence, hedging and
- * citations. The script shows those of the selected cell; without it the whole list reads as is.
+ * Every claim once, in document order: its sentence as the text shows it (citation numbers linked to
+ * their references), then one line of its types with why, category, evidence, hedging and a link to
+ * it in the text. The script shows those of the selected cell; without it the whole list reads as
+ * is. Lean on purpose: serialising costs per node and attribute, so a claim is an item, its sentence
+ * (the reading view's own nodes, from `claimSentences`) and one line.
  */
-export function claimList(record: DocumentRecord): Element {
+export function claimList(record: DocumentRecord, claimSentences: ReadonlyMap<string, ElementContent[]> = new Map()): Element {
   const labels = new Map(record.entityTypes.map((type) => [type.id, type.label]))
-  return element('ol', {className: ['claims']}, record.claims.map((claim) => claimItem(claim, labels)))
+  return element('ol', {className: ['claims']}, record.claims.map((claim) => claimItem(claim, labels, claimSentences.get(claim.id))))
 }
 
-function claimItem(claim: ClaimRecord, labels: ReadonlyMap<string, string>): Element {
+function claimItem(claim: ClaimRecord, labels: ReadonlyMap<string, string>, sentence: ElementContent[] | undefined): Element {
   const types = claim.entityTypes.map((id) => `${labels.get(id) ?? id} (${id}, ${claim.attribution[id] ?? 'mention'})`).join('; ')
-  const content: Array<ElementContent | string> = [
-    claim.text,
-    element('br', {}, []),
-    element('small', {}, [`Types: ${types} · Category: ${claim.category} · Evidence: ${claim.evidence} · ${claim.hedged ? 'Hedged' : 'Not hedged'} · `, element('a', {href: `#${claimAnchor(claim.id)}`}, [`${claim.id} in the text`])])
-  ]
-  if (claim.citations.length > 0) {
-    const cites: Array<ElementContent | string> = ['Citations: ']
-    for (const number of claim.citations) {
-      if (cites.length > 1) cites.push(', ')
-      cites.push(element('a', {href: `#${referenceAnchor(number)}`}, [String(number)]))
-    }
-    content.push(element('br', {}, []), element('small', {}, cites))
+  const content: Array<ElementContent | string> = sentence ? [...sentence] : [claim.text]
+  const meta: Array<ElementContent | string> = [`Types: ${types} · Category: ${claim.category} · Evidence: ${claim.evidence} · ${claim.hedged ? 'Hedged' : 'Not hedged'} · `]
+  if (!sentence && claim.citations.length > 0) {
+    // A claim whose sentence the text does not show (a record edited by hand): its citations apart.
+    claim.citations.forEach((number, index) => meta.push(index === 0 ? 'Citations: ' : ', ', element('a', {href: `#${referenceAnchor(number)}`}, [String(number)])))
+    meta.push(' · ')
   }
-  // What the script filters on, in one attribute (each attribute costs the serialiser as much as a
-  // dozen text nodes): JSON, so no category or level name can break it apart.
-  const facets = JSON.stringify({types: claim.entityTypes, category: claim.category, evidence: claim.evidence, hedged: claim.hedged})
-  return element('li', {className: ['claim'], dataFacets: facets}, content)
+  meta.push(element('a', {href: `#${claimAnchor(claim.id)}`}, [`${claim.id} in the text`]))
+  content.push(element('small', {}, meta))
+  return element('li', {dataFacets: claimFacets(claim)}, content)
+}
+
+/**
+ * What the script filters a claim on, in one short attribute: types (space-separated), category,
+ * evidence and hedged (1 or 0), separated by `|`, each name URI-encoded so that no name can hold a
+ * separator. Not JSON: a value full of quotes costs the serialiser several times a plain one.
+ */
+export function claimFacets(claim: ClaimRecord): string {
+  return [claim.entityTypes.map(encodeURIComponent).join(' '), encodeURIComponent(claim.category), encodeURIComponent(claim.evidence), claim.hedged ? '1' : '0'].join('|')
 }

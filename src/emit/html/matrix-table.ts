@@ -1,5 +1,6 @@
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
+import {element} from './element.js'
 import {evidenceMatrix, shadeOf, type CellCount, type EvidenceMatrix, type EvidenceSummary, type MatrixAxis} from './evidence-summary.js'
 
 export interface MatrixOptions {
@@ -34,14 +35,15 @@ function matrixTable(matrix: EvidenceMatrix, options: MatrixOptions): Element {
   const axis = axisNames[matrix.axis]
   // What a cell selects is read from its row (`data-type`) and column (`data-value`) by the script:
   // attributes are most of what serialising a page costs, so cells carry none but their shade.
-  return h('table.matrix', {dataMatrixAxis: matrix.axis}, [
-    h('caption', `Claims by entity type and ${axis}`),
-    h('thead', h('tr', [h('th', {scope: 'col'}, 'Entity type'), ...matrix.columns.map((column) => h('th', {scope: 'col', dataValue: column}, column)), h('th', {scope: 'col', dataValue: ''}, 'All claims')])),
-    h(
+  return element('table', {className: ['matrix'], dataMatrixAxis: matrix.axis}, [
+    element('caption', {}, [`Claims by entity type and ${axis}`]),
+    element('thead', {}, [element('tr', {}, [element('th', {scope: 'col'}, ['Entity type']), ...matrix.columns.map((column) => element('th', {scope: 'col', dataValue: column}, [column])), element('th', {scope: 'col', dataValue: ''}, ['All claims'])])]),
+    element(
       'tbody',
+      {},
       matrix.types.map((type, row) =>
-        h('tr', {dataType: type.id}, [
-          h('th', {scope: 'row'}, type.label === type.id ? type.id : `${type.label} (${type.id})`),
+        element('tr', {dataType: type.id}, [
+          element('th', {scope: 'row'}, [type.label === type.id ? type.id : `${type.label} (${type.id})`]),
           ...matrix.columns.map((_, index) => cell(matrix.cells[row]![index]!, matrix.max, options.selectable === true)),
           cell(matrix.totals[row]!, -1, options.selectable === true)
         ])
@@ -52,9 +54,11 @@ function matrixTable(matrix: EvidenceMatrix, options: MatrixOptions): Element {
 
 function cell(count: CellCount, max: number, selectable: boolean): Element {
   const content: Array<ElementContent | string> = [String(count.claims)]
-  if (count.hedged > 0) content.push(h('span.hedged', ` (${count.hedged} hedged)`))
-  // The totals column (max -1) is not shaded: its numbers are of another scale than the cells'.
-  const shade = max < 0 ? (count.claims > 0 ? 'total' : 'shade-0') : `shade-${shadeOf(count.claims, max)}`
-  if (count.claims === 0 || !selectable) return h('td', {className: [shade]}, content)
-  return h('td', {className: [shade]}, h('a', {href: '#claims'}, content))
+  if (count.hedged > 0) content.push(element('span', {className: ['hedged']}, [` (${count.hedged} hedged)`]))
+  // The totals column (max -1) is not shaded: its numbers are of another scale than the cells'. An
+  // empty cell has no class (the style's plain cell is shade 0): one attribute fewer per gap.
+  const shade = max < 0 ? (count.claims > 0 ? 'total' : undefined) : count.claims > 0 ? `shade-${shadeOf(count.claims, max)}` : undefined
+  const properties = shade ? {className: [shade]} : {}
+  if (count.claims === 0 || !selectable) return element('td', properties, content)
+  return element('td', properties, [element('a', {href: '#claims'}, content)])
 }

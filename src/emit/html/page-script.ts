@@ -24,8 +24,17 @@ export const pageScript = `
   }
 
   // Selecting a cell lists its claims; the filters narrow the list.
-  var claims = all('li.claim')
-  var facets = claims.map(function (item) { return JSON.parse(item.getAttribute('data-facets')) })
+  var claims = all('ol.claims > li')
+  // A claim's facets: "types|category|evidence|hedged", names URI-encoded, types space-separated.
+  var facets = claims.map(function (item) {
+    var parts = item.getAttribute('data-facets').split('|')
+    return {
+      types: parts[0] === '' ? [] : parts[0].split(' ').map(decodeURIComponent),
+      category: decodeURIComponent(parts[1]),
+      evidence: decodeURIComponent(parts[2]),
+      hedged: parts[3] === '1'
+    }
+  })
   var status = byId('claims-status')
   var evidenceFilter = byId('filter-evidence')
   var hedgedFilter = byId('filter-hedged')

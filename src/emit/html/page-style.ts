@@ -27,7 +27,7 @@ td a { color: inherit; display: block; text-decoration: underline; }
 .total { background: #fff; color: #1b1b1b; font-weight: 600; }
 td a[aria-current=true] { outline: 3px solid #b35c00; outline-offset: -3px; }
 .hedged { font-size: .85em; }
-.shade-0 { background: #fff; color: #595959; }
+.shade-0, table.matrix td:not([class]) { background: #fff; color: #595959; }
 .shade-1 { background: #eef4fb; color: #1b1b1b; }
 .shade-2 { background: #d3e3f5; color: #1b1b1b; }
 .shade-3 { background: #a9c9ec; color: #1b1b1b; }
@@ -38,8 +38,8 @@ fieldset { border: 1px solid #c8c8c8; display: inline-block; margin: .25rem 1rem
 .controls label { margin-right: .25rem; }
 select, button { font: inherit; }
 ol.claims { padding-left: 1.5rem; }
-li.claim { margin: .5rem 0 .75rem; }
-li.claim small { font-size: .9em; color: #333; }
+ol.claims > li { margin: .5rem 0 .75rem; }
+ol.claims small { display: block; font-size: .9em; color: #333; }
 #text mark { background: #fff1a8; color: #1b1b1b; }
 #text mark:target { outline: 3px solid #b35c00; }
 .invalid { color: #8a1c1c; }

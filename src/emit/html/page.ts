@@ -32,7 +32,12 @@ export interface PageContent {
  * last. Deterministic: the same content gives the same bytes.
  */
 export function htmlPage(content: PageContent): string {
-  const tree: Root = {
+  return serialisePage(pageTree(content))
+}
+
+/** The hast of a page (see `htmlPage`). */
+export function pageTree(content: PageContent): Root {
+  return {
     type: 'root',
     children: [
       {type: 'doctype'},
@@ -49,5 +54,9 @@ export function htmlPage(content: PageContent): string {
       ])
     ]
   }
+}
+
+/** A page's bytes from its hast. */
+export function serialisePage(tree: Root): string {
   return toHtml(tree, {quoteSmart: true}) + '\n'
 }

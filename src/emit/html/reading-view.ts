@@ -14,30 +14,33 @@ export const claimAnchor = (claimId: string): string => `claim-${claimId}`
  * linked to its reference. Only structure citeclaim knows becomes elements; everything else the input
  * holds (raw HTML, links, images, code) becomes its text, so nothing from the input is live.
  */
-export function readingView(tree: Root): ElementContent[] {
-  return blocks(tree.children)
+export function readingView(tree: Root, claimSentences?: Map<string, ElementContent[]>): ElementContent[] {
+  return blocks(tree.children, claimSentences)
 }
 
-function blocks(nodes: readonly RootContent[]): ElementContent[] {
+/** Claim id → its sentence's content (text and citation links), filled as the claims are met. */
+type ClaimSentences = Map<string, ElementContent[]> | undefined
+
+function blocks(nodes: readonly RootContent[], claims: ClaimSentences): ElementContent[] {
   const out: ElementContent[] = []
   for (const node of nodes) {
-    const converted = block(node)
+    const converted = block(node, claims)
     if (converted) out.push(converted)
   }
   return out
 }
 
-function block(node: RootContent): Element | undefined {
+function block(node: RootContent, claims: ClaimSentences): Element | undefined {
   switch (node.type) {
     case 'heading':
       // The page has its h1 and the "Text" h2: a section heading of depth d is an h(d + 2), at most an h6.
       return element(`h${Math.min(6, node.depth + 2)}`, {}, [toString(node)])
     case 'paragraph':
-      return element('p', {}, inline(node.children))
+      return element('p', {}, inline(node.children, claims))
     case 'list':
-      return element(node.ordered ? 'ol' : 'ul', {}, node.children.map((item) => element('li', {}, blocks(item.children))))
+      return element(node.ordered ? 'ol' : 'ul', {}, node.children.map((item) => element('li', {}, blocks(item.children, claims))))
     case 'blockquote':
-      return element('blockquote', {}, blocks(node.children))
+      return element('blockquote', {}, blocks(node.children, claims))
     case 'thematicBreak':
       return element('hr', {}, [])
     case 'definition':
@@ -47,7 +50,7 @@ function block(node: RootContent): Element | undefined {
     case 'code':
       return element('pre', {}, [element('code', {}, [node.value])])
     case 'table':
-      return element('table', {className: ['text-table']}, [element('tbody', {}, node.children.map((row) => element('tr', {}, row.children.map((cell) => element('td', {}, inline(cell.children))))))])
+      return element('table', {className: ['text-table']}, [element('tbody', {}, node.children.map((row) => element('tr', {}, row.children.map((cell) => element('td', {}, inline(cell.children, claims))))))])
     default: {
       const value = toString(node as Nodes)
       return value === '' ? undefined : element('p', {}, [value])
@@ -55,7 +58,7 @@ function block(node: RootContent): Element | undefined {
   }
 }
 
-function inline(nodes: readonly Nodes[]): Array<ElementContent | string> {
+function inline(nodes: readonly Nodes[], claims: ClaimSentences): Array<ElementContent | string> {
   const out: Array<ElementContent | string> = []
   for (const node of nodes) {
     switch (node.type) {
@@ -63,23 +66,25 @@ function inline(nodes: readonly Nodes[]): Array<ElementContent | string> {
         out.push(text(node.value))
         break
       case 'citation':
-        out.push(citation(node))
+        out.push(...citation(node))
         break
       case 'sentence': {
         const claim = node.data.claim
         if (claim) {
-          out.push(element('mark', {id: claimAnchor(claim.id)}, inline(node.children)))
+          const mark = element('mark', {id: claimAnchor(claim.id)}, inline(node.children, claims))
+          claims?.set(claim.id, mark.children)
+          out.push(mark)
         } else {
-          out.push(...inline(node.children))
+          out.push(...inline(node.children, claims))
         }
         out.push(' ')
         break
       }
       case 'emphasis':
-        out.push(element('em', {}, inline(node.children)))
+        out.push(element('em', {}, inline(node.children, claims)))
         break
       case 'strong':
-        out.push(element('strong', {}, inline(node.children)))
+        out.push(element('strong', {}, inline(node.children, claims)))
         break
       case 'break':
         out.push(element('br', {}, []))
@@ -93,10 +98,13 @@ function inline(nodes: readonly Nodes[]): Array<ElementContent | string> {
   return out
 }
 
-/** A citation group as written, each number of it linked to its reference (an invalid group stays text). */
-function citation(node: Citation): Element {
+/**
+ * A citation group as written, each number of it linked to its reference, the rest of it (brackets,
+ * commas, dashes) text that joins the sentence's; an invalid group stays text, marked.
+ */
+function citation(node: Citation): Array<ElementContent | string> {
   const numbers = new Set(node.data.numbers)
-  if (!node.data.valid || numbers.size === 0) return element('span', {className: ['invalid'], title: 'invalid citation group'}, [node.value])
+  if (!node.data.valid || numbers.size === 0) return [element('span', {className: ['invalid'], title: 'invalid citation group'}, [node.value])]
   const parts: Array<ElementContent | string> = []
   let last = 0
   for (const match of node.value.matchAll(/\d+/g)) {
@@ -107,5 +115,5 @@ function citation(node: Citation): Element {
     last = match.index + match[0].length
   }
   if (last < node.value.length) parts.push(node.value.slice(last))
-  return element('span', {}, parts)
+  return parts
 }

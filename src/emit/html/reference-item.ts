@@ -21,7 +21,7 @@ export function referenceItem(reference: ReferenceRecord, position: number): Ele
     const container = textOf(csl['container-title'])
     if (authors) parts.push(authors + '. ')
     if (year !== null) parts.push(`(${year}) `)
-    if (title) parts.push(element('cite', {}, [title]), '. ')
+    if (title) parts.push(title + '. ')
     if (container) parts.push(container + '. ')
     doi = textOf(csl['DOI'])
   } else if (reference.entry) {
@@ -43,7 +43,8 @@ function doiLink(value: string): Element | undefined {
   const doi = value.trim().replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '')
   if (!doiShape.test(doi)) return undefined
   const href = 'https://doi.org/' + encodeURIComponent(doi).replace(/%2F/g, '/')
-  return element('a', {href, rel: ['noreferrer']}, [`doi:${doi}`])
+  // No `rel`: the link opens in the same tab from a local file, which sends no referrer.
+  return element('a', {href}, [`doi:${doi}`])
 }
 
 function textOf(value: unknown): string {
