@@ -13,6 +13,8 @@ export default defineConfig({
   output: 'output',
   // 0 = one worker per core.
   concurrency: 0,
+  // The evidence map (<id>.html, index.html) besides the defaults.
+  outputs: ['json', 'md', 'csl', 'html'],
   citations: {maxRange: 1000, markdownStyle: 'links'},
   bibliography: {style: 'vancouver', lang: 'en-US'}
 })

@@ -8,6 +8,7 @@ import {availableParallelism, cpus, loadavg, totalmem} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {bibliographyFormats, citedNumbers, makeCorpus, type BibliographyFormat} from './make-corpus.js'
+import {measureHtmlShare} from './html-share.js'
 
 type AnalyseModule = typeof import('../src/pipeline.js')
 type ConfigModule = typeof import('../src/config/load-config.js')
@@ -96,6 +97,10 @@ for (let i = 0; i < Math.max(reps, 5); i++) {
   pipelineTimes.push(pipelinePass() / floorDocs.length)
 }
 const floor = {documents: floorDocs.length, pipelineMsPerDoc: round(median(pipelineTimes)), remarkMsPerDoc: round(median(floorTimes))}
+
+// htmlShare: the HTML emitter's time over the rest of a document's analysis, on the same documents.
+log('bench: htmlShare (in process, one thread)')
+const html = await measureHtmlShare(floorDocs.map((doc) => doc.path), config, Math.max(reps, 5))
 
 // sizeScaling: a 100× document against ten 10× documents.
 log('bench: sizeScaling (in process, one thread)')
@@ -259,12 +264,14 @@ const results = {
   docsPerSecond: round(counts.throughput / throughputSeconds, 1),
   mbPerSecond: round(throughputBytes / 1e6 / throughputSeconds, 3),
   floorRatio: round(floor.pipelineMsPerDoc / floor.remarkMsPerDoc),
+  htmlShare: html.share,
   workerSpeedup: round(median(one) / median(all)),
   sizeScaling: round(median(sizeTimes[100]!) / (10 * median(sizeTimes[10]!))),
   peakRssMb: {[counts.throughput]: round(rss.small, 0), [counts.large]: round(rss.large, 0)},
   details: {
     throughput: {documents: counts.throughput, bytes: throughputBytes, workers: cores, secondsMedian: round(throughputSeconds), seconds: throughputRuns.map((run) => round(run.seconds))},
     floor,
+    html,
     workerSpeedup: {documents: counts.throughput, oneWorkerSeconds: one.map((s) => round(s)), allCoresSeconds: all.map((s) => round(s))},
     smallBatchSpeedup: {documents: counts.speedup, oneWorkerSeconds: smallOne.map((s) => round(s)), allCoresSeconds: smallAll.map((s) => round(s)), speedup: round(median(smallOne) / median(smallAll))},
     sizes,
@@ -274,6 +281,7 @@ const results = {
   withBibliography,
   targets: {
     floorRatio: '≤ 2.0',
+    htmlShare: '≤ 0.15',
     sizeScaling: '≤ 1.15',
     workerSpeedup: `≥ 1.7 on 2 cores`,
     peakRssMb: `${counts.large} docs within 20% of ${counts.throughput} docs and < 400`
@@ -282,6 +290,7 @@ const results = {
 
 const met = {
   floorRatio: results.floorRatio <= 2,
+  htmlShare: results.htmlShare <= 0.15,
   sizeScaling: results.sizeScaling <= 1.15,
   workerSpeedup: results.workerSpeedup >= 1.7,
   peakRssMb: rss.large <= rss.small * 1.2 && rss.large < 400

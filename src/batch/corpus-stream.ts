@@ -36,6 +36,8 @@ export function streamCorpus(context: {
   verified: ReadonlyMap<string, string>
   stamps: OutputStamps
   check: boolean | undefined
+  /** Whether the corpus page `index.html` is written too (the config's `outputs` names `html`). */
+  page: boolean
   report: (file: string, diagnostic: DiagnosticRecord) => void
 }): CorpusStream {
   const {out, selected, manifest, verified, stamps} = context
@@ -65,6 +67,7 @@ export function streamCorpus(context: {
     previous: stamps.previousCorpus,
     hasContent: (name, sha256) => stamps.hasContent(name, sha256),
     dryRun: context.check,
+    page: context.page,
     signal: corpusStop.signal,
     // In a check, a new document's JSON is not on disk yet; it is already listed as a change.
     ...(context.check

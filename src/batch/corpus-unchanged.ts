@@ -39,7 +39,9 @@ export async function writeCorpusUnlessUnchanged(out: string, documents: AsyncIt
     const seen = listed[held.length - 1]
     matching = verified && expected !== undefined && seen !== undefined && expected[0] === seen[0] && expected[1] === seen[1]
   }
-  if (matching && held.length === previous!.documents.length && !corpusOptions.signal?.aborted) {
+  // The corpus page is always made anew: the stamps record no sha256 of it, and its code may have
+  // changed while the records it is made from did not.
+  if (matching && !corpusOptions.page && held.length === previous!.documents.length && !corpusOptions.signal?.aborted) {
     if ((await hasContent(corpusFiles.index, previous!.index)) && (await hasContent(corpusFiles.claims, previous!.claims))) return {changed: [], record: previous}
   }
   let written: {index: string; claims: string} | undefined

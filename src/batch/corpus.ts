@@ -1,6 +1,8 @@
 import {createHash} from 'node:crypto'
 import {join} from 'node:path'
 import {toClaimRows} from '../emit/claim-rows.js'
+import type {CorpusPageDocument} from '../emit/html/corpus-page.js'
+import {evidenceSummary, type EvidenceSummary} from '../emit/html/evidence-summary.js'
 import {schemaVersion, writtenSchemaVersions, type ClaimLine, type DocumentRecord, type IndexEntry} from '../emit/records.js'
 import {openAtomicSink} from './atomic-write.js'
 import {readRegularFile, sha256OfFile} from './read-output-file.js'
@@ -8,7 +10,7 @@ import {cacheFoldersAreRealSync} from './cache-folder.js'
 import {cacheFolder} from './manifest.js'
 
 /** Names of the corpus files in an output folder. */
-export const corpusFiles = {index: 'index.json', claims: 'claims.jsonl'} as const
+export const corpusFiles = {index: 'index.json', claims: 'claims.jsonl', html: 'index.html'} as const
 
 /** The `index.json` entry of a document, from its JSON record alone. */
 export function indexEntry(record: DocumentRecord): IndexEntry {
@@ -47,7 +49,7 @@ export function claimLines(record: DocumentRecord): string {
  * the record now in the output folder (see `loadEntries`).
  */
 export function corpusCache(record: DocumentRecord, jsonSha256: string): string {
-  return JSON.stringify({json: jsonSha256, schemaVersion, entry: indexEntry(record)}) + '\n' + claimLines(record)
+  return JSON.stringify({json: jsonSha256, schemaVersion, entry: indexEntry(record), summary: evidenceSummary(record)}) + '\n' + claimLines(record)
 }
 
 /** The folder of the corpus caches in an output folder. */
@@ -60,14 +62,17 @@ export function corpusCachePath(out: string, id: string): string {
   return join(corpusCacheFolder(out), id + '.jsonl')
 }
 
-/** The index entry and claim lines of a corpus cache made from `id`'s record with `jsonSha256`; else undefined. */
-function readCorpusCache(text: string, id: string, jsonSha256: string): {entry: IndexEntry; claims: string} | undefined {
+/** The index entry, evidence summary and claim lines of a corpus cache made from `id`'s record with `jsonSha256`; else undefined. */
+function readCorpusCache(text: string, id: string, jsonSha256: string): CorpusEntries | undefined {
   const end = text.indexOf('\n')
   if (end === -1) return undefined
   try {
-    const head = JSON.parse(text.slice(0, end)) as {json?: unknown; schemaVersion?: unknown; entry?: IndexEntry}
+    const head = JSON.parse(text.slice(0, end)) as {json?: unknown; schemaVersion?: unknown; entry?: IndexEntry; summary?: EvidenceSummary}
+    const {entry, summary} = head
     // A cache another schema version wrote holds rows of that version (v1's have no schemaVersion).
-    return head.json === jsonSha256 && head.schemaVersion === schemaVersion && typeof head.entry === 'object' && head.entry !== null && head.entry.id === id ? {entry: head.entry, claims: text.slice(end + 1)} : undefined
+    return head.json === jsonSha256 && head.schemaVersion === schemaVersion && typeof entry === 'object' && entry !== null && entry.id === id && typeof summary === 'object' && summary !== null && Array.isArray(summary.types) && Array.isArray(summary.counts)
+      ? {entry, summary, claims: text.slice(end + 1)}
+      : undefined
   } catch {
     return undefined
   }
@@ -120,10 +125,14 @@ export interface CorpusOptions {
   signal?: AbortSignal
   /** Called once both corpus files are in place (or found equal), with the sha256 of each. */
   onWritten?: (sha256: {index: string; claims: string}) => void
+  /** Also write the corpus page `index.html` (the config's `outputs` names `html`). */
+  page?: boolean
 }
 
 interface CorpusEntries {
   entry: IndexEntry
+  /** What the corpus page (`index.html`) counts of the document. */
+  summary: EvidenceSummary
   claims: string
 }
 
@@ -157,7 +166,7 @@ async function loadEntries(document: CorpusDocument): Promise<CorpusEntries | St
   } catch {
     return undefined
   }
-  if (isDocumentRecord(record, document.id)) return {entry: indexEntry(record), claims: claimLines(record)}
+  if (isDocumentRecord(record, document.id)) return {entry: indexEntry(record), summary: evidenceSummary(record), claims: claimLines(record)}
   const version = recordVersion(record, document.id)
   return version === undefined ? undefined : {staleVersion: version}
 }
@@ -167,11 +176,12 @@ async function loadEntries(document: CorpusDocument): Promise<CorpusEntries | St
 const readAhead = 4
 
 /**
- * Rebuilds `index.json` and `claims.jsonl` in `out` from per-document JSON files alone (or their
- * corpus caches, made from the same records), so skipped documents and shard outputs contribute
- * exactly what a fresh run would. Documents are sorted by id; both files are streamed, one record in
- * memory at a time. Resolves to the corpus files that changed. A failed write rejects with a
- * `WriteError` naming the file, and leaves both old files as they were.
+ * Rebuilds `index.json`, `claims.jsonl` and (with `page`) the corpus page `index.html` in `out` from
+ * per-document JSON files alone (or their corpus caches, made from the same records), so skipped
+ * documents and shard outputs contribute exactly what a fresh run would. Documents are sorted by id;
+ * the first two are streamed, one record in memory at a time (the page keeps each document's small
+ * summary). Resolves to the corpus files that changed. A failed write rejects with a `WriteError`
+ * naming the file, and leaves all the old files as they were.
  */
 export async function writeCorpus(out: string, documents: Iterable<CorpusDocument>, options: CorpusOptions = {}): Promise<string[]> {
   return writeCorpusInOrder(out, [...documents].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), options)
@@ -189,6 +199,16 @@ export async function writeCorpusInOrder(out: string, documents: AsyncIterable<C
     await index.abort()
     throw error
   })
+  const htmlPath = join(out, corpusFiles.html)
+  const html = options.page
+    ? await openAtomicSink(htmlPath, options).catch(async (error: unknown) => {
+        await index.abort()
+        await claims.abort()
+        throw error
+      })
+    : undefined
+  // The corpus page needs every document before it can be drawn; it is written last.
+  const pageDocuments: CorpusPageDocument[] = []
   try {
     // Written so that the file equals JSON.stringify({schemaVersion, documents}, null, 2) + '\n'.
     await index.write(`{\n  "schemaVersion": ${schemaVersion},\n  "documents": [`)
@@ -215,6 +235,10 @@ export async function writeCorpusInOrder(out: string, documents: AsyncIterable<C
       await index.write((first ? '\n' : ',\n') + JSON.stringify(entries.entry, null, 2).replace(/^/gm, '    '))
       first = false
       await claims.write(entries.claims)
+      if (html) {
+        const {id, source, title, counts, diagnostics} = entries.entry
+        pageDocuments.push({id, source, title, counts, diagnostics, summary: entries.summary})
+      }
     }
     for await (const document of documents) {
       if (options.signal?.aborted) break
@@ -225,27 +249,37 @@ export async function writeCorpusInOrder(out: string, documents: AsyncIterable<C
       await Promise.all(pending.map((item) => item.entries))
       await index.abort()
       await claims.abort()
+      await html?.abort()
       return []
     }
     while (pending.length > 0) await writeNext()
     await index.write(first ? ']\n}\n' : '\n  ]\n}\n')
+    if (html) {
+      // Loaded when first needed: the main thread of a run does not load the HTML libraries at start-up.
+      const {corpusHtml} = await import('../emit/html/corpus-page.js')
+      await html.write(corpusHtml(pageDocuments))
+    }
   } catch (error) {
     await index.abort()
     await claims.abort()
+    await html?.abort()
     throw error
   }
-  // Both finished before either replaces its target: a write that fails leaves both old files.
+  // All finished before any replaces its target: a write that fails leaves all the old files.
   try {
     await index.finish()
     await claims.finish()
+    await html?.finish()
   } catch (error) {
     await index.abort()
     await claims.abort()
+    await html?.abort()
     throw error
   }
   const changed: string[] = []
   if (await index.commit()) changed.push(indexPath)
   if (await claims.commit()) changed.push(claimsPath)
+  if (await html?.commit()) changed.push(htmlPath)
   options.onWritten?.({index: index.sha256!, claims: claims.sha256!})
   return changed
 }

@@ -2,7 +2,7 @@ import {lstat} from 'node:fs/promises'
 import {join, resolve} from 'node:path'
 import {copyFileAtomic, WriteError} from './atomic-write.js'
 import {sha256OfFile} from './read-output-file.js'
-import {writeCorpus, type CorpusDocument} from './corpus.js'
+import {corpusFiles, writeCorpus, type CorpusDocument} from './corpus.js'
 import {hasOwnRecord, RunRefusedError} from './input-output-overlap.js'
 import {describeFsError} from './output-folder.js'
 import {listOutputDocuments, nonRegularDocumentFiles, type OutputDocument} from './output-documents.js'
@@ -31,7 +31,8 @@ export interface MergeResult {
 
 /**
  * Merges shard output folders: copies every document's files into `out` (unless already there) and
- * rebuilds `index.json` and `claims.jsonl` over every document then in `out`, which gives the same
+ * rebuilds `index.json` and `claims.jsonl` (and the corpus page `index.html` when a shard or `out`
+ * has one: those runs wrote the html output) over every document then in `out`, which gives the same
  * bytes as one run over all documents. A document found in two folders must have the same files in
  * both. A folder that cannot be read refuses the merge before anything is written (`RunRefusedError`,
  * `merge-unreadable`): a typo must not shrink the corpus files to the folders that were found.
@@ -110,7 +111,8 @@ export async function mergeOutputs(options: MergeOptions): Promise<MergeResult> 
   result.documents = owner.size
   result.changed.sort()
   try {
-    pushAll(result.changed, await writeCorpus(out, corpus.values(), {dryRun: options.check, onProblem: (path, message) => problem(path, message)}))
+    const page = (await Promise.all([...options.dirs, out].map((dir) => lstat(join(dir, corpusFiles.html)).then((info) => info.isFile(), () => false)))).includes(true)
+    pushAll(result.changed, await writeCorpus(out, corpus.values(), {dryRun: options.check, page, onProblem: (path, message) => problem(path, message)}))
   } catch (error) {
     if (!(error instanceof WriteError)) throw error
     problem(error.path, `cannot write ${error.path}: ${describeFsError(error.cause)}; the previous corpus files are left as they were`, 'output-write-failed')

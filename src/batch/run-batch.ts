@@ -159,7 +159,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   // The corpus files are written while the documents are analysed; a run that fails writes none.
   const selectedIds = new Set(selected.map((input) => input.id))
   const verified = new Map<string, string>()
-  const corpus = streamCorpus({out, selected, manifest, verified, stamps, check: options.check, report})
+  const corpus = streamCorpus({out, selected, manifest, verified, stamps, check: options.check, page: config.outputs.includes('html'), report})
 
   // From here on the pool may be running: whatever happens, it is closed at the end.
   try {

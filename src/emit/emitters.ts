@@ -4,6 +4,7 @@ import type {VFile} from 'vfile'
 import {ConfigError} from '../config/resolve-config.js'
 import type {ResolvedConfig} from '../config/types.js'
 import {toReferencesCslJson} from '../stages/bibliography/references-csl.js'
+import {documentHtml} from './html/document-page.js'
 import type {DocumentRecord} from './records.js'
 import {toAnnotatedMarkdown} from './markdown.js'
 import {printRecordJson} from './record-json.js'
@@ -57,7 +58,10 @@ const markdown: Emitter = {
  */
 const csl: Emitter = {name: 'csl', suffix: '.references.csl.json', emit: ({references, hasBibliography}) => (hasBibliography || references.size > 0 ? toReferencesCslJson(references) : undefined)}
 
-const registry: Emitter[] = [json, markdown, csl]
+/** The evidence map (`<id>.html`): a static page of the document's claims by type, category and evidence, its text and references. */
+const html: Emitter = {name: 'html', suffix: '.html', emit: ({tree, record}) => documentHtml(tree, record)}
+
+const registry: Emitter[] = [json, markdown, csl, html]
 
 /**
  * Every emitter known, in the order their files are written. A new format is one more entry here

@@ -1,4 +1,4 @@
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
@@ -52,6 +52,8 @@ describe('corpus files', () => {
   it('builds index.json and claims.jsonl from the JSON files alone, sorted by document id', async () => {
     const changed = await writeCorpus(dir, [{id: 'b-doc', jsonPath: join(dir, 'b-doc.json')}, {id: 'a-doc', jsonPath: join(dir, 'a-doc.json')}])
     expect(changed).toEqual([join(dir, 'index.json'), join(dir, 'claims.jsonl')])
+    // The corpus page only when the html output is on.
+    expect(existsSync(join(dir, 'index.html'))).toBe(false)
     const indexText = readFileSync(join(dir, 'index.json'), 'utf8')
     const index = JSON.parse(indexText) as {schemaVersion: number; documents: Array<{id: string}>}
     // Streamed, yet the same bytes JSON.stringify would give.
@@ -114,10 +116,10 @@ describe('corpus files', () => {
       writeFileSync(corpusCachePath(fromCaches, r.document.id), cache)
       return {id: r.document.id, jsonSha256, corpusSha256: createHash('sha256').update(cache).digest('hex')}
     })
-    await writeCorpus(fromRecords, documents.map(({id}) => ({id, jsonPath: join(fromRecords, `${id}.json`)})))
+    await writeCorpus(fromRecords, documents.map(({id}) => ({id, jsonPath: join(fromRecords, `${id}.json`)})), {page: true})
     // The records are gone (the run vouched for their sha256 already): only the caches can give the entries.
     for (const {id} of documents) rmSync(join(fromCaches, `${id}.json`))
-    await writeCorpus(fromCaches, documents.map(({id, jsonSha256, corpusSha256}) => ({id, jsonPath: join(fromCaches, `${id}.json`), cache: {out: fromCaches, jsonSha256, corpusSha256, jsonVerified: true}})))
-    for (const name of ['index.json', 'claims.jsonl']) expect(readFileSync(join(fromCaches, name), 'utf8'), name).toBe(readFileSync(join(fromRecords, name), 'utf8'))
+    await writeCorpus(fromCaches, documents.map(({id, jsonSha256, corpusSha256}) => ({id, jsonPath: join(fromCaches, `${id}.json`), cache: {out: fromCaches, jsonSha256, corpusSha256, jsonVerified: true}})), {page: true})
+    for (const name of ['index.json', 'claims.jsonl', 'index.html']) expect(readFileSync(join(fromCaches, name), 'utf8'), name).toBe(readFileSync(join(fromRecords, name), 'utf8'))
   })
 })

@@ -48,9 +48,9 @@ describe('incremental runs', () => {
     writeFile(join(p.input, 'tiny-hsc.txt'), 'Hematopoietic stem cells improved survival in mice [1].\n')
     const result = await run(p)
     expect(result).toMatchObject({analysed: 1, skipped: 3})
-    expect(names(result.changed, p.out)).toEqual(['tiny-hsc.json', 'tiny-hsc.md', 'index.json', 'claims.jsonl'])
+    expect(names(result.changed, p.out)).toEqual(['tiny-hsc.html', 'tiny-hsc.json', 'tiny-hsc.md', 'index.json', 'claims.jsonl', 'index.html'])
     const after = snapshot(p.out)
-    for (const name of ['seed-1.json', 'seed-1.md', 'tiny-msc.json', 'tiny-esc.md']) expect(after.get(name), name).toBe(before.get(name))
+    for (const name of ['seed-1.json', 'seed-1.md', 'seed-1.html', 'tiny-msc.json', 'tiny-esc.md']) expect(after.get(name), name).toBe(before.get(name))
   })
 
   it('reruns exactly the document whose bibliography changed', async () => {
@@ -98,11 +98,12 @@ describe('incremental runs', () => {
     writeFileSync(join(p.out, 'tiny-esc.notes.txt'), 'mine\n')
     unlinkSync(join(p.input, 'tiny-esc.txt'))
     const result = await run(p)
-    expect(names(result.removed, p.out)).toEqual(['tiny-esc.json', 'tiny-esc.md'])
+    expect(names(result.removed, p.out)).toEqual(['tiny-esc.html', 'tiny-esc.json', 'tiny-esc.md'])
     expect(existsSync(join(p.out, 'tiny-esc.json'))).toBe(false)
     expect(existsSync(join(p.out, 'tiny-esc.notes.txt'))).toBe(true)
     expect(readFileSync(join(p.out, 'index.json'), 'utf8')).not.toContain('tiny-esc')
     expect(readFileSync(join(p.out, 'claims.jsonl'), 'utf8')).not.toContain('"tiny-esc"')
+    expect(readFileSync(join(p.out, 'index.html'), 'utf8')).not.toContain('tiny-esc')
   })
 
   it('removes the outputs of a removed input without a manifest (a fresh clone)', async () => {
@@ -111,8 +112,8 @@ describe('incremental runs', () => {
     rmSync(join(p.out, '.citeclaim-cache'), {recursive: true})
     unlinkSync(join(p.input, 'tiny-esc.txt'))
     const result = await run(p)
-    expect(names(result.removed, p.out)).toEqual(['tiny-esc.json', 'tiny-esc.md'])
-    expect(result).toMatchObject({analysed: 3, changed: [join(p.out, 'index.json'), join(p.out, 'claims.jsonl')]})
+    expect(names(result.removed, p.out)).toEqual(['tiny-esc.html', 'tiny-esc.json', 'tiny-esc.md'])
+    expect(result).toMatchObject({analysed: 3, changed: [join(p.out, 'index.json'), join(p.out, 'claims.jsonl'), join(p.out, 'index.html')]})
   })
 
   it('leaves documents outside the paths of the run alone', async () => {
@@ -130,8 +131,8 @@ describe('incremental runs', () => {
     writeFile(join(p.input, 'tiny-new.txt'), 'Embryonic stem cells form teratomas [1].\n')
     const before = fileStamps(p.out)
     const result = await run(p, {check: true})
-    expect(names(result.changed, p.out)).toEqual(['tiny-new.json', 'tiny-new.md', 'index.json', 'claims.jsonl'])
-    expect(names(result.removed, p.out)).toEqual(['tiny-esc.json', 'tiny-esc.md'])
+    expect(names(result.changed, p.out)).toEqual(['tiny-new.html', 'tiny-new.json', 'tiny-new.md', 'index.json', 'claims.jsonl', 'index.html'])
+    expect(names(result.removed, p.out)).toEqual(['tiny-esc.html', 'tiny-esc.json', 'tiny-esc.md'])
     expect(fileStamps(p.out)).toEqual(before)
   })
 })

@@ -87,8 +87,8 @@ describe('an output folder of schemaVersion 1', () => {
   it('is out of date for --check, which lists every v1 JSON file', async () => {
     const {root, out} = v1Folder()
     const {result} = await run(root, ['in'], {check: true})
-    // And the CSL-JSON that v1 did not write: the cited entries of each input's own reference list, read into CSL.
-    expect(result.changed.map((path) => path.slice(out.length + 1)).sort()).toEqual(['alpha.json', 'alpha.references.csl.json', 'beta.json', 'beta.references.csl.json', 'claims.jsonl', 'index.json'])
+    // And what v1 did not write: the CSL items of each input's own reference list, and the evidence map the shipped config writes.
+    expect(result.changed.map((path) => path.slice(out.length + 1)).sort()).toEqual(['alpha.html', 'alpha.json', 'alpha.references.csl.json', 'beta.html', 'beta.json', 'beta.references.csl.json', 'claims.jsonl', 'index.html', 'index.json'])
   })
 
   it('is refused record by record by merge, which names each stale record and writes a corpus of version 2', async () => {

@@ -103,7 +103,7 @@ describe('a malformed bibliography', () => {
   it('names the BibTeX file and the entry, and the document goes through with the other entries', () => {
     expect(keys[4]).toBe('Slade1994Development')
     const {output, record} = analyseText(input, {source: 'ohip.txt', bibliography: {source: 'lib/ohip.bib', text: brokenBib}})
-    expect(output.files.map((file) => file.suffix)).toEqual(['.json', '.md', '.references.csl.json'])
+    expect(output.files.map((file) => file.suffix)).toEqual(['.json', '.md', '.references.csl.json', '.html'])
     const problems = output.bibliographyDiagnostics.filter((d) => d.severity === 'error')
     expect(problems).toHaveLength(1)
     expect(problems[0]!.code).toBe('bibliography-entry-invalid')
@@ -211,7 +211,7 @@ describe('ohip-nl with its reference list at the end and no bibliography file', 
   it('prints the raw entries as the Markdown reference list and writes the parsed entries as CSL-JSON', () => {
     const {markdown} = analyseText(text, {source: 'ohip.txt'})
     expect(markdown).toContain('**2.** Reisine S, Fertig J, Weber J, Leder S. Impact of dental conditions')
-    expect(output.files.map((file) => file.suffix)).toEqual(['.json', '.md', '.references.csl.json'])
+    expect(output.files.map((file) => file.suffix)).toEqual(['.json', '.md', '.references.csl.json', '.html'])
     const items = JSON.parse(output.files[2]!.content) as Array<{id: string; title: string}>
     expect(items.map((item) => item.id)).toEqual(record.references.map((reference) => `ref-${reference.number}`))
     expect(items.map((item) => item.title)).toEqual(record.references.map((reference) => reference.csl?.title))

@@ -28,7 +28,7 @@ const stampsFile = '.citeclaim-cache/stamps.json'
 /**
  * What is wrong with the files of an output folder: a JSON file that does not parse, a document
  * record, corpus index, `claims.jsonl` line or CSL-JSON file that fails its shipped schema, a
- * manifest or corpus cache that is not one. Temp files are returned apart, for the caller to judge.
+ * manifest or corpus cache that is not one, an HTML page cut short. Temp files are returned apart, for the caller to judge.
  * Empty problems: every file is whole and valid.
  */
 export function outputProblems(files: ReadonlyMap<string, Buffer>): {problems: string[]; temps: string[]} {
@@ -75,6 +75,9 @@ export function outputProblems(files: ReadonlyMap<string, Buffer>): {problems: s
       validate(name, 'document', parse(name, text))
     } else if (name.endsWith('.md')) {
       if (!text.endsWith('\n')) problems.push(`${name}: no newline at the end`)
+    } else if (name.endsWith('.html')) {
+      // An evidence-map page (`<id>.html`, the corpus page `index.html`) is whole from doctype to end.
+      if (!text.startsWith('<!doctype html>') || !text.endsWith('</html>\n')) problems.push(`${name}: not a whole page`)
     } else {
       problems.push(`${name}: a file citeclaim does not write`)
     }

@@ -244,7 +244,7 @@ describe('document ids that differ only in case (one file on macOS and Windows) 
     writeFileSync(join(dir, 'in', 'other.txt'), text('rats'))
     const {diagnostics} = await runIn(dir, ['in'])
     expect(diagnostics.map((d) => [d.file, d.code])).toEqual([['in/Index.txt', 'input-reserved-id']])
-    expect(readdirSync(join(dir, 'out')).filter((name) => /^index\./i.test(name))).toEqual(['index.json'])
+    expect(readdirSync(join(dir, 'out')).filter((name) => /^index\./i.test(name))).toEqual(['index.html', 'index.json'])
     const index = JSON.parse(readFileSync(join(dir, 'out', 'index.json'), 'utf8')) as {documents: Array<{id: string}>}
     expect(index.documents.map((entry) => entry.id)).toEqual(['other'])
   })
@@ -371,7 +371,7 @@ describe('merge into a folder that holds files of the same names that citeclaim 
       expect(readFileSync(join(documents, 'review.md'), 'utf8')).toBe(draft)
       // The other document is merged; the corpus files list only what is citeclaim's there.
       // `other.references.csl.json`: the CSL items of the document's own reference list.
-      expect(readdirSync(documents).sort()).toEqual(['claims.jsonl', 'index.json', 'other.json', 'other.md', 'other.references.csl.json', 'review.md'])
+      expect(readdirSync(documents).sort()).toEqual(['claims.jsonl', 'index.html', 'index.json', 'other.html', 'other.json', 'other.md', 'other.references.csl.json', 'review.md'])
       // Into a folder that already holds citeclaim's files of that document, the merge replaces them.
       const again = await mergeOutputs({dirs: [join(work, 'out')], out: join(work, 'out-copy')})
       expect(again.problems).toBe(0)
@@ -403,7 +403,7 @@ describe('run into a folder that holds files of the same names that citeclaim di
       expect(readFileSync(join(out, 'review.md'), 'utf8')).toBe(draft)
       expect(readFileSync(join(out, 'notes.json'), 'utf8')).toBe('{"mine": true}\n')
       expect(readFileSync(join(work, 'target'), 'utf8')).toBe('outside\n')
-      expect(readdirSync(out).filter((name) => !name.startsWith('.')).sort()).toEqual(['claims.jsonl', 'index.json', 'linked.json', 'linked.md', 'linked.references.csl.json', 'notes.json', 'other.json', 'other.md', 'other.references.csl.json', 'review.md'])
+      expect(readdirSync(out).filter((name) => !name.startsWith('.')).sort()).toEqual(['claims.jsonl', 'index.html', 'index.json', 'linked.html', 'linked.json', 'linked.md', 'linked.references.csl.json', 'notes.json', 'other.html', 'other.json', 'other.md', 'other.references.csl.json', 'review.md'])
       // citeclaim's own files of a document are replaced as ever, and a second run changes nothing else.
       writeFileSync(join(work, 'in', 'other.txt'), 'Hematopoietic stem cells reconstitute the marrow [1].\n\nReferences\n\n1. Doe J. Another. Cell. 2011;2:3-4.\n')
       const again = await runIn(work, ['in'])

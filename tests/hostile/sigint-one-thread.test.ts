@@ -64,7 +64,7 @@ describe('SIGINT during the analysis of a document, one at a time', () => {
     const files = snapshot(join(work, 'once'))
     expect(outputProblems(files)).toEqual({problems: [], temps: []})
     // No output of the stopped document; the corpus files describe the folder, which holds none.
-    expect([...files.keys()].filter((name) => !name.startsWith('.'))).toEqual(['claims.jsonl', 'index.json'])
+    expect([...files.keys()].filter((name) => !name.startsWith('.'))).toEqual(['claims.jsonl', 'index.html', 'index.json'])
     expect(files.get('claims.jsonl')!.toString()).toBe('')
     expect((JSON.parse(files.get('index.json')!.toString()) as {documents: unknown[]}).documents).toEqual([])
   }, bound + 30_000)

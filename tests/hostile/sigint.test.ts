@@ -92,7 +92,7 @@ describe('SIGINT during a batch run', () => {
     // The manifest lists exactly the documents on disk, with the hashes of their files.
     const manifest = JSON.parse(files.get('.citeclaim-cache/manifest.json')!.toString('utf8')) as {documents: Record<string, {files: Record<string, string>}>}
     const listed = Object.values(manifest.documents).flatMap((entry) => Object.entries(entry.files))
-    const corpusFiles = new Set(['index.json', 'claims.jsonl'])
+    const corpusFiles = new Set(['index.json', 'claims.jsonl', 'index.html'])
     expect(listed.map(([name]) => name).sort()).toEqual([...files.keys()].filter((name) => !name.startsWith('.') && !corpusFiles.has(name)).sort())
     for (const [name, hash] of listed) expect(sha256(files.get(name)!), name).toBe(hash)
     // What it wrote is what an uninterrupted run writes.

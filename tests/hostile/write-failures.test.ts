@@ -107,6 +107,8 @@ describe('4. a write that fails', () => {
     ['index.json', 'ENOSPC'],
     ['claims.jsonl', 'ENOSPC'],
     ['claims.jsonl', 'EDQUOT'],
+    ['index.html', 'ENOSPC'],
+    ['a.html', 'EIO'],
     ['manifest.json', 'ENOSPC'],
     ['a.json', 'ENOSPC'],
     ['a.md', 'EIO'],
@@ -135,9 +137,9 @@ describe('4. a write that fails', () => {
         expect(result.stderr).toMatch(new RegExp(`${target.replace('.', '\\.')}[^\\n]*\\[output-write-failed\\]`))
         expect(result.stderr).toContain(`(${code})`.replace('(EIO)', 'EIO'))
       }
-      if (target === 'index.json' || target === 'claims.jsonl') {
-        // Both corpus files are the old ones: neither is replaced unless both are written.
-        for (const name of ['index.json', 'claims.jsonl']) expect(after.get(name)!.equals(before.get(name)!), name).toBe(true)
+      if (target === 'index.json' || target === 'claims.jsonl' || target === 'index.html') {
+        // The corpus files are the old ones: none is replaced unless all are written.
+        for (const name of ['index.json', 'claims.jsonl', 'index.html']) expect(after.get(name)!.equals(before.get(name)!), name).toBe(true)
       }
       // The next run, with room on the disk again, finishes the job; a check then finds nothing to do.
       expect((await cli('run', join(dir, 'in'), '--out', out)).status).toBe(0)
@@ -157,7 +159,7 @@ describe('4. a write that fails', () => {
     expect(result.stderr).toMatch(/\.citeclaim-cache[^\n]*\[output-write-failed\]/)
     expect(result.stderr).not.toMatch(/internal error/)
     const files = snapshot(out)
-    expect([...files.keys()].filter((name) => !name.startsWith('.'))).toEqual(['a.json', 'a.md', 'claims.jsonl', 'index.json'])
+    expect([...files.keys()].filter((name) => !name.startsWith('.'))).toEqual(['a.html', 'a.json', 'a.md', 'claims.jsonl', 'index.html', 'index.json'])
     expect(outputProblems(files).problems).toEqual([])
   })
 

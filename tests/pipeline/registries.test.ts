@@ -56,6 +56,7 @@ describe('emitter registry', () => {
       ['json', '.json'],
       ['md', '.md'],
       ['csl', '.references.csl.json'],
+      ['html', '.html'],
       ['claims-txt', '.claims.txt']
     ])
   })
@@ -65,7 +66,7 @@ describe('emitter registry', () => {
     expect(() => registerEmitter({...toyEmitter, name: 'other'})).toThrow(/already registered/)
     expect(() => registerEmitter({name: 'upper', suffix: '.TXT', emit: () => ''})).toThrow(/must be a dot and lower-case/)
     expect(() => registerEmitter({name: 'jsonl', suffix: '.jsonl', emit: () => ''})).toThrow(/claims\.jsonl/)
-    expect(emitters()).toHaveLength(4)
+    expect(emitters()).toHaveLength(5)
   })
 
   it('writes a registered format when the config names it in outputs, and only then', () => {
@@ -74,6 +75,10 @@ describe('emitter registry', () => {
     expect(named.files.map((file) => file.suffix)).toEqual(['.json', '.claims.txt'])
     expect(named.files[1]!.content).toBe('c1\tMSC\nc2\tMSC\n')
     expect(analyseDocument(input, config()).files.map((file) => file.suffix)).toEqual(['.json', '.md'])
+    // The evidence map is the built-in `html` entry: written when named, after the formats before it.
+    const page = analyseDocument(input, config(['json', 'md', 'html']))
+    expect(page.files.map((file) => file.suffix)).toEqual(['.json', '.md', '.html'])
+    expect(page.files[2]!.content).toMatch(/^<!doctype html>[^]*<mark id="claim-c1">[^]*<\/html>\n$/)
   })
 
   it('refuses an outputs list without json, and a name no emitter has', () => {
@@ -81,7 +86,7 @@ describe('emitter registry', () => {
     expect(() => config(['md'])).toThrow(/outputs: must include "json"/)
     expect(() => config(['json', 'JSON'])).toThrow(/outputs\.1: must match pattern/)
     // Names are checked against the registry when a run starts, before anything is written.
-    return expect(runBatch({paths: ['nowhere'], out: join(tmpdir(), 'never-written'), config: config(['json', 'htm'])})).rejects.toThrow(/outputs\.1: unknown output "htm"; expected one of "json", "md", "csl", "claims-txt"/)
+    return expect(runBatch({paths: ['nowhere'], out: join(tmpdir(), 'never-written'), config: config(['json', 'htm'])})).rejects.toThrow(/outputs\.1: unknown output "htm"; expected one of "json", "md", "csl", "html", "claims-txt"/)
   })
 
   it('makes the CLI exit 2 naming the config file and key for an unknown output, writing nothing (built CLI)', () => {
@@ -93,7 +98,7 @@ describe('emitter registry', () => {
     const bin = fileURLToPath(new URL('../../bin/citeclaim.js', import.meta.url))
     const result = spawnSync(process.execPath, [bin, 'run'], {cwd: dir, encoding: 'utf8', env: {...process.env, CI: 'true', NO_COLOR: '1'}})
     expect(result.status).toBe(2)
-    expect(result.stderr).toMatch(/pipeline\.config\.ts: error invalid config: outputs\.1: unknown output "htm"; expected one of "json", "md", "csl" \[config-invalid\]/)
+    expect(result.stderr).toMatch(/pipeline\.config\.ts: error invalid config: outputs\.1: unknown output "htm"; expected one of "json", "md", "csl", "html" \[config-invalid\]/)
     expect(result.stderr).not.toMatch(/\n\s+at /)
     expect(existsSync(join(dir, 'output'))).toBe(false)
   })

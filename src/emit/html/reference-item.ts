@@ -1,0 +1,72 @@
+import type {Element, ElementContent, Properties} from 'hast'
+import {element} from './element.js'
+import type {ReferenceRecord} from '../records.js'
+
+/** Id of a reference's list item, the target of its citations. */
+export const referenceAnchor = (number: number): string => `ref-${number}`
+
+/**
+ * A reference's list item (`value` only when its number is not its 1-based `position` in the list): authors, year, title, container and a DOI link, from its CSL item; else
+ * the entry as the document's reference list prints it. Every value is text; the only link made is
+ * to https://doi.org/ for a value shaped like a DOI, so a bibliography cannot plant a URL.
+ */
+export function referenceItem(reference: ReferenceRecord, position: number): Element {
+  const parts: Array<ElementContent | string> = []
+  const csl = reference.csl as Record<string, unknown> | null
+  let doi: string | null = null
+  if (csl) {
+    const authors = namesOf(csl['author'])
+    const year = yearOf(csl['issued'])
+    const title = textOf(csl['title'])
+    const container = textOf(csl['container-title'])
+    if (authors) parts.push(authors + '. ')
+    if (year !== null) parts.push(`(${year}) `)
+    if (title) parts.push(title + '. ')
+    if (container) parts.push(container + '. ')
+    doi = textOf(csl['DOI'])
+  } else if (reference.entry) {
+    parts.push(reference.entry.raw, ' ')
+    doi = reference.entry.doi
+  }
+  if (parts.length === 0) parts.push(`Reference ${reference.number}: the document has no bibliography entry for it. `)
+  const link = doi ? doiLink(doi) : undefined
+  if (link) parts.push(link)
+  const id = referenceAnchor(reference.number)
+  const properties: Properties = {id}
+  if (position !== reference.number) properties.value = String(reference.number)
+  return element('li', properties, parts)
+}
+
+const doiShape = /^10\.\d{4,9}\/\S+$/
+
+function doiLink(value: string): Element | undefined {
+  const doi = value.trim().replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '')
+  if (!doiShape.test(doi)) return undefined
+  const href = 'https://doi.org/' + encodeURIComponent(doi).replace(/%2F/g, '/')
+  // No `rel`: the link opens in the same tab from a local file, which sends no referrer.
+  return element('a', {href}, [`doi:${doi}`])
+}
+
+function textOf(value: unknown): string {
+  return typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : typeof value === 'number' ? String(value) : ''
+}
+
+/** "Smith J, Doe A, et al." from a CSL name list (up to six names, as Vancouver prints them). */
+function namesOf(value: unknown): string {
+  if (!Array.isArray(value)) return ''
+  const names: string[] = []
+  for (const name of value as unknown[]) {
+    if (typeof name !== 'object' || name === null) continue
+    const {family, given, literal} = name as Record<string, unknown>
+    const initials = textOf(given).split(/[\s.-]+/).filter(Boolean).map((part) => part[0]!.toUpperCase()).join('')
+    const shown = textOf(literal) || [textOf(family), initials].filter(Boolean).join(' ')
+    if (shown) names.push(shown)
+  }
+  return names.length > 6 ? names.slice(0, 6).join(', ') + ', et al' : names.join(', ')
+}
+
+function yearOf(value: unknown): number | null {
+  const parts = (value as {'date-parts'?: unknown} | null)?.['date-parts']
+  const year = Array.isArray(parts) && Array.isArray(parts[0]) ? Number(parts[0][0]) : NaN
+  return Number.isInteger(year) ? year : null
+}
