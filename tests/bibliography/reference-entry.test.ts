@@ -159,8 +159,11 @@ describe('parseReferenceEntry on any text', () => {
     // Quadratic work over 4 MB would not finish within the test's timeout.
     const huge = `Smith J, ${'Lee K, '.repeat(600_000)}. Title. J Fish. 2001;1:2-3.`
     expect(parseReferenceEntry(huge).type).toBeDefined()
+    // What the item holds comes from the entry's first 2,000 characters, not the 4 MB.
+    expect(JSON.stringify(parseReferenceEntry(huge)).length).toBeLessThan(2_500)
     const dots = `${'A. '.repeat(1_400_000)}(2001). Title.`
     expect(parseReferenceEntry(dots).id).toBe('entry')
+    expect(JSON.stringify(parseReferenceEntry(dots)).length).toBeLessThan(2_500)
   })
 })
 

@@ -3,6 +3,9 @@
  * author–year callouts when there is no bibliography file. Only what a callout names is read (a full
  * CSL parse of the entry is another module's job): `Smith, J. A., & Jones, K. (2019a). Title…`,
  * `Adolf B, Chapouton P, Lam CS. 2006. Title…`, `National Center for Biotechnology Information. 2008. …`.
+ * `parseReferenceEntry` (bibliography/reference-entry.ts) reads the same names and year for the
+ * first two shapes, but gives no author for an organisation before a bare year (the third), which
+ * this reader must resolve `(National Center for Biotechnology Information 2008)` against.
  */
 import type {AuthorYearEntry} from './author-year-resolve.js'
 
