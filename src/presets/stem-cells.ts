@@ -1,4 +1,4 @@
-import {defaultClaimOptions, defaultClauses} from '../config/defaults.js'
+import {defaultClaimOptions} from '../config/defaults.js'
 import type {ClaimOptions, Distractor, EntityType, UserConfig} from '../config/types.js'
 
 /**
@@ -129,8 +129,9 @@ export const stemCellDistractors: Distractor[] = [
   {id: 'stem-cell-factor', label: 'Stem cell factor (cytokine)', names: ['stem cell factor'], abbreviations: ['SCF']}
 ]
 
-/** Claim categories, evidence levels and cues of regenerative medicine. */
+/** Claim categories, evidence levels and cues of regenerative medicine; the generic English rest (clauses, anaphora, composite and other-subject patterns) from the defaults. */
 export const stemCellClaims: ClaimOptions = {
+  ...defaultClaimOptions,
   categories: [
     {
       id: 'limitation',
@@ -225,13 +226,8 @@ export const stemCellClaims: ClaimOptions = {
     '\\b(?:give[sn]?|gave|giving) rise to\\s+(?:(?:the|a|an)\\s+)?(?:[\\w-]+\\s+){0,2}$',
     '\\bleads? to\\s+(?:(?:the|a|an)\\s+)?(?:[\\w-]+\\s+){0,2}$'
   ],
-  anaphoraPatterns: defaultClaimOptions.anaphoraPatterns!,
   // "These cells", "this subpopulation": the cells of the claim before, or of the document.
-  cellAnaphoraPatterns: ["\\b(?:these|those|such|the)\\s+(?:\\w+\\s+)?cells?\\b(?!['’]s)", '\\b(?:this|these|that|those|the same) (?:\\w+ )?(?:sub)?populations?\\b'],
-  compositeCues: defaultClaimOptions.compositeCues!,
-  otherSubjectPatterns: defaultClaimOptions.otherSubjectPatterns!,
-  sectionEvidence: [],
-  clauses: defaultClauses
+  cellAnaphoraPatterns: ["\\b(?:these|those|such|the)\\s+(?:\\w+\\s+)?cells?\\b(?!['’]s)", '\\b(?:this|these|that|those|the same) (?:\\w+ )?(?:sub)?populations?\\b']
 }
 
 /**

@@ -106,6 +106,8 @@ describe('import layering', () => {
   })
 
   it('puts every module of src/ in a layer', () => {
+    // The checks below pass on an empty map: the walk over src/ must have found its modules.
+    expect(files.has('pipeline.ts') && files.has('presets/stem-cells.ts') && files.has('stages/claims/claim-rules.ts')).toBe(true)
     expect([...files.keys()].filter((path) => !path.endsWith('.d.ts') && layerOf(path) === -1)).toEqual([])
   })
 
