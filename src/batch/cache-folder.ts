@@ -4,6 +4,16 @@ import {join} from 'node:path'
 import {cacheFolder} from './manifest.js'
 import {describeFsError, OutputFolderError} from './output-folder.js'
 
+/** The folder of the corpus caches in an output folder. */
+export function corpusCacheFolder(out: string): string {
+  return join(out, cacheFolder, 'corpus')
+}
+
+/** The cache folders of an output folder: `.citeclaim-cache` and its `corpus` folder. */
+function cacheFolders(out: string): string[] {
+  return [join(out, cacheFolder), corpusCacheFolder(out)]
+}
+
 /** What `prepareCacheFolders` did. */
 export interface CacheFolders {
   /** Something had to be removed (a symlink, a file in the way): the cache is not to be trusted at all. */
@@ -21,7 +31,7 @@ export interface CacheFolders {
  */
 export async function prepareCacheFolders(out: string): Promise<CacheFolders> {
   const result: CacheFolders = {removed: false}
-  for (const dir of [join(out, cacheFolder), join(out, cacheFolder, 'corpus')]) {
+  for (const dir of cacheFolders(out)) {
     try {
       const info = await lstat(dir).catch(() => undefined)
       if (info && !info.isDirectory()) {
@@ -50,7 +60,7 @@ export async function prepareCacheFolders(out: string): Promise<CacheFolders> {
  * A check (which removes nothing) treats a cache that fails this as no cache at all.
  */
 export async function cacheFoldersAreReal(out: string): Promise<boolean> {
-  for (const dir of [join(out, cacheFolder), join(out, cacheFolder, 'corpus')]) {
+  for (const dir of cacheFolders(out)) {
     const info = await lstat(dir).catch(() => undefined)
     if (info && !info.isDirectory()) return false
   }
@@ -65,7 +75,7 @@ export async function cacheFoldersAreReal(out: string): Promise<boolean> {
  * the moment between this check and the write, which Node (no `openat`) cannot close.
  */
 export function cacheFoldersAreRealSync(out: string): boolean {
-  for (const dir of [join(out, cacheFolder), join(out, cacheFolder, 'corpus')]) {
+  for (const dir of cacheFolders(out)) {
     if (!lstatSync(dir, {throwIfNoEntry: false})?.isDirectory()) return false
   }
   return true

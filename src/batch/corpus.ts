@@ -6,8 +6,7 @@ import {evidenceSummary, type EvidenceSummary} from '../emit/html/evidence-summa
 import {schemaVersion, writtenSchemaVersions, type ClaimLine, type DocumentRecord, type IndexEntry} from '../emit/records.js'
 import {openAtomicSink} from './atomic-write.js'
 import {readRegularFile, sha256OfFile} from './read-output-file.js'
-import {cacheFoldersAreRealSync} from './cache-folder.js'
-import {cacheFolder} from './manifest.js'
+import {cacheFoldersAreRealSync, corpusCacheFolder} from './cache-folder.js'
 
 /** Names of the corpus files in an output folder. */
 export const corpusFiles = {index: 'index.json', claims: 'claims.jsonl', html: 'index.html'} as const
@@ -52,10 +51,7 @@ export function corpusCache(record: DocumentRecord, jsonSha256: string): string 
   return JSON.stringify({json: jsonSha256, schemaVersion, entry: indexEntry(record), summary: evidenceSummary(record)}) + '\n' + claimLines(record)
 }
 
-/** The folder of the corpus caches in an output folder. */
-export function corpusCacheFolder(out: string): string {
-  return join(out, cacheFolder, 'corpus')
-}
+export {corpusCacheFolder}
 
 /** Path of a document's corpus cache in an output folder. */
 export function corpusCachePath(out: string, id: string): string {

@@ -1,10 +1,9 @@
-import {createHash} from 'node:crypto'
-import {constants} from 'node:fs'
 import {lstat, open, type FileHandle} from 'node:fs/promises'
 import {join} from 'node:path'
 import type {BigIntStats} from 'node:fs'
 import {writeFileAtomic} from './atomic-write.js'
 import {cacheFolder} from './manifest.js'
+import {hashRegularFile, regularFileFlags} from './read-output-file.js'
 
 /**
  * What the file system said of an output file when its content was known to have a sha256: as in
@@ -69,7 +68,7 @@ export function stampOf(info: BigIntStats, sha256: string): FileStamp {
 export async function readStamps(out: string): Promise<{stamps: Map<string, FileStamp>; writtenNs?: bigint; corpus?: CorpusRecord}> {
   let handle: FileHandle | undefined
   try {
-    handle = await open(stampsPath(out), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
+    handle = await open(stampsPath(out), regularFileFlags)
     const info = await handle.stat({bigint: true})
     if (!info.isFile()) return {stamps: new Map()}
     const parsed = JSON.parse(await handle.readFile('utf8')) as {stampsVersion?: unknown; files?: unknown; corpus?: unknown}
@@ -102,27 +101,6 @@ export function vouchedFor(info: BigIntStats, stamp: FileStamp | undefined, sha2
   if (!stamp || writtenNs === undefined || !info.isFile() || stamp.sha256 !== sha256) return false
   if (info.mtimeNs >= writtenNs || info.ctimeNs >= writtenNs) return false
   return String(info.size) === stamp.size && String(info.mtimeNs) === stamp.mtimeNs && String(info.ctimeNs) === stamp.ctimeNs && String(info.ino) === stamp.ino
-}
-
-/**
- * sha256 and stamp of a regular file (never through a symlink, never a FIFO: see `openRegularFile`),
- * or undefined. The stamp is taken before the content is read, as git does: a write while it is read
- * changes the mtime after the stamp, so the next run does not trust it.
- */
-export async function hashWithStamp(path: string): Promise<{sha256: string; info: BigIntStats} | undefined> {
-  let handle: FileHandle | undefined
-  try {
-    handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
-    const info = await handle.stat({bigint: true})
-    if (!info.isFile()) return undefined
-    const hash = createHash('sha256')
-    for await (const chunk of handle.createReadStream({autoClose: false})) hash.update(chunk as Buffer)
-    return {sha256: hash.digest('hex'), info}
-  } catch {
-    return undefined
-  } finally {
-    await handle?.close().catch(() => undefined)
-  }
 }
 
 /**
@@ -166,7 +144,7 @@ export class OutputStamps {
       }
     }
     this.hashed++
-    const hashed = await hashWithStamp(path)
+    const hashed = await hashRegularFile(path)
     if (hashed?.sha256 !== sha256) return false
     this.next.set(name, stampOf(hashed.info, sha256))
     return true

@@ -1,6 +1,7 @@
 import {lstat, realpath, stat} from 'node:fs/promises'
 import {basename, dirname, join, resolve, sep} from 'node:path'
 import {writtenSchemaVersions} from '../emit/document.js'
+import {corpusFiles} from './corpus.js'
 import {openRegularFile} from './read-output-file.js'
 import {documentId} from './document-id.js'
 import {cacheFolder} from './manifest.js'
@@ -45,8 +46,8 @@ export function isWithin(path: string, folder: string): boolean {
  */
 export async function isOutputFolder(dir: string): Promise<boolean> {
   if (await lstat(join(dir, cacheFolder)).then(() => true, () => false)) return true
-  if (!(await lstat(join(dir, 'claims.jsonl')).then((info) => info.isFile(), () => false))) return false
-  return startsWith(join(dir, 'index.json'), writtenSchemaVersions.map((version) => `{\n  "schemaVersion": ${version},\n  "documents": [`))
+  if (!(await lstat(join(dir, corpusFiles.claims)).then((info) => info.isFile(), () => false))) return false
+  return startsWith(join(dir, corpusFiles.index), writtenSchemaVersions.map((version) => `{\n  "schemaVersion": ${version},\n  "documents": [`))
 }
 
 /** Whether `path` is a regular file whose first bytes are one of `heads`. */
@@ -95,7 +96,7 @@ export function ownOutputTest(realOut: string): (path: string) => Promise<boolea
     if (!folder) folders.set(dir, (folder = isOutputFolder(dir)))
     if (await folder) return true
     if (!/\.(?:md|markdown)$/i.test(path)) return false
-    return startsWith(join(dir, documentId(path) + '.json'), recordHeads(documentId(path)))
+    return hasOwnRecord(dir, documentId(path))
   }
 }
 

@@ -1,4 +1,4 @@
-import {lstat, readFile, rm} from 'node:fs/promises'
+import {lstat, rm} from 'node:fs/promises'
 import {join} from 'node:path'
 import type {DiagnosticRecord} from '../emit/document.js'
 import {cacheFoldersAreRealSync} from './cache-folder.js'
@@ -7,6 +7,7 @@ import {corpusCachePath, recordVersion} from './corpus.js'
 import type {ManifestEntry} from './manifest.js'
 import {describeFsError} from './output-folder.js'
 import {knownSuffixes, listOutputDocuments} from './output-documents.js'
+import {readRegularFile} from './read-output-file.js'
 
 /** Where a run deletes files, and what it tells about them. */
 export interface RemoveContext {
@@ -73,9 +74,12 @@ export async function removeGoneDocuments(
   }
 }
 
+/** A record in the output folder, read as `readRegularFile` reads (no symlink, no FIFO); undefined when unreadable or not JSON. */
 async function readJson(path: string): Promise<unknown> {
+  const text = await readRegularFile(path)
+  if (text === undefined) return undefined
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as unknown
+    return JSON.parse(text) as unknown
   } catch {
     return undefined
   }
