@@ -108,7 +108,9 @@ export class EntityMatcher {
     }
     this.wholeNames ??= this.names.map((pattern) => new RegExp(`^(?:${pattern.source})$`, 'iu'))
     const index = this.wholeNames.findIndex((regex) => regex.test(text))
-    return this.names[index === -1 ? 0 : index]!
+    // The alternation matched `text`, so one of its names matches it whole: none would be a bug here, not a guess to make.
+    if (index === -1) throw new Error(`entity name match "${text}" matches no configured name alone`)
+    return this.names[index]!
   }
 
   /**
