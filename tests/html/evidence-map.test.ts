@@ -5,7 +5,8 @@ import type {ClaimRecord, DocumentRecord, ReferenceRecord} from '../../src/emit/
 import {corpusHtml} from '../../src/emit/html/corpus-page.js'
 import {claimFacets} from '../../src/emit/html/document-page.js'
 import {addSummaries, evidenceMatrix, evidenceSummary, shadeOf} from '../../src/emit/html/evidence-summary.js'
-import {contentSecurityPolicy} from '../../src/emit/html/page.js'
+import {contentSecurityPolicy, serialisedOnce, serialisePage} from '../../src/emit/html/page.js'
+import {element} from '../../src/emit/html/element.js'
 import {referenceItem} from '../../src/emit/html/reference-item.js'
 import {analyseText} from '../helpers/analyse.js'
 
@@ -130,6 +131,26 @@ describe('document page', () => {
     expect(html).toMatch(/<mark id="claim-c1">[^]*?\[<a href="#ref-1">1<\/a>, <a href="#ref-2">2<\/a>\][^]*?<\/mark>/)
     expect(html).toContain('&#x3C;b onclick="x()">fibrosis&#x3C;/b>')
     expect(html).not.toMatch(/<b[ >]/)
+  })
+
+  it('shows the claim in the list as the text shows it, escaped the same', () => {
+    const html = page()
+    const sentence = /<mark id="claim-c1">([^]*?)<\/mark>/.exec(html)![1]!
+    expect(sentence).toContain('&#x3C;b onclick')
+    const item = /<ol class="claims"><li data-facets="[^"]*">([^]*?)<small>/.exec(html)![1]
+    expect(item).toBe(sentence)
+  })
+})
+
+describe('a fragment serialised once', () => {
+  it('writes the bytes its nodes would write in place, wherever it is placed, input markup escaped', () => {
+    const children = () => ['A <script>x()</script> & "q" ', element('a', {href: '#ref-1', title: `it's "1"`}, ['1'])]
+    const inPlace = serialisePage({type: 'root', children: [element('p', {}, children()), element('li', {}, children())]})
+    const fragment = serialisedOnce(element('p', {}, children()).children)
+    const placed = serialisePage({type: 'root', children: [element('p', {}, [fragment]), element('li', {}, [fragment])]})
+    expect(placed).toBe(inPlace)
+    expect(placed).toContain('A &#x3C;script>x()&#x3C;/script> &#x26; "q" ')
+    expect(placed).not.toContain('<script>')
   })
 })
 

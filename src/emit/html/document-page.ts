@@ -5,7 +5,7 @@ import type {ClaimRecord, DocumentRecord} from '../records.js'
 import {evidenceSummary} from './evidence-summary.js'
 import {element} from './element.js'
 import {matrixTables} from './matrix-table.js'
-import {htmlPage, type PageContent} from './page.js'
+import {htmlPage, type PageContent, type SerialisedFragment} from './page.js'
 import {claimAnchor, readingView} from './reading-view.js'
 import {referenceAnchor, referenceItem} from './reference-item.js'
 
@@ -25,7 +25,7 @@ export function documentPage(tree: Root, record: DocumentRecord): PageContent {
   const summary = evidenceSummary(record)
   const evidenceLevels = [...new Set(record.claims.map((claim) => claim.evidence))].sort()
   // The reading view first: it renders each claim's sentence, which the claims list shows again.
-  const claimSentences = new Map<string, ElementContent[]>()
+  const claimSentences = new Map<string, SerialisedFragment>()
   const text = readingView(tree, claimSentences)
   const body: ElementContent[] = [
     h('header', [
@@ -68,16 +68,16 @@ function link(href: string, text: string): Element {
  * their references), then one line of its types with why, category, evidence, hedging and a link to
  * it in the text. The script shows those of the selected cell; without it the whole list reads as
  * is. Lean on purpose: serialising costs per node and attribute, so a claim is an item, its sentence
- * (the reading view's own nodes, from `claimSentences`) and one line.
+ * (the reading view's, serialised once, from `claimSentences`) and one line.
  */
-export function claimList(record: DocumentRecord, claimSentences: ReadonlyMap<string, ElementContent[]> = new Map()): Element {
+export function claimList(record: DocumentRecord, claimSentences: ReadonlyMap<string, SerialisedFragment> = new Map()): Element {
   const labels = new Map(record.entityTypes.map((type) => [type.id, type.label]))
   return element('ol', {className: ['claims']}, record.claims.map((claim) => claimItem(claim, labels, claimSentences.get(claim.id))))
 }
 
-function claimItem(claim: ClaimRecord, labels: ReadonlyMap<string, string>, sentence: ElementContent[] | undefined): Element {
+function claimItem(claim: ClaimRecord, labels: ReadonlyMap<string, string>, sentence: SerialisedFragment | undefined): Element {
   const types = claim.entityTypes.map((id) => `${labels.get(id) ?? id} (${id}, ${claim.attribution[id] ?? 'mention'})`).join('; ')
-  const content: Array<ElementContent | string> = sentence ? [...sentence] : [claim.text]
+  const content: Array<ElementContent | string> = sentence ? [sentence] : [claim.text]
   const meta: Array<ElementContent | string> = [`Types: ${types} · Category: ${claim.category} · Evidence: ${claim.evidence} · ${claim.hedged ? 'Hedged' : 'Not hedged'} · `]
   if (!sentence && claim.citations.length > 0) {
     // A claim whose sentence the text does not show (a record edited by hand): its citations apart.

@@ -3,6 +3,7 @@ import {element, text} from './element.js'
 import type {Nodes, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Citation} from '../../types.js'
+import {serialisedOnce, type SerialisedFragment} from './page.js'
 import {referenceAnchor} from './reference-item.js'
 
 /** Id of a claim's sentence in the reading view. */
@@ -14,12 +15,15 @@ export const claimAnchor = (claimId: string): string => `claim-${claimId}`
  * linked to its reference. Only structure citeclaim knows becomes elements; everything else the input
  * holds (raw HTML, links, images, code) becomes its text, so nothing from the input is live.
  */
-export function readingView(tree: Root, claimSentences?: Map<string, ElementContent[]>): ElementContent[] {
+export function readingView(tree: Root, claimSentences?: Map<string, SerialisedFragment>): ElementContent[] {
   return blocks(tree.children, claimSentences)
 }
 
-/** Claim id → its sentence's content (text and citation links), filled as the claims are met. */
-type ClaimSentences = Map<string, ElementContent[]> | undefined
+/**
+ * Claim id → its sentence's content (text and citation links), filled as the claims are met; when
+ * given, a claim's sentence is serialised once (`serialisedOnce`), for the text and the claims list.
+ */
+type ClaimSentences = Map<string, SerialisedFragment> | undefined
 
 function blocks(nodes: readonly RootContent[], claims: ClaimSentences): ElementContent[] {
   const out: ElementContent[] = []
@@ -72,7 +76,11 @@ function inline(nodes: readonly Nodes[], claims: ClaimSentences): Array<ElementC
         const claim = node.data.claim
         if (claim) {
           const mark = element('mark', {id: claimAnchor(claim.id)}, inline(node.children, claims))
-          claims?.set(claim.id, mark.children)
+          if (claims) {
+            const sentence = serialisedOnce(mark.children)
+            claims.set(claim.id, sentence)
+            mark.children = [sentence]
+          }
           out.push(mark)
         } else {
           out.push(...inline(node.children, claims))
