@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import type {AuthorYearCite} from '../../src/stages/citations/author-year-callout.js'
 import {authorYearEntryOfCsl, indexAuthorYearEntries, resolveAuthorYear, type AuthorYearEntry} from '../../src/stages/citations/author-year-resolve.js'
-import {foldName, nameKeys, sameFamilyName} from '../../src/stages/citations/name-key.js'
+import {foldName, leadingNameParticles, nameKeys, nameParticles, particleAlternation, sameFamilyName} from '../../src/stages/citations/name-key.js'
 
 const cite = (names: string[], year: string, options: {etAl?: boolean; suffix?: string} = {}): AuthorYearCite => ({names, etAl: options.etAl ?? false, year, suffix: options.suffix ?? ''})
 const entry = (number: number, names: string[], year: string | null, suffix = ''): AuthorYearEntry => ({number, names, year, suffix})
@@ -19,6 +19,18 @@ describe('name keys', () => {
     expect(sameFamilyName('de la Cruz', 'De La Cruz')).toBe(true)
     expect(sameFamilyName('Berg', 'Bergman')).toBe(false)
     expect(sameFamilyName('DeSouza', 'De Souza')).toBe(true)
+  })
+})
+
+describe('particles before a family name', () => {
+  it('are one list: the pattern takes them in lower case, and capitalised only when asked', () => {
+    const lower = new RegExp(`^${particleAlternation(false)} Berg$`)
+    const either = new RegExp(`^${particleAlternation(true)} Berg$`)
+    expect(['van Berg', 'ter Berg', 'dos Berg'].every((name) => lower.test(name) && either.test(name))).toBe(true)
+    expect(lower.test('Van Berg')).toBe(false)
+    expect(either.test('Van Berg')).toBe(true)
+    expect(either.test('al Berg')).toBe(false)
+    expect(leadingNameParticles.every((particle) => nameParticles.has(particle))).toBe(true)
   })
 })
 

@@ -4,7 +4,7 @@
  * (`Adolf B, Chapouton P. 2006. Title…`, `Smith, J. A., & Jones, K. (2019). Title…`), each perhaps
  * wrapped over lines. Taken out of the body like a numbered list; entries are numbered by position.
  */
-import {foldName} from '../citations/name-key.js'
+import {foldName, particleAlternation} from '../citations/name-key.js'
 import {identifiers, joinEntryLines, locateListHeading, type ListLine, type ReferenceList, type ReferenceListEntry} from './reference-list.js'
 
 /**
@@ -12,7 +12,10 @@ import {identifiers, joinEntryLines, locateListHeading, type ListLine, type Refe
  * first author's initials (`Adolf B,`, `Smith, J. A.,`, `van der Berg, H.`), or a collaboration's name
  * ending in a period before the year (`National Center for Biotechnology Information. 2008.`).
  */
-const personEntryStart = /^\s*((?:(?:van|von|der|den|de|del|della|di|da|du|la|le|ter|ten|dos)\s+){0,3}\p{Lu}[\p{L}'’\-]+(?:[\s\-]\p{Lu}[\p{L}'’\-]+)?),?\s+(?:\p{Lu}\.?[\s\-]?){1,4}(?:[,.&]|\s+(?:and|&)\s|\s*\(|\s+\d{4})/u
+const personEntryStart = new RegExp(
+  String.raw`^\s*((?:${particleAlternation(false)}\s+){0,3}\p{Lu}[\p{L}'’\-]+(?:[\s\-]\p{Lu}[\p{L}'’\-]+)?),?\s+(?:\p{Lu}\.?[\s\-]?){1,4}(?:[,.&]|\s+(?:and|&)\s|\s*\(|\s+\d{4})`,
+  'u'
+)
 const collaborationEntryStart = /^\s*(\p{Lu}[\p{L}'’\-]*(?:\s+(?:[Ff]or|[Oo]f|[Tt]he|[Oo]n|[Aa]nd|\p{Lu}[\p{L}'’\-]*)){0,9})\.?\s+(?:\((?:1[5-9]\d\d|20\d\d)[a-z]?\)|(?:1[5-9]\d\d|20\d\d)[a-z]?[.,])/u
 /** A short line without a period or a digit after a blank line: the next section (`Figures`, `Tables`). */
 const sectionLike = /^\s*\p{Lu}[^.\d]{0,60}$/u

@@ -4,7 +4,7 @@
  * Whether a callout cites anything is the resolver's question (author-year-resolve.ts); these
  * functions only say what it names. All of them run on bounded strings, so they stay linear.
  */
-import {nameParticles} from './name-key.js'
+import {nameParticles, particleAlternation} from './name-key.js'
 
 /** One cited work as the callout names it. */
 export interface AuthorYearCite {
@@ -127,7 +127,7 @@ function wordStarts(text: string, from: number, end: number): number[] {
   return starts.reverse()
 }
 
-const particle = String.raw`(?:[Vv]an|[Vv]on|[Dd]er|[Dd]en|[Dd]e|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]u|[Ll]a|[Ll]e|[Tt]er|[Tt]en|[Dd]os)`
+const particle = particleAlternation(true)
 const personName = String.raw`(?:${particle}\s+){0,3}\p{Lu}[\p{L}'’\-]*`
 const narrativeEnd = String.raw`(\s+et\.?\s+al\.?|\s+and\s+(?:colleagues|co-?workers))?(?:['’]s)?\s*$`
 /** Three or more authors, two, one, a collaboration: the resolver takes the first that names the most entries. Sticky: tried at word starts. */

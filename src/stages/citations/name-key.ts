@@ -4,10 +4,23 @@
  * hyphens, and particles (`van der Berg`, `Van der Berg`, `Berg` when the callout drops `van der`).
  */
 
+/**
+ * The particles the patterns that find names accept before a family name (`van der Berg, H.` in a
+ * reference list, `Van der Berg et al.` in a callout): one list for every such pattern. Short words
+ * such as `y`, `e` or `al` are left out here: before a capitalised word they are too often not a name's.
+ */
+export const leadingNameParticles: readonly string[] = ['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'ter', 'ten', 'dos']
+
+/** A regular-expression group matching one of `leadingNameParticles`, also with a capital first letter when `capitalised`. */
+export function particleAlternation(capitalised: boolean): string {
+  const spelled = leadingNameParticles.map((word) => (capitalised ? `[${word[0]!.toUpperCase()}${word[0]}]${word.slice(1)}` : word))
+  return `(?:${spelled.join('|')})`
+}
+
 /** Name particles that a callout may write or leave out (`van der Berg` or `Berg`). */
 export const nameParticles: ReadonlySet<string> = new Set([
-  'van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'la', 'le', 'les', 'lo', 'ter', 'ten',
-  'zu', 'zum', 'zur', 'y', 'e', 'al', 'el', 'bin', 'ibn', 'st', "d'", "l'"
+  ...leadingNameParticles,
+  'das', 'les', 'lo', 'zu', 'zum', 'zur', 'y', 'e', 'al', 'el', 'bin', 'ibn', 'st', "d'", "l'"
 ])
 
 /** Letters that do not decompose into a base letter and a mark under NFD. */
