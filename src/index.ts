@@ -1,3 +1,5 @@
+import {emitters, prepareEmitters} from './emit/emitters.js'
+
 export {defineConfig} from './config/define-config.js'
 export {resolveConfig, ConfigError} from './config/resolve-config.js'
 export {loadConfig, type LoadConfigOptions} from './config/load-config.js'
@@ -37,7 +39,7 @@ export {findAbbreviationDefinitions, type AbbreviationDefinition} from './stages
 export {toDocumentRecord} from './emit/document.js'
 export {toClaimRows, type ClaimRow, type ClaimRowReference} from './emit/claim-rows.js'
 export {toAnnotatedMarkdown, type MarkdownOptions} from './emit/markdown.js'
-export {emitters, registerEmitter, type AnalysedDocument, type Emitter} from './emit/emitters.js'
+export {emitters, prepareEmitters, registerEmitter, type AnalysedDocument, type Emitter} from './emit/emitters.js'
 export {citeclaimToMarkdown, remarkCiteclaimStringify, type CiteclaimToMarkdownOptions} from './emit/to-markdown-extension.js'
 export {readAnnotations, remarkReadAnnotations, type AnnotatedClaim, type Annotations, type ReadAnnotationsOptions} from './emit/read-annotations.js'
 export {loadBibliography, type LoadedBibliography} from './stages/bibliography/load-bibliography.js'
@@ -62,3 +64,7 @@ export {diagnosticCodes, severityOf, type Diagnostic, type DiagnosticCode, type 
 export type {PdfTextOptions} from './stages/parse/pdf-text.js'
 export type {SentencesOptions} from './stages/sentences/remark-sentences.js'
 export type {FormatOptions, FormattedReferences} from './stages/bibliography/format-references.js'
+
+// A program that imports the library calls `analyseDocument` without preparing emitters: every
+// built-in one is ready (the CLI does not come through here, and loads only what its outputs need).
+await prepareEmitters(emitters().map((emitter) => emitter.name))
