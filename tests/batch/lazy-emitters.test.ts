@@ -53,7 +53,7 @@ function run(outputs: string[], options: {documents?: number; concurrency?: numb
 }
 
 describe('a one-document run loads only what its outputs need (built CLI)', () => {
-  it('without html among the outputs: no HTML module, no worker pool, no schema compiler', () => {
+  it('without html among the outputs: no HTML module, no worker pool, no schema compiler, no YAML parser', () => {
     const {status, stderr, loaded, written} = run(['json', 'md'])
     expect(stderr).toBe('')
     expect(status).toBe(0)
@@ -63,6 +63,11 @@ describe('a one-document run loads only what its outputs need (built CLI)', () =
     expect(loaded).not.toMatch(htmlModules)
     // One document is analysed in this thread: tinypool is not even loaded.
     expect(loaded).not.toMatch(/\/node_modules\/tinypool\//)
+    // A text file has no front matter: the YAML parser is not loaded. jiti comes through its
+    // CommonJS entry, not the ES module one that makes Node parse its bundle for named exports.
+    expect(loaded).not.toMatch(/\/node_modules\/yaml\//)
+    expect(loaded).toMatch(/\/node_modules\/jiti\/dist\/jiti\.cjs$/m)
+    expect(loaded).not.toMatch(/\/node_modules\/jiti\/lib\/jiti\.mjs$/m)
     // The config is checked by the generated validator: ajv's compiler is never loaded (the
     // CommonJS modules are recorded: the validator's runtime helper is there).
     expect(loaded).toMatch(/\/node_modules\/ajv\/dist\/runtime\/ucs2length\.js$/m)
