@@ -1,10 +1,7 @@
 import type {ValidateFunction} from 'ajv'
 import generatedValidator from './config-validator.generated.js'
 import {defaults} from './defaults.js'
-import {ambiguousNesting, ambiguousRepetition, claimPatterns, nestedRepetition} from './pattern-safety.js'
-
-/** Key paths of the cue lists, checked with the strict nested-repetition rule since it was introduced. */
-const cueListPath = /^claims\.(?:categories|evidence|hedgeCues|nonClaimPatterns|studyOnlyPatterns|comparisonCues)\./
+import {unsafePatterns} from './unsafe-patterns.js'
 import type {ResolvedConfig, UserConfig} from './types.js'
 
 /** A configuration that does not match what citeclaim expects; `message` names the key path. */
@@ -62,14 +59,7 @@ export function resolveConfig(user: unknown, file?: string): ResolvedConfig {
       throw new ConfigError(`invalid config: distractors.${index}.impliesType: expected one of the entityTypes ids (${[...ids].join(', ')})`, file)
     }
   }
-  const unsafe = claimPatterns(resolved.claims).flatMap(({path, source}) => {
-    // Cue lists keep the strict star-height check; every pattern gets the ambiguity checks.
-    const part = (cueListPath.test(path) ? nestedRepetition(source) : undefined) ?? ambiguousNesting(source)
-    if (part !== undefined) return [`${path}: "${part}" repeats a part that itself repeats, which can take exponential time on some sentences; repeat only single characters or fixed runs, or make the outer part optional (?)`]
-    const ambiguous = ambiguousRepetition(source)
-    if (ambiguous !== undefined) return [`${path}: "${ambiguous}" repeats alternatives that can match the same characters (or a part that can match nothing), which can take exponential time on some sentences; make the alternatives start differently, or use one character class`]
-    return []
-  })
+  const unsafe = unsafePatterns(resolved.claims)
   if (unsafe.length > 0) throw new ConfigError(`invalid config: ${unsafe.join('; ')}`, file)
   const categoryIds = resolved.claims.categories.map((c) => c.id)
   if (!categoryIds.includes(resolved.claims.defaultCategory)) {
