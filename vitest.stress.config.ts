@@ -26,7 +26,7 @@ export default defineConfig({
     testTimeout: 60 * 60_000,
     hookTimeout: 10 * 60_000,
     pool: 'forks',
-    // Prepares the built-in emitters, as the package's entry point does (see the file).
-    setupFiles: ['tests/helpers/prepare-emitters.ts']
+    // Prepares both input formats and the built-in outputs, as the package's entry point does (see the file).
+    setupFiles: ['tests/helpers/prepare-pipeline.ts']
   }
 })

@@ -3,7 +3,7 @@ import {lstatSync, readFileSync, rmSync} from 'node:fs'
 import {join} from 'node:path'
 import type {ResolvedConfig} from '../config/types.js'
 import type {DiagnosticRecord} from '../emit/document.js'
-import {analyseDocument, type DocumentInput} from '../pipeline.js'
+import {analyseDocument, formatOf, preparePipeline, type DocumentInput} from '../pipeline.js'
 import {writeFileAtomicSync, writeTempFileSync} from './atomic-write.js'
 import {cacheFoldersAreRealSync} from './cache-folder.js'
 import {corpusCache, corpusCachePath} from './corpus.js'
@@ -81,6 +81,16 @@ export function analyseAndWrite(input: DocumentInput, config: ResolvedConfig, op
     }
   }
   return result
+}
+
+/**
+ * `analyseAndWrite`, after loading in this thread what the document's format and the config's
+ * outputs need (see `preparePipeline`: the Markdown parser, the HTML page code). Loaded once; a run
+ * of plain-text documents without the html output loads neither.
+ */
+export async function prepareAndAnalyse(input: DocumentInput, config: ResolvedConfig, options: TaskOptions): Promise<TaskResult> {
+  await preparePipeline([formatOf(input.source)], config.outputs)
+  return analyseAndWrite(input, config, options)
 }
 
 /** Whether `path` is a regular file (not a symlink: that is replaced, never written through) with these bytes. */

@@ -4,7 +4,6 @@ import {dirname, join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import type Tinypool from 'tinypool'
 import type {ResolvedConfig} from '../config/types.js'
-import {prepareEmitters} from '../emit/emitters.js'
 import type {DocumentInput} from '../pipeline.js'
 import type {TaskOptions, TaskResult} from './analyse-task.js'
 import type {WorkerData} from './worker.js'
@@ -85,12 +84,7 @@ export interface AnalyserOptions {
 export function createAnalyser(config: ResolvedConfig, threads: number, task: TaskOptions, options: AnalyserOptions = {}): Analyser {
   // Imported once, by the first document: the documents in flight share the one import.
   let taskModule: Promise<typeof import('./analyse-task.js')> | undefined
-  // With the emitters the config's outputs name prepared in this thread (see `prepareEmitters`).
-  const loadTask = async (): Promise<typeof import('./analyse-task.js')> => {
-    const [module] = await Promise.all([import('./analyse-task.js'), prepareEmitters(config.outputs)])
-    return module
-  }
-  const inThisThread = async (input: DocumentInput): Promise<TaskResult> => (await (taskModule ??= loadTask())).analyseAndWrite(input, config, task)
+  const inThisThread = async (input: DocumentInput): Promise<TaskResult> => (await (taskModule ??= import('./analyse-task.js'))).prepareAndAnalyse(input, config, task)
   const workerData: WorkerData = {config, task}
   const started = {workers: 0}
   // Workers of big documents in progress, so that closing the analyser (SIGINT) stops them too.

@@ -63,7 +63,7 @@ const markdown: Emitter = {
  */
 const csl: Emitter = {name: 'csl', suffix: '.references.csl.json', emit: ({references, hasBibliography}) => (hasBibliography || references.size > 0 ? toReferencesCslJson(references) : undefined)}
 
-/** The page code, once `prepare` has loaded it (hastscript, hast-util-to-html: a fifth of a cold start). */
+/** The page code, once `prepare` has loaded it (hastscript, hast-util-to-html: 60–100 ms of a cold start). */
 let documentPage: typeof import('./html/document-page.js') | undefined
 
 /** The evidence map (`<id>.html`): a static page of the document's claims by type, category and evidence, its text and references. */
@@ -74,7 +74,7 @@ const html: Emitter = {
     documentPage ??= await import('./html/document-page.js')
   },
   emit: ({tree, record}) => {
-    if (!documentPage) throw new Error('the html emitter is not prepared: await prepareEmitters(config.outputs) before analysing')
+    if (!documentPage) throw new Error('the html emitter is not prepared: await preparePipeline (or prepareEmitters) before analysing')
     return documentPage.documentHtml(tree, record)
   }
 }
@@ -118,8 +118,8 @@ export function selectEmitters(outputs: readonly string[], file?: string): Emitt
 }
 
 /**
- * Prepares the emitters the config's `outputs` names (see `Emitter.prepare`), in this thread: the
- * batch awaits it before it analyses a document here, and each worker thread when it starts. The
+ * Prepares the emitters the config's `outputs` names (see `Emitter.prepare`), in this thread, through
+ * `preparePipeline`: the batch awaits it before the first document it analyses in a thread. The
  * package's entry point prepares every built-in emitter, so `analyseDocument` needs no call there.
  */
 export async function prepareEmitters(outputs: readonly string[]): Promise<void> {

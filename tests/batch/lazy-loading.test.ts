@@ -37,14 +37,18 @@ afterAll(() => {
   for (const folder of folders) rmSync(folder, {recursive: true, force: true})
 })
 
+/** An invented review as text, or as Markdown with a title in YAML front matter. */
+const review = (i: number, markdown: boolean): string =>
+  (markdown ? `---\ntitle: Review ${i}\n---\n\n# Introduction\n\n` : 'Introduction\n\n') + `Mesenchymal stem cells reduced fibrosis in mice [1].\n\n${markdown ? '# ' : ''}References\n\n1. Smith J. Cells in mice. J Test. 2020;${i}:1-2.\n`
+
 /** A project folder with `documents` invented reviews and a config naming `outputs`; runs the CLI in it and returns what it loaded. */
-function run(outputs: string[], options: {documents?: number; concurrency?: number} = {}): {status: number | null; stderr: string; loaded: string; written: string[]} {
+function run(outputs: string[], options: {documents?: number; concurrency?: number; markdown?: boolean} = {}): {status: number | null; stderr: string; loaded: string; written: string[]} {
   const dir = mkdtempSync(join(tmpdir(), 'citeclaim-lazy-'))
   folders.push(dir)
   writeFileSync(join(dir, 'pipeline.config.ts'), `export default {outputs: ${JSON.stringify(outputs)}, concurrency: ${options.concurrency ?? 0}}\n`)
   mkdirSync(join(dir, 'input'))
   for (let i = 0; i < (options.documents ?? 1); i++) {
-    writeFileSync(join(dir, 'input', `review-${i}.txt`), `Introduction\n\nMesenchymal stem cells reduced fibrosis in mice [1].\n\nReferences\n\n1. Smith J. Cells in mice. J Test. 2020;${i}:1-2.\n`)
+    writeFileSync(join(dir, 'input', `review-${i}.${options.markdown ? 'md' : 'txt'}`), review(i, options.markdown ?? false))
   }
   const log = join(dir, 'loaded.txt')
   const result = spawnSync(process.execPath, ['--import', recorder(log), bin, 'run', '--force', '--quiet'], {cwd: dir, encoding: 'utf8', env: {...process.env, CI: 'true', NO_COLOR: '1'}})
@@ -53,7 +57,7 @@ function run(outputs: string[], options: {documents?: number; concurrency?: numb
 }
 
 describe('a one-document run loads only what its outputs need (built CLI)', () => {
-  it('without html among the outputs: no HTML module, no worker pool, no schema compiler, no YAML or pattern parser', () => {
+  it('without html among the outputs: no HTML module, no worker pool, no schema compiler, no Markdown, YAML or pattern parser', () => {
     const {status, stderr, loaded, written} = run(['json', 'md'])
     expect(stderr).toBe('')
     expect(status).toBe(0)
@@ -63,7 +67,9 @@ describe('a one-document run loads only what its outputs need (built CLI)', () =
     expect(loaded).not.toMatch(htmlModules)
     // One document is analysed in this thread: tinypool is not even loaded.
     expect(loaded).not.toMatch(/\/node_modules\/tinypool\//)
-    // A text file has no front matter: the YAML parser is not loaded. jiti comes through its
+    // A text file needs neither the Markdown parser nor, having no front matter, the YAML parser.
+    expect(loaded).not.toMatch(/\/node_modules\/(?:remark-parse|micromark-core-commonmark|remark-frontmatter)\//)
+    // The YAML parser is not loaded either. jiti comes through its
     // CommonJS entry, not the ES module one that makes Node parse its bundle for named exports.
     expect(loaded).not.toMatch(/\/node_modules\/yaml\//)
     expect(loaded).toMatch(/\/node_modules\/jiti\/dist\/jiti\.cjs$/m)
@@ -91,5 +97,24 @@ describe('a one-document run loads only what its outputs need (built CLI)', () =
     expect(stderr).toBe('')
     expect(status).toBe(0)
     expect(written).toEqual(['claims.jsonl', 'index.html', 'index.json', 'review-0.html', 'review-0.json', 'review-1.html', 'review-1.json', 'review-2.html', 'review-2.json'])
+  })
+
+  it('with a Markdown document: the Markdown and YAML parsers are loaded and read it', () => {
+    const {status, stderr, loaded, written} = run(['json'], {markdown: true})
+    expect(stderr).toBe('')
+    expect(status).toBe(0)
+    expect(written).toEqual(['claims.jsonl', 'index.json', 'review-0.json'])
+    expect(loaded).toMatch(/\/node_modules\/remark-parse\//)
+    expect(loaded).toMatch(/\/node_modules\/yaml\//)
+    const record = JSON.parse(readFileSync(join(folders.at(-1)!, 'output', 'review-0.json'), 'utf8')) as {document: {title?: string}; citationGroups: unknown[]}
+    expect(record.document.title).toBe('Review 0')
+    expect(record.citationGroups).toHaveLength(1)
+  })
+
+  it('with Markdown documents on worker threads: each worker loads the parser before its first one', () => {
+    const {status, stderr, written} = run(['json', 'md'], {documents: 3, concurrency: 2, markdown: true})
+    expect(stderr).toBe('')
+    expect(status).toBe(0)
+    expect(written).toEqual(['claims.jsonl', 'index.json', 'review-0.json', 'review-0.md', 'review-1.json', 'review-1.md', 'review-2.json', 'review-2.md'])
   })
 })
