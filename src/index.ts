@@ -40,7 +40,7 @@ export {findAbbreviationDefinitions, type AbbreviationDefinition} from './stages
 export {toDocumentRecord} from './emit/document.js'
 export {toClaimRows, type ClaimRow, type ClaimRowReference} from './emit/claim-rows.js'
 export {toAnnotatedMarkdown, type MarkdownOptions} from './emit/markdown.js'
-export {emitters, prepareEmitters, registerEmitter, type AnalysedDocument, type Emitter} from './emit/emitters.js'
+export {emitters, registerEmitter, type AnalysedDocument, type Emitter} from './emit/emitters.js'
 export {citeclaimToMarkdown, remarkCiteclaimStringify, type CiteclaimToMarkdownOptions} from './emit/to-markdown-extension.js'
 export {readAnnotations, remarkReadAnnotations, type AnnotatedClaim, type Annotations, type ReadAnnotationsOptions} from './emit/read-annotations.js'
 export {loadBibliography, type LoadedBibliography} from './stages/bibliography/load-bibliography.js'
