@@ -48,7 +48,7 @@ const corpus = makeCorpus(seedPath, join(root, 'bench', 'corpus'), [counts.speed
 const folderBytes = (folder: string): number => readdirSync(folder).reduce((sum, name) => sum + statSync(join(folder, name)).size, 0)
 
 const dist = (path: string): string => pathToFileURL(join(root, 'dist', path)).href
-const {analyseDocument} = (await import(dist('pipeline.js'))) as AnalyseModule
+const {analyseDocument, preparePipeline} = (await import(dist('pipeline.js'))) as AnalyseModule
 const {loadConfig} = (await import(dist('config/load-config.js'))) as ConfigModule
 const {pdfTextParse} = (await import(dist('stages/parse/pdf-text.js'))) as ParseModule
 const {unified} = await import('unified')
@@ -58,6 +58,8 @@ const {toString} = await import('mdast-util-to-string')
 const {loadBibliography} = (await import(dist('stages/bibliography/load-bibliography.js'))) as LoadModule
 const {formatReferences, formattingWork} = (await import(dist('stages/bibliography/format-references.js'))) as FormatModule
 const {config} = await loadConfig(undefined, root)
+// The in-process measurements call analyseDocument directly: load what the package's entry point loads.
+await preparePipeline(['text', 'markdown'], ['json', 'md', 'csl', 'html'])
 
 const analyse = (path: string, bytes: Uint8Array): void => void analyseDocument({id: 'bench', source: path, bytes}, config)
 const time = (work: () => void): number => {
