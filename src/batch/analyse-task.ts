@@ -84,13 +84,12 @@ export function analyseAndWrite(input: DocumentInput, config: ResolvedConfig, op
 }
 
 /**
- * `analyseAndWrite`, after loading in this thread what the document's format and the config's
- * outputs need (see `preparePipeline`: the Markdown parser, the HTML page code). Loaded once; a run
- * of plain-text documents without the html output loads neither.
+ * Loads in this thread what `analyseAndWrite` needs for this document's format and the config's
+ * outputs (see `preparePipeline`: the Markdown parser, the HTML page code), before it is called.
+ * Loaded once; a run of plain-text documents without the html output loads neither.
  */
-export async function prepareAndAnalyse(input: DocumentInput, config: ResolvedConfig, options: TaskOptions): Promise<TaskResult> {
-  await preparePipeline([formatOf(input.source)], config.outputs)
-  return analyseAndWrite(input, config, options)
+export function prepareTask(input: DocumentInput, config: ResolvedConfig): Promise<void> {
+  return preparePipeline([formatOf(input.source)], config.outputs)
 }
 
 /** Whether `path` is a regular file (not a symlink: that is replaced, never written through) with these bytes. */

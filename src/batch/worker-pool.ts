@@ -84,7 +84,11 @@ export interface AnalyserOptions {
 export function createAnalyser(config: ResolvedConfig, threads: number, task: TaskOptions, options: AnalyserOptions = {}): Analyser {
   // Imported once, by the first document: the documents in flight share the one import.
   let taskModule: Promise<typeof import('./analyse-task.js')> | undefined
-  const inThisThread = async (input: DocumentInput): Promise<TaskResult> => (await (taskModule ??= import('./analyse-task.js'))).prepareAndAnalyse(input, config, task)
+  const inThisThread = async (input: DocumentInput): Promise<TaskResult> => {
+    const module = await (taskModule ??= import('./analyse-task.js'))
+    await module.prepareTask(input, config)
+    return module.analyseAndWrite(input, config, task)
+  }
   const workerData: WorkerData = {config, task}
   const started = {workers: 0}
   // Workers of big documents in progress, so that closing the analyser (SIGINT) stops them too.

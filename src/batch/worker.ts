@@ -1,7 +1,7 @@
 import Tinypool from 'tinypool'
 import type {ResolvedConfig} from '../config/types.js'
 import type {DocumentInput} from '../pipeline.js'
-import {prepareAndAnalyse, type TaskOptions, type TaskResult} from './analyse-task.js'
+import {analyseAndWrite, prepareTask, type TaskOptions, type TaskResult} from './analyse-task.js'
 
 /** What every worker gets once, at start-up. */
 export interface WorkerData {
@@ -17,6 +17,7 @@ const {config, task} = Tinypool.workerData as WorkerData
  * A pool task: analyse one document and write its files. The first document of a format, in each
  * worker, loads what it needs (the Markdown parser; the HTML page code when the outputs name html).
  */
-export default function analyseInWorker(input: DocumentInput): Promise<TaskResult> {
-  return prepareAndAnalyse(input, config, task)
+export default async function analyseInWorker(input: DocumentInput): Promise<TaskResult> {
+  await prepareTask(input, config)
+  return analyseAndWrite(input, config, task)
 }
