@@ -23,8 +23,9 @@ export interface LoadConfigOptions {
   /** With no config file found, use the defaults (paths from `cwd`) instead of throwing. */
   defaults?: boolean
   /**
-   * The folder the private transpile cache is made in (`citeclaim-<uid>/config` inside it; default
-   * the OS temp folder), or false for no cache.
+   * The folder the private transpile cache is made in (`citeclaim-<uid>/config` inside it, and the
+   * pattern checks' cache in `citeclaim-<uid>/patterns`; default the OS temp folder), or false for
+   * no cache.
    */
   cacheRoot?: string | false
   /** Counts the cache's hits and misses. */
@@ -63,7 +64,9 @@ export async function loadConfig(file?: string, cwd = process.cwd(), options: Lo
   } catch (error) {
     throw new ConfigError(`cannot load config ${path}: ${(error as Error).message.split('\n')[0]}`, path)
   }
-  const config = resolveConfigPaths(resolveConfig(loaded, path), dirname(path))
+  // The pattern lists that passed the exponential-time checks, beside the transpiled modules.
+  const patterns = options.cacheRoot === false ? undefined : privateCacheFolder(options.cacheRoot, 'patterns')
+  const config = resolveConfigPaths(resolveConfig(loaded, path, {cacheFolder: patterns}), dirname(path))
   checkCslSettings(config, path)
   return {config, path}
 }

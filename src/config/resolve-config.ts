@@ -1,7 +1,7 @@
 import type {ValidateFunction} from 'ajv'
 import generatedValidator from './config-validator.generated.js'
 import {defaults} from './defaults.js'
-import {unsafePatterns} from './unsafe-patterns.js'
+import {unsafePatterns, type UnsafePatternsOptions} from './unsafe-patterns.js'
 import type {ResolvedConfig, UserConfig} from './types.js'
 
 /** A configuration that does not match what citeclaim expects; `message` names the key path. */
@@ -16,8 +16,12 @@ export class ConfigError extends Error {
 // compiling the schema at start-up cost about a tenth of a one-document run.
 const validate = generatedValidator as unknown as ValidateFunction<UserConfig>
 
-/** Checks a user config and fills in every default; throws `ConfigError` naming the offending key. */
-export function resolveConfig(user: unknown, file?: string): ResolvedConfig {
+/**
+ * Checks a user config and fills in every default; throws `ConfigError` naming the offending key.
+ * `options.cacheFolder` (the private cache folder `loadConfig` uses) lets a run skip the pattern
+ * checks for patterns that passed them before.
+ */
+export function resolveConfig(user: unknown, file?: string, options: UnsafePatternsOptions = {}): ResolvedConfig {
   if (!validate(user)) {
     const messages = (validate.errors ?? []).map((error) => {
       const path = error.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : '(root)'
@@ -59,7 +63,7 @@ export function resolveConfig(user: unknown, file?: string): ResolvedConfig {
       throw new ConfigError(`invalid config: distractors.${index}.impliesType: expected one of the entityTypes ids (${[...ids].join(', ')})`, file)
     }
   }
-  const unsafe = unsafePatterns(resolved.claims)
+  const unsafe = unsafePatterns(resolved.claims, options)
   if (unsafe.length > 0) throw new ConfigError(`invalid config: ${unsafe.join('; ')}`, file)
   const categoryIds = resolved.claims.categories.map((c) => c.id)
   if (!categoryIds.includes(resolved.claims.defaultCategory)) {

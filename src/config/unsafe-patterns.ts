@@ -1,8 +1,5 @@
-import {defaults} from './defaults.js'
 import {ambiguousNesting, ambiguousRepetition, claimPatterns, nestedRepetition} from './pattern-safety.js'
-import type {ClaimOptions} from './types.js'
-import {materials} from '../presets/materials.js'
-import {stemCells} from '../presets/stem-cells.js'
+import {checkPatterns, type CheckedPattern, type PatternVerdictStats} from './pattern-verdicts.js'
 
 /** Key paths of the cue lists, checked with the strict nested-repetition rule since it was introduced. */
 const cueListPath = /^claims\.(?:categories|evidence|hedgeCues|nonClaimPatterns|studyOnlyPatterns|comparisonCues)\./
@@ -10,47 +7,33 @@ const cueListPath = /^claims\.(?:categories|evidence|hedgeCues|nonClaimPatterns|
 /** The claims options `claimPatterns` reads: resolved (every list present). */
 type Claims = Parameters<typeof claimPatterns>[0]
 
-/**
- * The patterns citeclaim ships (its defaults and presets) by the checks they pass: `strict` those
- * that stand in a cue list (all checks), `lenient` the others (the ambiguity checks). Made once.
- */
-let shipped: {strict: ReadonlySet<string>; lenient: ReadonlySet<string>} | undefined
-
-function shippedPatterns(): NonNullable<typeof shipped> {
-  if (shipped) return shipped
-  const strict = new Set<string>()
-  const lenient = new Set<string>()
-  for (const claims of shippedClaims()) {
-    for (const {path, source} of claimPatterns(claims)) (cueListPath.test(path) ? strict : lenient).add(source)
-  }
-  // A pattern that passes all checks passes the ambiguity checks too.
-  for (const source of strict) lenient.add(source)
-  return (shipped = {strict, lenient})
+/** Where `unsafePatterns` may remember the pattern lists that passed. */
+export interface UnsafePatternsOptions {
+  /** The private cache folder (see `privateCacheFolder`); without it every pattern is checked. */
+  cacheFolder?: string | undefined
+  /** Counts the cache's hits and misses. */
+  stats?: PatternVerdictStats
 }
 
-/** The claims options of the defaults and of each preset, as a config using it resolves them. */
-export function shippedClaims(): Claims[] {
-  return [defaults.claims, ...[stemCells, materials].map((preset): Claims => ({...defaults.claims, ...(preset.claims as Partial<ClaimOptions>)}))]
+/** Every pattern of the claims config with its key path and whether the strict cue-list rule applies. */
+export function patternsToCheck(claims: Claims): Array<CheckedPattern & {path: string}> {
+  return claimPatterns(claims).map(({path, source}) => ({path, source, strict: cueListPath.test(path)}))
 }
 
 /**
  * What is wrong with the claims config's patterns that could take exponential time on some
  * sentences, one message per pattern (`<key path>: …`); empty when every one is safe. Cue lists get
- * the strict star-height check, every pattern the ambiguity checks. A pattern citeclaim ships, at a
- * place where it passed the same checks, is not checked again (`trustShipped`, the default): the
- * checks parse every pattern, about a tenth of a one-document run, and tests/config/
- * unsafe-patterns.test.ts checks the shipped ones with them.
+ * the strict star-height check, every pattern the ambiguity checks. With a cache folder, a list of
+ * patterns that passed the same checks in an earlier run is not parsed again (`pattern-verdicts.ts`).
  */
-export function unsafePatterns(claims: Claims, options: {trustShipped?: boolean} = {}): string[] {
-  const trusted = options.trustShipped === false ? undefined : shippedPatterns()
-  return claimPatterns(claims).flatMap(({path, source}) => {
-    const cueList = cueListPath.test(path)
-    if (trusted && (cueList ? trusted.strict : trusted.lenient).has(source)) return []
+export function unsafePatterns(claims: Claims, options: UnsafePatternsOptions = {}): string[] {
+  const patterns = patternsToCheck(claims)
+  return checkPatterns(options.cacheFolder, patterns, () => patterns.flatMap(({path, source, strict}) => {
     // Cue lists keep the strict star-height check; every pattern gets the ambiguity checks.
-    const part = (cueList ? nestedRepetition(source) : undefined) ?? ambiguousNesting(source)
+    const part = (strict ? nestedRepetition(source) : undefined) ?? ambiguousNesting(source)
     if (part !== undefined) return [`${path}: "${part}" repeats a part that itself repeats, which can take exponential time on some sentences; repeat only single characters or fixed runs, or make the outer part optional (?)`]
     const ambiguous = ambiguousRepetition(source)
     if (ambiguous !== undefined) return [`${path}: "${ambiguous}" repeats alternatives that can match the same characters (or a part that can match nothing), which can take exponential time on some sentences; make the alternatives start differently, or use one character class`]
     return []
-  })
+  }), options.stats)
 }
