@@ -13,6 +13,8 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 300_000,
     pool: 'forks',
+    // Prepares both input formats and the built-in outputs, as the package's entry point does (see the file).
+    setupFiles: ['tests/helpers/prepare-pipeline.ts'],
     // vitest's default leaves a core idle (one fork on two cores), while many tests spend their
     // time waiting on a child process: two forks take the suite from about 100 s to 70 s there.
     maxWorkers: Math.max(2, availableParallelism() - 1)

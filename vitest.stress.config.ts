@@ -25,6 +25,8 @@ export default defineConfig({
     // Long runs on a machine that may be loaded: timeouts only catch a hang.
     testTimeout: 60 * 60_000,
     hookTimeout: 10 * 60_000,
-    pool: 'forks'
+    pool: 'forks',
+    // Prepares both input formats and the built-in outputs, as the package's entry point does (see the file).
+    setupFiles: ['tests/helpers/prepare-pipeline.ts']
   }
 })

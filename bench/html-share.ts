@@ -31,7 +31,8 @@ export interface HtmlShare {
 export async function measureHtmlShare(paths: readonly string[], given: ResolvedConfig, reps: number): Promise<HtmlShare> {
   // The analysis measured is one that writes the evidence map, whatever the config's outputs.
   const config: ResolvedConfig = given.outputs.includes('html') ? given : {...given, outputs: [...given.outputs, 'html']}
-  const {analyseDocument, createProcessor} = (await import(dist('pipeline.js'))) as PipelineModule
+  const {analyseDocument, createProcessor, preparePipeline} = (await import(dist('pipeline.js'))) as PipelineModule
+  await preparePipeline(['text'], config.outputs)
   const {documentHtml} = (await import(dist('emit/html/document-page.js'))) as HtmlModule
   const processor = createProcessor(config, 'text')
   const documents = paths.map((path) => {

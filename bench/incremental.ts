@@ -4,11 +4,11 @@
  * (`npm run build` first) over N seed-sized documents (default 1,000): a full run, a rerun with
  * nothing changed, a rerun with one document changed, and a one-document cold start; prints JSON.
  */
-import {spawnSync} from 'node:child_process'
 import {appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {loadavg, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {coldStartRuns, timedRun, type Timing} from './cold-start.js'
 import {makeCorpus} from './make-corpus.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -19,23 +19,11 @@ const work = mkdtempSync(join(tmpdir(), 'citeclaim-incremental-'))
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1]!
 const round = (value: number, digits = 3): number => Number(value.toFixed(digits))
 
-// Prints the CPU time of the whole process (every thread) at exit: on a shared, loaded machine it is
-// steadier than wall time, and it is the work a run does.
-const probe = `data:text/javascript,${encodeURIComponent("process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('\\nbench-cpu-us=' + (u.userCPUTime + u.systemCPUTime) + '\\n') })")}`
-
 /** Runs the built CLI; wall and CPU seconds. */
-function cli(folder: string, out: string, ...flags: string[]): {wall: number; cpu: number} {
-  const start = performance.now()
-  const child = spawnSync(process.execPath, ['--import', probe, join(root, 'bin/citeclaim.js'), 'run', folder, '--out', out, '--quiet', ...flags], {cwd: root, encoding: 'utf8'})
-  const wall = (performance.now() - start) / 1000
-  const cpu = /bench-cpu-us=(\d+)/.exec(child.stderr)
-  if (child.status === 2 || !cpu) throw new Error(`citeclaim failed: ${child.stderr.slice(-2000)}`)
-  return {wall, cpu: Number(cpu[1]) / 1e6}
-}
+const cli = (folder: string, out: string, ...flags: string[]): Timing => timedRun(root, folder, out, ...flags)
 
 const loadStart = loadavg()[0]!
 const folder = corpus.folders[count]!
-type Timing = {wall: number; cpu: number}
 const full: Timing[] = []
 const unchanged: Timing[] = []
 const oneChanged: Timing[] = []
@@ -56,8 +44,7 @@ for (let i = 0; i < reps; i++) {
   }
   rmSync(out, {recursive: true, force: true})
 }
-const coldStart: Timing[] = []
-for (let i = 0; i < Math.max(reps, 5); i++) coldStart.push(cli(corpus.folders[1]!, join(work, 'one'), '--force'))
+const coldStart = coldStartRuns(root, corpus.folders[1]!, reps)
 rmSync(work, {recursive: true, force: true})
 
 const wall = (runs: Timing[]): number => median(runs.map((run) => run.wall))

@@ -1,3 +1,6 @@
+import {emitters} from './emit/emitters.js'
+import {preparePipeline} from './pipeline.js'
+
 export {defineConfig} from './config/define-config.js'
 export {resolveConfig, ConfigError} from './config/resolve-config.js'
 export {loadConfig, type LoadConfigOptions} from './config/load-config.js'
@@ -42,7 +45,7 @@ export {citeclaimToMarkdown, remarkCiteclaimStringify, type CiteclaimToMarkdownO
 export {readAnnotations, remarkReadAnnotations, type AnnotatedClaim, type Annotations, type ReadAnnotationsOptions} from './emit/read-annotations.js'
 export {loadBibliography, type LoadedBibliography} from './stages/bibliography/load-bibliography.js'
 export {formatReferences} from './stages/bibliography/format-references.js'
-export {analyseDocument, type DocumentInput, type DocumentOutput} from './pipeline.js'
+export {analyseDocument, preparePipeline, type DocumentInput, type DocumentOutput} from './pipeline.js'
 export {runBatch, type RunOptions, type RunResult} from './batch/run-batch.js'
 export type {
   EntityTypeRecord,
@@ -62,3 +65,8 @@ export {diagnosticCodes, severityOf, type Diagnostic, type DiagnosticCode, type 
 export type {PdfTextOptions} from './stages/parse/pdf-text.js'
 export type {SentencesOptions} from './stages/sentences/remark-sentences.js'
 export type {FormatOptions, FormattedReferences} from './stages/bibliography/format-references.js'
+
+// A program that imports the library calls `analyseDocument` and `createProcessor` without
+// preparing: both input formats and every built-in output are ready (the CLI does not come through
+// here, and loads only what its documents and outputs need).
+await preparePipeline(['text', 'markdown'], emitters().map((emitter) => emitter.name))

@@ -1,14 +1,12 @@
 import {createHash} from 'node:crypto'
 import type {Root} from 'mdast'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkParse from 'remark-parse'
 import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import type {ResolvedConfig} from './config/types.js'
 import {diagnosticsOf, toDocumentRecord, type DiagnosticRecord, type DocumentRecord} from './emit/document.js'
 import {coded, diagnostic, reportOn} from './diagnostics.js'
-import {selectEmitters, type AnalysedDocument} from './emit/emitters.js'
+import {prepareEmitters, selectEmitters, type AnalysedDocument} from './emit/emitters.js'
 import {bibliographyFromBytes} from './stages/bibliography/bibliography-file.js'
 import {formatReferences} from './stages/bibliography/format-references.js'
 import {remarkBibliography} from './stages/bibliography/remark-bibliography.js'
@@ -18,6 +16,7 @@ import {remarkEntities} from './stages/entities/remark-entities.js'
 import {annotatedAnchorAt} from './stages/parse/annotated-signature.js'
 import {decodeInput} from './stages/parse/decode-input.js'
 import {remarkFrontMatter} from './stages/parse/remark-front-matter.js'
+import {markdownParserPlugins, prepareMarkdownParser} from './stages/parse/markdown-parser.js'
 import {remarkMarkdownReferenceList} from './stages/parse/remark-markdown-reference-list.js'
 import {markdownTooComplex, remarkMarkdownLimits} from './stages/parse/remark-markdown-limits.js'
 import {remarkPdfText} from './stages/parse/remark-pdf-text.js'
@@ -35,7 +34,8 @@ export type InputFormat = 'text' | 'markdown'
  * annotated tree; everything else the stages learn is in `file.data` and `file.messages`.
  */
 export function createProcessor(config: ResolvedConfig, format: InputFormat = 'text'): Processor<Root, Root, Root> {
-  const base = format === 'markdown' ? unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkMarkdownLimits).use(remarkFrontMatter).use(remarkPlainHeadings).use(remarkMarkdownReferenceList) : unified().use(remarkPdfText, config.text.compoundHeads.length > 0 ? {compoundHeads: new Set(config.text.compoundHeads.map((word) => word.toLowerCase()))} : {})
+  const markdown = format === 'markdown' ? markdownParserPlugins() : undefined
+  const base = markdown ? unified().use(markdown.remarkParse).use(markdown.remarkFrontmatter, ['yaml']).use(remarkMarkdownLimits).use(remarkFrontMatter).use(remarkPlainHeadings).use(remarkMarkdownReferenceList) : unified().use(remarkPdfText, config.text.compoundHeads.length > 0 ? {compoundHeads: new Set(config.text.compoundHeads.map((word) => word.toLowerCase()))} : {})
   return (base as unknown as Processor<Root, Root, Root>)
     .use(remarkSections)
     .use(remarkCitations, {maxRange: config.citations.maxRange, style: config.citations.style, format})
@@ -44,6 +44,17 @@ export function createProcessor(config: ResolvedConfig, format: InputFormat = 't
     .use(remarkEntities, {entityTypes: config.entityTypes, distractors: config.distractors, comparisonCues: config.claims.comparisonCues, originCues: config.claims.originCues})
     .use(remarkClaims, {entityTypes: config.entityTypes, distractors: config.distractors, claims: config.claims})
     .freeze() as unknown as Processor<Root, Root, Root>
+}
+
+/**
+ * Loads, in this thread, what analysing documents of these formats and writing these outputs needs
+ * beyond what every run loads: the Markdown parser for Markdown documents (see
+ * `prepareMarkdownParser`), the modules of the outputs that have them (see `prepareEmitters`).
+ * `analyseDocument` and `createProcessor` stay synchronous: await this first. The batch does, for
+ * the documents and outputs of its run; the package's entry point does, for everything.
+ */
+export async function preparePipeline(formats: Iterable<InputFormat>, outputs: readonly string[]): Promise<void> {
+  await Promise.all([[...formats].includes('markdown') ? prepareMarkdownParser() : undefined, prepareEmitters(outputs)])
 }
 
 /** The input format a file name implies: `.md`/`.markdown` are Markdown, the rest plain text. */

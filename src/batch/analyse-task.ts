@@ -3,7 +3,7 @@ import {lstatSync, readFileSync, rmSync} from 'node:fs'
 import {join} from 'node:path'
 import type {ResolvedConfig} from '../config/types.js'
 import type {DiagnosticRecord} from '../emit/document.js'
-import {analyseDocument, type DocumentInput} from '../pipeline.js'
+import {analyseDocument, formatOf, preparePipeline, type DocumentInput} from '../pipeline.js'
 import {writeFileAtomicSync, writeTempFileSync} from './atomic-write.js'
 import {cacheFoldersAreRealSync} from './cache-folder.js'
 import {corpusCache, corpusCachePath} from './corpus.js'
@@ -81,6 +81,15 @@ export function analyseAndWrite(input: DocumentInput, config: ResolvedConfig, op
     }
   }
   return result
+}
+
+/**
+ * Loads in this thread what `analyseAndWrite` needs for this document's format and the config's
+ * outputs (see `preparePipeline`: the Markdown parser, the HTML page code), before it is called.
+ * Loaded once; a run of plain-text documents without the html output loads neither.
+ */
+export function prepareTask(input: DocumentInput, config: ResolvedConfig): Promise<void> {
+  return preparePipeline([formatOf(input.source)], config.outputs)
 }
 
 /** Whether `path` is a regular file (not a symlink: that is replaced, never written through) with these bytes. */

@@ -2,7 +2,7 @@ import {createRequire} from 'node:module'
 import {totalmem} from 'node:os'
 import {dirname, join} from 'node:path'
 import {pathToFileURL} from 'node:url'
-import Tinypool from 'tinypool'
+import type Tinypool from 'tinypool'
 import type {ResolvedConfig} from '../config/types.js'
 import type {DocumentInput} from '../pipeline.js'
 import type {TaskOptions, TaskResult} from './analyse-task.js'
@@ -84,17 +84,21 @@ export interface AnalyserOptions {
 export function createAnalyser(config: ResolvedConfig, threads: number, task: TaskOptions, options: AnalyserOptions = {}): Analyser {
   // Imported once, by the first document: the documents in flight share the one import.
   let taskModule: Promise<typeof import('./analyse-task.js')> | undefined
-  const inThisThread = async (input: DocumentInput): Promise<TaskResult> => (await (taskModule ??= import('./analyse-task.js'))).analyseAndWrite(input, config, task)
+  const inThisThread = async (input: DocumentInput): Promise<TaskResult> => {
+    const module = await (taskModule ??= import('./analyse-task.js'))
+    await module.prepareTask(input, config)
+    return module.analyseAndWrite(input, config, task)
+  }
   const workerData: WorkerData = {config, task}
   const started = {workers: 0}
   // Workers of big documents in progress, so that closing the analyser (SIGINT) stops them too.
-  const bigPools = new Set<Tinypool>()
+  const bigPools = new Set<Promise<Tinypool>>()
   const inBigWorker = (input: DocumentInput): Promise<TaskResult> => {
     started.workers++
     return analyseInOwnWorker(input, workerData, bigPools)
   }
   const closeBigPools = async (): Promise<void> => {
-    await Promise.all([...bigPools].map((pool) => pool.destroy()))
+    await Promise.all([...bigPools].map(async (pool) => (await pool).destroy()))
   }
   if (threads <= 1 && options.inThisThread) {
     // Started by the first document too big to analyse here in a run that can be stopped.
@@ -118,7 +122,7 @@ export function createAnalyser(config: ResolvedConfig, threads: number, task: Ta
 
 /** An analyser over a tinypool of `threads` workers; a document that runs out of memory there gets a worker of its own. */
 function inWorkers(threads: number, workerData: WorkerData, inBigWorker: (input: DocumentInput) => Promise<TaskResult>, closeBigPools: () => Promise<void>, started: {workers: number}): Analyser {
-  const pool = new Tinypool({filename: workerFile(), minThreads: threads, maxThreads: threads, workerData, resourceLimits: workerLimits})
+  const pool = startPool({filename: workerFile(), minThreads: threads, maxThreads: threads, workerData, resourceLimits: workerLimits})
   started.workers += threads
   // A run stopped by SIGINT closes the pool early, and again when it ends.
   let closed: Promise<void> | undefined
@@ -129,14 +133,23 @@ function inWorkers(threads: number, workerData: WorkerData, inBigWorker: (input:
     },
     analyse: async (input) => {
       try {
-        return (await pool.run(input)) as TaskResult
+        return (await (await pool).run(input)) as TaskResult
       } catch (error) {
         if (!isOutOfMemory(error)) throw error
         return inBigWorker(input)
       }
     },
-    close: () => (closed ??= Promise.all([pool.destroy(), closeBigPools()]).then(() => {}))
+    close: () => (closed ??= Promise.all([pool.then((started) => started.destroy()), closeBigPools()]).then(() => {}))
   }
+}
+
+/**
+ * A tinypool, its module loaded on first use: a run that analyses in this thread (one document, or
+ * nothing changed) does not load it.
+ */
+async function startPool(options: ConstructorParameters<typeof Tinypool>[0]): Promise<Tinypool> {
+  const {default: Pool} = await import('tinypool')
+  return new Pool(options)
 }
 
 function isOutOfMemory(error: unknown): boolean {
@@ -144,16 +157,18 @@ function isOutOfMemory(error: unknown): boolean {
 }
 
 /** Analyses one document in a worker started for it with `bigWorkerLimits`, stopped afterwards. */
-async function analyseInOwnWorker(input: DocumentInput, workerData: WorkerData, active: Set<Tinypool>): Promise<TaskResult> {
-  const pool = new Tinypool({filename: workerFile(), minThreads: 1, maxThreads: 1, workerData, resourceLimits: bigWorkerLimits})
-  active.add(pool)
+async function analyseInOwnWorker(input: DocumentInput, workerData: WorkerData, active: Set<Promise<Tinypool>>): Promise<TaskResult> {
+  // In the set before it exists: closing the analyser while tinypool loads still stops it.
+  const starting = startPool({filename: workerFile(), minThreads: 1, maxThreads: 1, workerData, resourceLimits: bigWorkerLimits})
+  active.add(starting)
+  const pool = await starting
   try {
     return (await pool.run(input)) as TaskResult
   } catch (error) {
     if (isOutOfMemory(error)) throw new DocumentTooLargeError(bigWorkerLimits.maxOldGenerationSizeMb)
     throw error
   } finally {
-    active.delete(pool)
+    active.delete(starting)
     await pool.destroy()
   }
 }

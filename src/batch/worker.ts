@@ -1,7 +1,7 @@
 import Tinypool from 'tinypool'
 import type {ResolvedConfig} from '../config/types.js'
 import type {DocumentInput} from '../pipeline.js'
-import {analyseAndWrite, type TaskOptions, type TaskResult} from './analyse-task.js'
+import {analyseAndWrite, prepareTask, type TaskOptions, type TaskResult} from './analyse-task.js'
 
 /** What every worker gets once, at start-up. */
 export interface WorkerData {
@@ -13,7 +13,11 @@ export interface WorkerData {
 // the processor built from it is cached by analyseDocument for the worker's lifetime.
 const {config, task} = Tinypool.workerData as WorkerData
 
-/** A pool task: analyse one document and write its files. */
-export default function analyseInWorker(input: DocumentInput): TaskResult {
+/**
+ * A pool task: analyse one document and write its files. The first document of a format, in each
+ * worker, loads what it needs (the Markdown parser; the HTML page code when the outputs name html).
+ */
+export default async function analyseInWorker(input: DocumentInput): Promise<TaskResult> {
+  await prepareTask(input, config)
   return analyseAndWrite(input, config, task)
 }

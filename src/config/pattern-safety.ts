@@ -1,6 +1,16 @@
-import {RegExpParser, visitRegExpAST, type AST} from '@eslint-community/regexpp'
+import {createRequire} from 'node:module'
+import type {AST} from '@eslint-community/regexpp'
 
-const parser = new RegExpParser({ecmaVersion: 2024})
+/**
+ * The regexpp parser, loaded by the first pattern checked (through its CommonJS entry: the checks are
+ * synchronous). A config of citeclaim's own patterns checks none (see `unsafe-patterns.ts`).
+ */
+let regexpp: {parser: import('@eslint-community/regexpp').RegExpParser; visitRegExpAST: typeof import('@eslint-community/regexpp').visitRegExpAST} | undefined
+function loadRegexpp(): NonNullable<typeof regexpp> {
+  if (regexpp) return regexpp
+  const module = createRequire(import.meta.url)('@eslint-community/regexpp') as typeof import('@eslint-community/regexpp')
+  return (regexpp = {parser: new module.RegExpParser({ecmaVersion: 2024}), visitRegExpAST: module.visitRegExpAST})
+}
 
 /**
  * The part of a cue pattern that can make matching take exponential time, or undefined: a repetition
@@ -20,6 +30,7 @@ export function nestedRepetition(source: string): string | undefined {
  * a variable repetition inside counts.
  */
 function outerOfInnerRepetition(source: string, counts: (inner: AST.Quantifier, outer: AST.Quantifier) => boolean): string | undefined {
+  const {parser, visitRegExpAST} = loadRegexpp()
   const pattern = parser.parsePattern(source, 0, source.length, {unicode: true})
   let found: string | undefined
   visitRegExpAST(pattern, {
@@ -78,6 +89,7 @@ function elementCharacters(element: AST.Node): RegExp | undefined {
  * overlaps every other.
  */
 export function ambiguousRepetition(source: string): string | undefined {
+  const {parser, visitRegExpAST} = loadRegexpp()
   const pattern = parser.parsePattern(source, 0, source.length, {unicode: true})
   let found: string | undefined
   visitRegExpAST(pattern, {

@@ -1,10 +1,7 @@
-import {Ajv} from 'ajv'
-import {configSchema} from './config-schema.js'
+import type {ValidateFunction} from 'ajv'
+import generatedValidator from './config-validator.generated.js'
 import {defaults} from './defaults.js'
-import {ambiguousNesting, ambiguousRepetition, claimPatterns, nestedRepetition} from './pattern-safety.js'
-
-/** Key paths of the cue lists, checked with the strict nested-repetition rule since it was introduced. */
-const cueListPath = /^claims\.(?:categories|evidence|hedgeCues|nonClaimPatterns|studyOnlyPatterns|comparisonCues)\./
+import {unsafePatterns, type UnsafePatternsOptions} from './unsafe-patterns.js'
 import type {ResolvedConfig, UserConfig} from './types.js'
 
 /** A configuration that does not match what citeclaim expects; `message` names the key path. */
@@ -15,20 +12,16 @@ export class ConfigError extends Error {
   }
 }
 
-const ajv = new Ajv({allErrors: true, strict: false, formats: {regex: isRegexSource}})
-const validate = ajv.compile(configSchema)
+// ajv's standalone code for `configSchema`, generated ahead (scripts/generate-config-validator.ts):
+// compiling the schema at start-up cost about a tenth of a one-document run.
+const validate = generatedValidator as unknown as ValidateFunction<UserConfig>
 
-function isRegexSource(source: string): boolean {
-  try {
-    new RegExp(source, 'iu')
-    return true
-  } catch {
-    return false
-  }
-}
-
-/** Checks a user config and fills in every default; throws `ConfigError` naming the offending key. */
-export function resolveConfig(user: unknown, file?: string): ResolvedConfig {
+/**
+ * Checks a user config and fills in every default; throws `ConfigError` naming the offending key.
+ * `options.cacheFolder` (the private cache folder `loadConfig` uses) lets a run skip the pattern
+ * checks for patterns that passed them before.
+ */
+export function resolveConfig(user: unknown, file?: string, options: UnsafePatternsOptions = {}): ResolvedConfig {
   if (!validate(user)) {
     const messages = (validate.errors ?? []).map((error) => {
       const path = error.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : '(root)'
@@ -70,14 +63,7 @@ export function resolveConfig(user: unknown, file?: string): ResolvedConfig {
       throw new ConfigError(`invalid config: distractors.${index}.impliesType: expected one of the entityTypes ids (${[...ids].join(', ')})`, file)
     }
   }
-  const unsafe = claimPatterns(resolved.claims).flatMap(({path, source}) => {
-    // Cue lists keep the strict star-height check; every pattern gets the ambiguity checks.
-    const part = (cueListPath.test(path) ? nestedRepetition(source) : undefined) ?? ambiguousNesting(source)
-    if (part !== undefined) return [`${path}: "${part}" repeats a part that itself repeats, which can take exponential time on some sentences; repeat only single characters or fixed runs, or make the outer part optional (?)`]
-    const ambiguous = ambiguousRepetition(source)
-    if (ambiguous !== undefined) return [`${path}: "${ambiguous}" repeats alternatives that can match the same characters (or a part that can match nothing), which can take exponential time on some sentences; make the alternatives start differently, or use one character class`]
-    return []
-  })
+  const unsafe = unsafePatterns(resolved.claims, options)
   if (unsafe.length > 0) throw new ConfigError(`invalid config: ${unsafe.join('; ')}`, file)
   const categoryIds = resolved.claims.categories.map((c) => c.id)
   if (!categoryIds.includes(resolved.claims.defaultCategory)) {

@@ -16,15 +16,16 @@ const formatVersion = 1
 
 /**
  * The folder for transpiled config modules: `citeclaim-<uid>/config` in the OS temp folder, made by
- * this user with mode 0700. Undefined (no cache: every run transpiles) when it cannot be made or is
+ * this user with mode 0700 (`name` another folder beside it: `patterns` holds the pattern checks'
+ * passes). Undefined (no cache: every run transpiles) when it cannot be made or is
  * not private: a symlink, another owner, or readable or writable by others. The temp folder is shared
  * by every user of the machine, so a folder anyone else made or can write could hold planted code.
  */
-export function privateCacheFolder(base = tmpdir()): string | undefined {
+export function privateCacheFolder(base = tmpdir(), name = 'config'): string | undefined {
   const uid = process.getuid?.()
   // Without uids (Windows), the temp folder is the user's own.
   const top = join(base, uid === undefined ? 'citeclaim' : `citeclaim-${uid}`)
-  const folder = join(top, 'config')
+  const folder = join(top, name)
   for (const dir of [top, folder]) {
     try {
       mkdirSync(dir, {mode: 0o700})
@@ -83,7 +84,11 @@ export function cachedTransform(folder: string | undefined, transform: (request:
   }
 }
 
-function readEntry(path: string, key: string): string | undefined {
+/**
+ * The text of the entry at `path` if it is a regular file (not a link) owned by this user that
+ * names `key`; undefined otherwise. Also read by the pattern-check cache (`pattern-verdicts.ts`).
+ */
+export function readEntry(path: string, key: string): string | undefined {
   let fd: number | undefined
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
@@ -99,8 +104,8 @@ function readEntry(path: string, key: string): string | undefined {
   }
 }
 
-/** Best effort: a cache that cannot be written only costs the next run a transpile. */
-function writeEntry(path: string, key: string, code: string): void {
+/** Best effort: a cache that cannot be written only costs the next run a transpile. Written atomically, mode 0600. */
+export function writeEntry(path: string, key: string, code: string): void {
   const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
   try {
     writeFileSync(temp, JSON.stringify({key, code}), {flag: 'wx', mode: 0o600})

@@ -4,7 +4,6 @@ import type {VFile} from 'vfile'
 import {ConfigError} from '../config/resolve-config.js'
 import type {ResolvedConfig} from '../config/types.js'
 import {toReferencesCslJson} from '../stages/bibliography/references-csl.js'
-import {documentHtml} from './html/document-page.js'
 import type {DocumentRecord} from './records.js'
 import {toAnnotatedMarkdown} from './markdown.js'
 import {printRecordJson} from './record-json.js'
@@ -38,6 +37,12 @@ export interface AnalysedDocument {
 export interface Emitter {
   name: string
   suffix: string
+  /**
+   * Loads what `emit` needs that is too costly to load in every run (the evidence map's HTML
+   * modules): `prepareEmitters` awaits it once per thread, before the first document, only when the
+   * config's `outputs` names this emitter. `emit` stays synchronous.
+   */
+  prepare?: () => Promise<void>
   emit: (document: AnalysedDocument) => string | undefined
 }
 
@@ -58,8 +63,21 @@ const markdown: Emitter = {
  */
 const csl: Emitter = {name: 'csl', suffix: '.references.csl.json', emit: ({references, hasBibliography}) => (hasBibliography || references.size > 0 ? toReferencesCslJson(references) : undefined)}
 
+/** The page code, once `prepare` has loaded it (hastscript, hast-util-to-html: 60–100 ms of a cold start). */
+let documentPage: typeof import('./html/document-page.js') | undefined
+
 /** The evidence map (`<id>.html`): a static page of the document's claims by type, category and evidence, its text and references. */
-const html: Emitter = {name: 'html', suffix: '.html', emit: ({tree, record}) => documentHtml(tree, record)}
+const html: Emitter = {
+  name: 'html',
+  suffix: '.html',
+  prepare: async () => {
+    documentPage ??= await import('./html/document-page.js')
+  },
+  emit: ({tree, record}) => {
+    if (!documentPage) throw new Error('the html emitter is not prepared: await preparePipeline (or prepareEmitters) before analysing')
+    return documentPage.documentHtml(tree, record)
+  }
+}
 
 const registry: Emitter[] = [json, markdown, csl, html]
 
@@ -97,4 +115,13 @@ export function selectEmitters(outputs: readonly string[], file?: string): Emitt
   const index = outputs.findIndex((name) => !registry.some((emitter) => emitter.name === name))
   if (index !== -1) throw new ConfigError(`invalid config: outputs.${index}: unknown output "${outputs[index]}"; expected one of ${registry.map((emitter) => `"${emitter.name}"`).join(', ')}`, file)
   return registry.filter((emitter) => outputs.includes(emitter.name))
+}
+
+/**
+ * Prepares the emitters the config's `outputs` names (see `Emitter.prepare`), in this thread, through
+ * `preparePipeline`: the batch awaits it before the first document it analyses in a thread. The
+ * package's entry point prepares every built-in emitter, so `analyseDocument` needs no call there.
+ */
+export async function prepareEmitters(outputs: readonly string[]): Promise<void> {
+  await Promise.all(registry.filter((emitter) => outputs.includes(emitter.name)).map((emitter) => emitter.prepare?.()))
 }

@@ -1,7 +1,15 @@
+import {createRequire} from 'node:module'
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
-import {parse as parseYaml, YAMLError} from 'yaml'
 import {reportOn} from '../../diagnostics.js'
+
+/**
+ * The yaml package, loaded by the first document with front matter: it is CommonJS (loadable here,
+ * where the transform must stay synchronous) and costs about 40 ms of a run's start-up, which a run
+ * of text files or of Markdown without front matter does not pay.
+ */
+let yaml: typeof import('yaml') | undefined
+const loadYaml = (): typeof import('yaml') => (yaml ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'))
 
 /** What citeclaim reads from a Markdown document's YAML front matter. */
 export interface FrontMatter {
@@ -31,6 +39,7 @@ export function remarkFrontMatter() {
     if (node?.type !== 'yaml') return
     tree.children = tree.children.slice(1)
     const start = node.position?.start
+    const {parse: parseYaml, YAMLError} = loadYaml()
     let value: unknown
     try {
       value = parseYaml(node.value, {maxAliasCount: 100})
