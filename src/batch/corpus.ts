@@ -119,8 +119,8 @@ export interface CorpusOptions {
   onStale?: (path: string, message: string) => void
   /** Once aborted, the documents that are left are not waited for and nothing is written. */
   signal?: AbortSignal
-  /** Called once both corpus files are in place (or found equal), with the sha256 of each. */
-  onWritten?: (sha256: {index: string; claims: string}) => void
+  /** Called once the corpus files are in place (or found equal), with the sha256 of each (`html` only with `page`). */
+  onWritten?: (sha256: {index: string; claims: string; html?: string}) => void
   /** Also write the corpus page `index.html` (the config's `outputs` names `html`). */
   page?: boolean
 }
@@ -276,6 +276,6 @@ export async function writeCorpusInOrder(out: string, documents: AsyncIterable<C
   if (await index.commit()) changed.push(indexPath)
   if (await claims.commit()) changed.push(claimsPath)
   if (await html?.commit()) changed.push(htmlPath)
-  options.onWritten?.({index: index.sha256!, claims: claims.sha256!})
+  options.onWritten?.({index: index.sha256!, claims: claims.sha256!, ...(html ? {html: html.sha256!} : {})})
   return changed
 }
