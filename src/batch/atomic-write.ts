@@ -155,19 +155,43 @@ export class WriteError extends Error {
   }
 }
 
+/** Options of `openAtomicSink`. */
+export interface AtomicSinkOptions {
+  /** Write nothing; only tell whether the target would change. */
+  dryRun?: boolean
+  /**
+   * The sha256 of the target's content when it is known without reading it (a stamp vouches for it),
+   * else undefined: the target is then read and hashed to tell whether it changes.
+   */
+  currentSha256?: () => Promise<string | undefined>
+}
+
+const sinkBufferLength = 2 ** 20
+
 /**
  * Opens a streamed atomic write, so a big corpus file never has to be held in memory. The content is
  * hashed as it goes and compared with the current file at the end: an unchanged file is not touched
  * (its mtime stays). With `dryRun`, nothing is written at all. Every failure is a `WriteError` naming
  * the target, and leaves no temp file.
  */
-export async function openAtomicSink(path: string, options: {dryRun?: boolean} = {}): Promise<AtomicSink> {
+export async function openAtomicSink(path: string, options: AtomicSinkOptions = {}): Promise<AtomicSink> {
   const hash = createHash('sha256')
   let handle: FileHandle | undefined
   let temp: string | undefined
   let changed: boolean | undefined
   let written: string | undefined
+  // Chunks are written a megabyte at a time: a corpus file is thousands of small pieces.
+  let buffered: string[] = []
+  let bufferedLength = 0
+  const flush = async (): Promise<void> => {
+    const text = buffered.join('')
+    buffered = []
+    bufferedLength = 0
+    if (handle && text !== '') await handle.write(text)
+  }
   const cleanUp = async (): Promise<void> => {
+    buffered = []
+    bufferedLength = 0
     await handle?.close().catch(() => undefined)
     handle = undefined
     if (temp) await rm(temp, {force: true}).catch(() => undefined)
@@ -189,8 +213,9 @@ export async function openAtomicSink(path: string, options: {dryRun?: boolean} =
   const finish = async (): Promise<boolean> => {
     if (changed !== undefined) return changed
     try {
+      await flush()
       written = hash.digest('hex')
-      changed = (await sha256OfFile(path)) !== written
+      changed = ((await options.currentSha256?.()) ?? (await sha256OfFile(path))) !== written
       await handle?.close()
       handle = undefined
       if (!changed) await cleanUp()
@@ -203,8 +228,12 @@ export async function openAtomicSink(path: string, options: {dryRun?: boolean} =
     path,
     async write(chunk) {
       hash.update(chunk)
+      if (!handle) return
+      buffered.push(chunk)
+      bufferedLength += chunk.length
+      if (bufferedLength < sinkBufferLength) return
       try {
-        if (handle) await handle.write(chunk)
+        await flush()
       } catch (error) {
         await failed(error)
       }

@@ -68,6 +68,7 @@ export function streamCorpus(context: {
   const corpus = writeCorpusUnlessUnchanged(out, corpusDocuments(), {
     previous: stamps.previousCorpus,
     hasContent: (name, sha256) => stamps.hasContent(name, sha256),
+    vouches: (name, sha256) => stamps.vouches(name, sha256),
     dryRun: context.check,
     page: context.page,
     pipeline: context.pipeline,

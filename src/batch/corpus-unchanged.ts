@@ -9,6 +9,11 @@ export interface UnchangedCorpusOptions extends CorpusOptions {
   hasContent: (name: string, sha256: string) => Promise<boolean>
   /** `pipelineVersion()` of this run: corpus files another version made are rebuilt. */
   pipeline?: string
+  /**
+   * Whether a stamp vouches, without reading it, that corpus file `name` holds the content with this
+   * sha256 (`OutputStamps.vouches`): a rebuilt file is then compared with that sha256, not read again.
+   */
+  vouches?: (name: string, sha256: string) => Promise<boolean>
 }
 
 /**
@@ -23,7 +28,7 @@ export interface UnchangedCorpusOptions extends CorpusOptions {
  * not verified by this run, or nothing was written).
  */
 export async function writeCorpusUnlessUnchanged(out: string, documents: AsyncIterable<CorpusDocument>, options: UnchangedCorpusOptions): Promise<{changed: string[]; record?: CorpusRecord}> {
-  const {previous, hasContent, pipeline, ...corpusOptions} = options
+  const {previous, hasContent, pipeline, vouches, ...corpusOptions} = options
   const iterator = documents[Symbol.asyncIterator]()
   const held: CorpusDocument[] = []
   const listed: Array<[string, string]> = []
@@ -57,7 +62,12 @@ export async function writeCorpusUnlessUnchanged(out: string, documents: AsyncIt
       yield next.value
     }
   }
-  const changed = await writeCorpusInOrder(out, all(), {...corpusOptions, onWritten: (sha256) => (written = sha256)})
+  const recorded: Record<string, string | undefined> = {[corpusFiles.index]: previous?.index, [corpusFiles.claims]: previous?.claims, [corpusFiles.html]: previous?.page}
+  const currentSha256 = async (name: string): Promise<string | undefined> => {
+    const sha256 = recorded[name]
+    return sha256 !== undefined && vouches && (await vouches(name, sha256)) ? sha256 : undefined
+  }
+  const changed = await writeCorpusInOrder(out, all(), {...corpusOptions, currentSha256, onWritten: (sha256) => (written = sha256)})
   const record = (sha256: {index: string; claims: string; html?: string}): CorpusRecord => ({
     documents: listed,
     index: sha256.index,

@@ -4,7 +4,7 @@ import {toClaimRows} from '../emit/claim-rows.js'
 import type {CorpusPageDocument} from '../emit/html/corpus-page.js'
 import {evidenceSummary, type EvidenceSummary} from '../emit/html/evidence-summary.js'
 import {schemaVersion, writtenSchemaVersions, type ClaimLine, type DocumentRecord, type IndexEntry} from '../emit/records.js'
-import {openAtomicSink} from './atomic-write.js'
+import {openAtomicSink, type AtomicSinkOptions} from './atomic-write.js'
 import {readRegularFile, sha256OfFile} from './read-output-file.js'
 import {cacheFoldersAreRealSync, corpusCacheFolder} from './cache-folder.js'
 
@@ -123,6 +123,8 @@ export interface CorpusOptions {
   onWritten?: (sha256: {index: string; claims: string; html?: string}) => void
   /** Also write the corpus page `index.html` (the config's `outputs` names `html`). */
   page?: boolean
+  /** The sha256 of corpus file `name` as it is now, when known without reading it (see `AtomicSinkOptions`). */
+  currentSha256?: (name: string) => Promise<string | undefined>
 }
 
 interface CorpusEntries {
@@ -190,14 +192,16 @@ export async function writeCorpus(out: string, documents: Iterable<CorpusDocumen
 export async function writeCorpusInOrder(out: string, documents: AsyncIterable<CorpusDocument> | Iterable<CorpusDocument>, options: CorpusOptions = {}): Promise<string[]> {
   const indexPath = join(out, corpusFiles.index)
   const claimsPath = join(out, corpusFiles.claims)
-  const index = await openAtomicSink(indexPath, options)
-  const claims = await openAtomicSink(claimsPath, options).catch(async (error: unknown) => {
+  const {currentSha256} = options
+  const sinkOptions = (name: string): AtomicSinkOptions => ({...(options.dryRun ? {dryRun: true} : {}), ...(currentSha256 ? {currentSha256: () => currentSha256(name)} : {})})
+  const index = await openAtomicSink(indexPath, sinkOptions(corpusFiles.index))
+  const claims = await openAtomicSink(claimsPath, sinkOptions(corpusFiles.claims)).catch(async (error: unknown) => {
     await index.abort()
     throw error
   })
   const htmlPath = join(out, corpusFiles.html)
   const html = options.page
-    ? await openAtomicSink(htmlPath, options).catch(async (error: unknown) => {
+    ? await openAtomicSink(htmlPath, sinkOptions(corpusFiles.html)).catch(async (error: unknown) => {
         await index.abort()
         await claims.abort()
         throw error

@@ -1,5 +1,5 @@
 import {lstat, readdir, stat} from 'node:fs/promises'
-import {join, relative, resolve} from 'node:path'
+import {dirname, join, relative, resolve} from 'node:path'
 import {bibliographyExtensions, documentExtensions, documentId} from './document-id.js'
 import {fileKind} from './read-regular-file.js'
 import {pushAll} from '../push-all.js'
@@ -52,11 +52,13 @@ export async function discoverInputs(
   const shown = (path: string): string => relative(cwd, path).split('\\').join('/') || path
   const files = new Set<string>()
   const named = new Set<string>()
+  // What the walk saw: in a folder it listed, a bibliography beside a document is there only if listed.
+  const listing: Listing = {folders: new Set(), entries: new Set()}
   for (const given of paths) {
     const path = resolve(cwd, given)
     const info = await stat(path).catch(() => undefined)
     if (!info) problems.push({path: given, code: 'input-missing', message: `no such file or folder: ${given}`})
-    else if (info.isDirectory()) for (const file of await walk(path, problems, shown, skipped)) files.add(file)
+    else if (info.isDirectory()) for (const file of await walk(path, problems, shown, skipped, listing)) files.add(file)
     else if (!info.isFile()) problems.push({path: shown(path), code: 'input-not-file', message: `cannot read ${shown(path)}: it is ${fileKind(info)}, and only regular files are read`})
     else {
       files.add(path)
@@ -79,7 +81,7 @@ export async function discoverInputs(
     // Anything by that name, even a link or a FIFO: reading it refuses those with a diagnostic.
     for (const extension of bibliographyExtensions) {
       const candidate = stem + extension
-      if (bibliographyPath === undefined && (present.has(candidate) || (await exists(candidate)))) bibliographyPath = candidate
+      if (bibliographyPath === undefined && (present.has(candidate) || (await listedOrExists(candidate, listing)))) bibliographyPath = candidate
     }
     const input: DiscoveredInput = {
       id,
@@ -111,18 +113,22 @@ export async function discoverInputs(
  * would take their document's id). A symbolic link to a document or a folder, or a document name
  * that is a FIFO, device or socket, is reported, not read.
  */
-async function walk(dir: string, problems: DiscoveryProblem[], shown: (path: string) => string, skipped: ReadonlySet<string>): Promise<string[]> {
+async function walk(dir: string, problems: DiscoveryProblem[], shown: (path: string) => string, skipped: ReadonlySet<string>, listing: Listing): Promise<string[]> {
+  let listed = true
   const entries = await readdir(dir, {withFileTypes: true}).catch((error: NodeJS.ErrnoException) => {
     problems.push({path: shown(dir), code: 'input-unreadable', message: `cannot read folder ${shown(dir)}: ${error.code ?? error.message}`})
+    listed = false
     return []
   })
+  if (listed) listing.folders.add(dir)
   const out: string[] = []
   for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue
     const path = join(dir, entry.name)
+    listing.entries.add(path)
+    if (entry.name.startsWith('.')) continue
     const isDocument = documentExtensions.some((extension) => entry.name.toLowerCase().endsWith(extension))
     if (entry.isDirectory()) {
-      if (!skipped.has(path)) pushAll(out, await walk(path, problems, shown, skipped))
+      if (!skipped.has(path)) pushAll(out, await walk(path, problems, shown, skipped, listing))
     } else if (entry.isFile()) out.push(path)
     else if (entry.isSymbolicLink()) {
       if (isDocument || (await stat(path).catch(() => undefined))?.isDirectory()) {
@@ -134,6 +140,21 @@ async function walk(dir: string, problems: DiscoveryProblem[], shown: (path: str
     }
   }
   return out
+}
+
+/** The folders a walk listed, and every entry it found in them. */
+interface Listing {
+  folders: Set<string>
+  entries: Set<string>
+}
+
+/**
+ * Whether anything is at `path`: from the walk's listing when it listed the folder (a bibliography
+ * beside each of 1,000 documents is not looked up three times on disk), else from the disk.
+ */
+async function listedOrExists(path: string, listing: Listing): Promise<boolean> {
+  if (listing.entries.has(path)) return true
+  return listing.folders.has(dirname(path)) ? false : exists(path)
 }
 
 /** Whether anything is at `path` (a link counts, whatever it points to). */

@@ -160,6 +160,16 @@ export class OutputStamps {
     return true
   }
 
+  /**
+   * Whether output file `name`'s stamp alone vouches that it holds content with `sha256` (never reads
+   * it; false without trust). A rebuilt corpus file is compared with that sha256 instead of the file.
+   */
+  async vouches(name: string, sha256: string): Promise<boolean> {
+    if (!this.trust) return false
+    const info = await lstat(join(this.out, name), {bigint: true}).catch(() => undefined)
+    return info !== undefined && vouchedFor(info, this.previous.get(name), sha256, this.writtenNs)
+  }
+
   /** Records the stamp of output file `name` just written (or found equal) with content `sha256`. */
   async written(name: string, sha256: string): Promise<void> {
     const info = await lstat(join(this.out, name), {bigint: true}).catch(() => undefined)

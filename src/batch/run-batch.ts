@@ -138,18 +138,20 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   const wanted = options.concurrency ?? config.concurrency
   // Left to citeclaim (0), the thread count follows the work: a small batch runs in one thread.
   const threadsFor = async (documents: typeof selected): Promise<number> => (wanted > 0 ? Math.max(1, Math.min(wanted, documents.length)) : workerCount(availableParallelism(), await workSizes(documents)))
-  let threads = await threadsFor(selected)
   // When every document will be analysed (forced, or no cache yet), the pool starts now, so that the
   // workers load the pipeline while this thread cleans up and fingerprints the code. Otherwise the
   // documents that need analysing are found first, and the pool is sized by them: a run that skips
-  // everything starts no worker, and one changed document is analysed in this thread.
+  // everything starts no worker (and looks at no input's size), and one changed document is analysed
+  // in this thread.
+  const upFront = selected.length > 0 && (options.force || !hadManifest) && !signal?.aborted
+  let threads = upFront ? await threadsFor(selected) : 1
   let analyser: Analyser | undefined
   // A run that can be stopped analyses one document at a time in this thread only when it is small:
   // a long analysis here would keep the abort (SIGINT) from being seen until it is done.
   const analyserFor = (): Analyser => (analyser ??= createAnalyser(config, threads, {out, ...(options.check ? {check: true} : {})}, {inThisThread: true, stoppable: signal !== undefined}))
   // The code's fingerprint is part of every cache key and of what the corpus files are made from.
   const pipeline = await pipelineVersion()
-  if (selected.length > 0 && (options.force || !hadManifest) && !signal?.aborted) analyserFor()
+  if (upFront) analyserFor()
   const scope = options.paths.map((path) => relative(cwd, resolve(cwd, path)).split('\\').join('/'))
   const under = (source: string, path: string): boolean => path === '' || source === path || source.startsWith(path + '/')
   const inScope = (source: string): boolean => scope.some((path) => under(source, path)) && !unreadable.some((path) => under(source, path))
@@ -176,7 +178,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
       if (counted) options.onDocument?.()
       corpus.through(index)
     })
-    if (stage === 'analyse') threads = Math.max(1, Math.min(threads, await threadsFor(pending.map(({input}) => input))))
+    if (stage === 'analyse' && pending.length > 0) threads = await threadsFor(pending.map(({input}) => input))
     await pMap(
       pending,
       async ({input, index}) => {
