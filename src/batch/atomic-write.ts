@@ -130,7 +130,8 @@ export async function copyFileAtomic(from: string, to: string): Promise<void> {
 export interface AtomicSink {
   /** The target. */
   path: string
-  write(chunk: string): Promise<void>
+  /** Appends text (written as UTF-8) or bytes. */
+  write(chunk: string | Uint8Array): Promise<void>
   /**
    * Finishes the temp file and compares it with the target; resolves to whether the target would
    * change. Nothing is replaced yet: a caller with several files finishes them all before replacing any.
@@ -181,13 +182,15 @@ export async function openAtomicSink(path: string, options: AtomicSinkOptions = 
   let changed: boolean | undefined
   let written: string | undefined
   // Chunks are written a megabyte at a time: a corpus file is thousands of small pieces.
-  let buffered: string[] = []
+  let buffered: Array<string | Uint8Array> = []
   let bufferedLength = 0
   const flush = async (): Promise<void> => {
-    const text = buffered.join('')
+    const chunks = buffered
     buffered = []
     bufferedLength = 0
-    if (handle && text !== '') await handle.write(text)
+    if (!handle || chunks.length === 0) return
+    if (chunks.every((chunk) => typeof chunk === 'string')) await handle.write(chunks.join(''))
+    else await handle.write(Buffer.concat(chunks.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk))))
   }
   const cleanUp = async (): Promise<void> => {
     buffered = []

@@ -5,7 +5,7 @@ import type {CorpusPageDocument} from '../emit/html/corpus-page.js'
 import {evidenceSummary, type EvidenceSummary} from '../emit/html/evidence-summary.js'
 import {schemaVersion, writtenSchemaVersions, type ClaimLine, type DocumentRecord, type IndexEntry} from '../emit/records.js'
 import {openAtomicSink, type AtomicSinkOptions} from './atomic-write.js'
-import {readRegularFile, sha256OfFile} from './read-output-file.js'
+import {readRegularBytes, readRegularFile, sha256OfFile} from './read-output-file.js'
 import {cacheFoldersAreRealSync, corpusCacheFolder} from './cache-folder.js'
 
 /** Names of the corpus files in an output folder. */
@@ -58,16 +58,19 @@ export function corpusCachePath(out: string, id: string): string {
   return join(corpusCacheFolder(out), id + '.jsonl')
 }
 
-/** The index entry, evidence summary and claim lines of a corpus cache made from `id`'s record with `jsonSha256`; else undefined. */
-function readCorpusCache(text: string, id: string, jsonSha256: string): CorpusEntries | undefined {
-  const end = text.indexOf('\n')
+/**
+ * The index entry, evidence summary and claim lines of a corpus cache made from `id`'s record with
+ * `jsonSha256`; else undefined. The claim lines stay bytes: they are copied into `claims.jsonl` as they are.
+ */
+function readCorpusCache(bytes: Buffer, id: string, jsonSha256: string): CorpusEntries | undefined {
+  const end = bytes.indexOf(0x0a)
   if (end === -1) return undefined
   try {
-    const head = JSON.parse(text.slice(0, end)) as {json?: unknown; schemaVersion?: unknown; entry?: IndexEntry; summary?: EvidenceSummary}
+    const head = JSON.parse(bytes.toString('utf8', 0, end)) as {json?: unknown; schemaVersion?: unknown; entry?: IndexEntry; summary?: EvidenceSummary}
     const {entry, summary} = head
     // A cache another schema version wrote holds rows of that version (v1's have no schemaVersion).
     return head.json === jsonSha256 && head.schemaVersion === schemaVersion && typeof entry === 'object' && entry !== null && entry.id === id && typeof summary === 'object' && summary !== null && Array.isArray(summary.types) && Array.isArray(summary.counts)
-      ? {entry, summary, claims: text.slice(end + 1)}
+      ? {entry, summary, claims: bytes.subarray(end + 1)}
       : undefined
   } catch {
     return undefined
@@ -131,7 +134,8 @@ interface CorpusEntries {
   entry: IndexEntry
   /** What the corpus page (`index.html`) counts of the document. */
   summary: EvidenceSummary
-  claims: string
+  /** The document's `claims.jsonl` lines: text made from a record, UTF-8 bytes copied from a cache. */
+  claims: string | Uint8Array
 }
 
 /** A record of an older schema version, found where a document's record should be. */
@@ -147,9 +151,9 @@ interface StaleRecord {
 async function loadEntries(document: CorpusDocument): Promise<CorpusEntries | StaleRecord | undefined> {
   const {cache} = document
   if (cache && (cache.jsonVerified || (await sha256OfFile(document.jsonPath)) === cache.jsonSha256)) {
-    const text = cacheFoldersAreRealSync(cache.out) ? await readRegularFile(corpusCachePath(cache.out, document.id)) : undefined
-    if (text !== undefined && createHash('sha256').update(text, 'utf8').digest('hex') === cache.corpusSha256) {
-      const cached = readCorpusCache(text, document.id, cache.jsonSha256)
+    const bytes = cacheFoldersAreRealSync(cache.out) ? await readRegularBytes(corpusCachePath(cache.out, document.id)) : undefined
+    if (bytes !== undefined && createHash('sha256').update(bytes).digest('hex') === cache.corpusSha256) {
+      const cached = readCorpusCache(bytes, document.id, cache.jsonSha256)
       if (cached) return cached
     }
   }

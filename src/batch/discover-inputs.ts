@@ -44,7 +44,7 @@ export async function discoverInputs(
   bibliographyFiles: Readonly<Record<string, string>> = {},
   cwd = process.cwd(),
   exclude: readonly string[] = [],
-  isOwnOutput: (path: string) => Promise<boolean> = async () => false
+  isOwnOutput: (path: string, regularFile?: boolean) => Promise<boolean> = async () => false
 ): Promise<{inputs: DiscoveredInput[]; problems: DiscoveryProblem[]}> {
   // The output folder may sit inside an input folder: its .md files are not inputs.
   const skipped = new Set(exclude.map((folder) => resolve(cwd, folder)))
@@ -71,7 +71,8 @@ export async function discoverInputs(
   const inputs: DiscoveredInput[] = []
   for (const path of all) {
     if (!documentExtensions.some((extension) => path.toLowerCase().endsWith(extension))) continue
-    if (await isOwnOutput(path)) continue
+    // A file found by a walk is a regular file (a link is reported, not listed); one named may be a link.
+    if (await isOwnOutput(path, !named.has(path))) continue
     const id = documentId(path)
     const source = shown(path)
     const stem = path.replace(/\.(?:txt|md|markdown)$/i, '')
