@@ -8,10 +8,15 @@ import {makeProject, run, type Project} from './corpus-fixture.js'
 
 // Counts how often the corpus files are rebuilt (every rebuild goes through `writeCorpusInOrder`) and
 // the corpus page drawn, without changing what either does.
-const calls = vi.hoisted(() => ({corpus: 0, page: 0}))
+const calls = vi.hoisted(() => ({corpus: 0, page: 0, sized: 0}))
 vi.mock('../../src/batch/corpus.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/batch/corpus.js')>()
   return {...original, writeCorpusInOrder: (...args: Parameters<typeof original.writeCorpusInOrder>) => (calls.corpus++, original.writeCorpusInOrder(...args))}
+})
+// Counts the inputs whose size is looked up to size the worker pool.
+vi.mock('../../src/batch/worker-count.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/batch/worker-count.js')>()
+  return {...original, workSizes: (documents: Parameters<typeof original.workSizes>[0]) => ((calls.sized += documents.length), original.workSizes(documents))}
 })
 vi.mock('../../src/emit/html/corpus-page.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/emit/html/corpus-page.js')>()
@@ -22,6 +27,7 @@ const projects: Project[] = []
 beforeEach(() => {
   calls.corpus = 0
   calls.page = 0
+  calls.sized = 0
 })
 afterEach(() => {
   for (const made of projects.splice(0)) rmSync(made.root, {recursive: true, force: true})
@@ -48,15 +54,15 @@ const identity = (p: Project): string[] => corpusNames.map((name) => {
 })
 
 describe('work of an incremental run with the corpus page on', () => {
-  it('an unchanged rerun analyses nothing, hashes no output, and neither rebuilds nor rewrites a corpus file', async () => {
+  it('an unchanged rerun analyses nothing, hashes no output, looks at no input size, and neither rebuilds nor rewrites a corpus file', async () => {
     const p = await ranOnce()
-    expect(calls).toEqual({corpus: 1, page: 1})
+    expect(calls).toMatchObject({corpus: 1, page: 1})
     dateStamps(p)
     const before = identity(p)
-    calls.corpus = calls.page = 0
+    calls.corpus = calls.page = calls.sized = 0
     const rerun = await run(p, {concurrency: 0})
     expect(rerun).toMatchObject({documents: 5, analysed: 0, skipped: 5, changed: [], hashed: 0, workers: 0})
-    expect(calls).toEqual({corpus: 0, page: 0})
+    expect(calls).toEqual({corpus: 0, page: 0, sized: 0})
     expect(identity(p)).toEqual(before)
     expect((await readStamps(p.out)).corpus?.page).toMatch(/^[0-9a-f]{64}$/)
   })
@@ -65,18 +71,20 @@ describe('work of an incremental run with the corpus page on', () => {
     const p = await ranOnce()
     dateStamps(p)
     const page = readFileSync(join(p.out, 'index.html'), 'utf8')
-    calls.corpus = calls.page = 0
+    calls.corpus = calls.page = calls.sized = 0
     appendFileSync(join(p.input, 'seed-1.txt'), '\nMesenchymal stem cells reduced fibrosis in mice [1].\n')
     const rerun = await run(p, {concurrency: 0})
-    expect(rerun).toMatchObject({analysed: 1, skipped: 4, workers: 0})
+    expect(rerun).toMatchObject({analysed: 1, skipped: 4, workers: 0, hashed: 0})
+    // The pool is sized by the one document that needs work.
+    expect(calls.sized).toBe(1)
     expect(rerun.changed).toEqual(expect.arrayContaining([join(p.out, 'seed-1.json'), join(p.out, 'index.json'), join(p.out, 'claims.jsonl'), join(p.out, 'index.html')]))
-    expect(calls).toEqual({corpus: 1, page: 1})
+    expect(calls).toMatchObject({corpus: 1, page: 1})
     expect(readFileSync(join(p.out, 'index.html'), 'utf8')).not.toBe(page)
     // and the next run, with nothing changed, leaves the new page alone
     dateStamps(p)
     calls.corpus = calls.page = 0
     expect(await run(p)).toMatchObject({analysed: 0, changed: [], hashed: 0})
-    expect(calls).toEqual({corpus: 0, page: 0})
+    expect(calls).toMatchObject({corpus: 0, page: 0})
   })
 
   it('rewrites a corpus page that was deleted or edited, and nothing else', async () => {
@@ -89,7 +97,7 @@ describe('work of an incremental run with the corpus page on', () => {
       calls.corpus = calls.page = 0
       const rerun = await run(p)
       expect(rerun).toMatchObject({analysed: 0, skipped: 5, changed: [path]})
-      expect(calls).toEqual({corpus: 1, page: 1})
+      expect(calls).toMatchObject({corpus: 1, page: 1})
       expect(existsSync(path) && readFileSync(path, 'utf8')).toBe(page)
     }
   })
