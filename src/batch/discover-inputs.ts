@@ -53,7 +53,7 @@ export async function discoverInputs(
   const files = new Set<string>()
   const named = new Set<string>()
   // What the walk saw: in a folder it listed, a bibliography beside a document is there only if listed.
-  const listing: Listing = {folders: new Set(), entries: new Set()}
+  const listing: Listing = {folders: new Set(), entries: new Set(), folded: new Set()}
   for (const given of paths) {
     const path = resolve(cwd, given)
     const info = await stat(path).catch(() => undefined)
@@ -126,6 +126,7 @@ async function walk(dir: string, problems: DiscoveryProblem[], shown: (path: str
   for (const entry of entries) {
     const path = join(dir, entry.name)
     listing.entries.add(path)
+    listing.folded.add(path.toLowerCase())
     if (entry.name.startsWith('.')) continue
     const isDocument = documentExtensions.some((extension) => entry.name.toLowerCase().endsWith(extension))
     if (entry.isDirectory()) {
@@ -143,19 +144,22 @@ async function walk(dir: string, problems: DiscoveryProblem[], shown: (path: str
   return out
 }
 
-/** The folders a walk listed, and every entry it found in them. */
+/** The folders a walk listed, and every entry it found in them (also lower-cased). */
 interface Listing {
   folders: Set<string>
   entries: Set<string>
+  folded: Set<string>
 }
 
 /**
  * Whether anything is at `path`: from the walk's listing when it listed the folder (a bibliography
- * beside each of 1,000 documents is not looked up three times on disk), else from the disk.
+ * beside each of 1,000 documents is not looked up three times on disk), else from the disk. A name
+ * listed only in another case is asked of the disk, which answers as its file system does (macOS and
+ * Windows do not tell case apart).
  */
 async function listedOrExists(path: string, listing: Listing): Promise<boolean> {
   if (listing.entries.has(path)) return true
-  return listing.folders.has(dirname(path)) ? false : exists(path)
+  return listing.folders.has(dirname(path)) && !listing.folded.has(path.toLowerCase()) ? false : exists(path)
 }
 
 /** Whether anything is at `path` (a link counts, whatever it points to). */

@@ -1,4 +1,4 @@
-import {mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
@@ -28,6 +28,17 @@ describe('bibliographies found from a folder listing', () => {
     writeFileSync(join(root, 'docs', 'gamma.txt'), 'Cells slept [1].\n')
     const {inputs} = await discoverInputs(['docs'], {}, root)
     expect(inputs.map((input) => [input.id, input.bibliographySource])).toEqual([['alpha', 'docs/alpha.bib'], ['beta', 'docs/beta.ris'], ['gamma', undefined]])
+  })
+
+  it('asks the disk about a bibliography listed only in another case, which answers as its file system does', async () => {
+    const root = project()
+    mkdirSync(join(root, 'docs'))
+    writeFileSync(join(root, 'docs', 'eta.txt'), 'Cells split [1].\n')
+    writeFileSync(join(root, 'docs', 'ETA.BIB'), '@article{a, title={A}}\n')
+    const {inputs} = await discoverInputs(['docs'], {}, root)
+    // Whether eta.bib is ETA.BIB is the file system's call: this one's (the disk's) is the answer.
+    const caseBlind = existsSync(join(root, 'docs', 'eta.bib'))
+    expect(inputs.map((input) => [input.id, input.bibliographySource])).toEqual([['eta', caseBlind ? 'docs/eta.bib' : undefined]])
   })
 
   it('looks on disk beside a document named on its own, whose folder was not listed', async () => {
