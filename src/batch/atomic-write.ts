@@ -130,7 +130,8 @@ export async function copyFileAtomic(from: string, to: string): Promise<void> {
 export interface AtomicSink {
   /** The target. */
   path: string
-  write(chunk: string): Promise<void>
+  /** Appends text (written as UTF-8) or bytes. */
+  write(chunk: string | Uint8Array): Promise<void>
   /**
    * Finishes the temp file and compares it with the target; resolves to whether the target would
    * change. Nothing is replaced yet: a caller with several files finishes them all before replacing any.
@@ -155,19 +156,45 @@ export class WriteError extends Error {
   }
 }
 
+/** Options of `openAtomicSink`. */
+export interface AtomicSinkOptions {
+  /** Write nothing; only tell whether the target would change. */
+  dryRun?: boolean
+  /**
+   * The sha256 of the target's content when it is known without reading it (a stamp vouches for it),
+   * else undefined: the target is then read and hashed to tell whether it changes.
+   */
+  currentSha256?: () => Promise<string | undefined>
+}
+
+const sinkBufferLength = 2 ** 20
+
 /**
  * Opens a streamed atomic write, so a big corpus file never has to be held in memory. The content is
  * hashed as it goes and compared with the current file at the end: an unchanged file is not touched
  * (its mtime stays). With `dryRun`, nothing is written at all. Every failure is a `WriteError` naming
  * the target, and leaves no temp file.
  */
-export async function openAtomicSink(path: string, options: {dryRun?: boolean} = {}): Promise<AtomicSink> {
+export async function openAtomicSink(path: string, options: AtomicSinkOptions = {}): Promise<AtomicSink> {
   const hash = createHash('sha256')
   let handle: FileHandle | undefined
   let temp: string | undefined
   let changed: boolean | undefined
   let written: string | undefined
+  // Chunks are written a megabyte at a time: a corpus file is thousands of small pieces.
+  let buffered: Array<string | Uint8Array> = []
+  let bufferedLength = 0
+  const flush = async (): Promise<void> => {
+    const chunks = buffered
+    buffered = []
+    bufferedLength = 0
+    if (!handle || chunks.length === 0) return
+    if (chunks.every((chunk) => typeof chunk === 'string')) await handle.write(chunks.join(''))
+    else await handle.write(Buffer.concat(chunks.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk))))
+  }
   const cleanUp = async (): Promise<void> => {
+    buffered = []
+    bufferedLength = 0
     await handle?.close().catch(() => undefined)
     handle = undefined
     if (temp) await rm(temp, {force: true}).catch(() => undefined)
@@ -189,8 +216,9 @@ export async function openAtomicSink(path: string, options: {dryRun?: boolean} =
   const finish = async (): Promise<boolean> => {
     if (changed !== undefined) return changed
     try {
+      await flush()
       written = hash.digest('hex')
-      changed = (await sha256OfFile(path)) !== written
+      changed = ((await options.currentSha256?.()) ?? (await sha256OfFile(path))) !== written
       await handle?.close()
       handle = undefined
       if (!changed) await cleanUp()
@@ -203,8 +231,12 @@ export async function openAtomicSink(path: string, options: {dryRun?: boolean} =
     path,
     async write(chunk) {
       hash.update(chunk)
+      if (!handle) return
+      buffered.push(chunk)
+      bufferedLength += chunk.length
+      if (bufferedLength < sinkBufferLength) return
       try {
-        if (handle) await handle.write(chunk)
+        await flush()
       } catch (error) {
         await failed(error)
       }

@@ -38,6 +38,8 @@ export function streamCorpus(context: {
   check: boolean | undefined
   /** Whether the corpus page `index.html` is written too (the config's `outputs` names `html`). */
   page: boolean
+  /** `pipelineVersion()`: recorded with what the corpus files are made from. */
+  pipeline: string
   report: (file: string, diagnostic: DiagnosticRecord) => void
 }): CorpusStream {
   const {out, selected, manifest, verified, stamps} = context
@@ -66,8 +68,10 @@ export function streamCorpus(context: {
   const corpus = writeCorpusUnlessUnchanged(out, corpusDocuments(), {
     previous: stamps.previousCorpus,
     hasContent: (name, sha256) => stamps.hasContent(name, sha256),
+    vouches: (name, sha256) => stamps.vouches(name, sha256),
     dryRun: context.check,
     page: context.page,
+    pipeline: context.pipeline,
     signal: corpusStop.signal,
     // In a check, a new document's JSON is not on disk yet; it is already listed as a change.
     ...(context.check

@@ -4,8 +4,8 @@ import {toClaimRows} from '../emit/claim-rows.js'
 import type {CorpusPageDocument} from '../emit/html/corpus-page.js'
 import {evidenceSummary, type EvidenceSummary} from '../emit/html/evidence-summary.js'
 import {schemaVersion, writtenSchemaVersions, type ClaimLine, type DocumentRecord, type IndexEntry} from '../emit/records.js'
-import {openAtomicSink} from './atomic-write.js'
-import {readRegularFile, sha256OfFile} from './read-output-file.js'
+import {openAtomicSink, type AtomicSinkOptions} from './atomic-write.js'
+import {readRegularBytes, readRegularFile, sha256OfFile} from './read-output-file.js'
 import {cacheFoldersAreRealSync, corpusCacheFolder} from './cache-folder.js'
 
 /** Names of the corpus files in an output folder. */
@@ -58,16 +58,19 @@ export function corpusCachePath(out: string, id: string): string {
   return join(corpusCacheFolder(out), id + '.jsonl')
 }
 
-/** The index entry, evidence summary and claim lines of a corpus cache made from `id`'s record with `jsonSha256`; else undefined. */
-function readCorpusCache(text: string, id: string, jsonSha256: string): CorpusEntries | undefined {
-  const end = text.indexOf('\n')
+/**
+ * The index entry, evidence summary and claim lines of a corpus cache made from `id`'s record with
+ * `jsonSha256`; else undefined. The claim lines stay bytes: they are copied into `claims.jsonl` as they are.
+ */
+function readCorpusCache(bytes: Buffer, id: string, jsonSha256: string): CorpusEntries | undefined {
+  const end = bytes.indexOf(0x0a)
   if (end === -1) return undefined
   try {
-    const head = JSON.parse(text.slice(0, end)) as {json?: unknown; schemaVersion?: unknown; entry?: IndexEntry; summary?: EvidenceSummary}
+    const head = JSON.parse(bytes.toString('utf8', 0, end)) as {json?: unknown; schemaVersion?: unknown; entry?: IndexEntry; summary?: EvidenceSummary}
     const {entry, summary} = head
     // A cache another schema version wrote holds rows of that version (v1's have no schemaVersion).
     return head.json === jsonSha256 && head.schemaVersion === schemaVersion && typeof entry === 'object' && entry !== null && entry.id === id && typeof summary === 'object' && summary !== null && Array.isArray(summary.types) && Array.isArray(summary.counts)
-      ? {entry, summary, claims: text.slice(end + 1)}
+      ? {entry, summary, claims: bytes.subarray(end + 1)}
       : undefined
   } catch {
     return undefined
@@ -119,17 +122,20 @@ export interface CorpusOptions {
   onStale?: (path: string, message: string) => void
   /** Once aborted, the documents that are left are not waited for and nothing is written. */
   signal?: AbortSignal
-  /** Called once both corpus files are in place (or found equal), with the sha256 of each. */
-  onWritten?: (sha256: {index: string; claims: string}) => void
+  /** Called once the corpus files are in place (or found equal), with the sha256 of each (`html` only with `page`). */
+  onWritten?: (sha256: {index: string; claims: string; html?: string}) => void
   /** Also write the corpus page `index.html` (the config's `outputs` names `html`). */
   page?: boolean
+  /** The sha256 of corpus file `name` as it is now, when known without reading it (see `AtomicSinkOptions`). */
+  currentSha256?: (name: string) => Promise<string | undefined>
 }
 
 interface CorpusEntries {
   entry: IndexEntry
   /** What the corpus page (`index.html`) counts of the document. */
   summary: EvidenceSummary
-  claims: string
+  /** The document's `claims.jsonl` lines: text made from a record, UTF-8 bytes copied from a cache. */
+  claims: string | Uint8Array
 }
 
 /** A record of an older schema version, found where a document's record should be. */
@@ -145,9 +151,9 @@ interface StaleRecord {
 async function loadEntries(document: CorpusDocument): Promise<CorpusEntries | StaleRecord | undefined> {
   const {cache} = document
   if (cache && (cache.jsonVerified || (await sha256OfFile(document.jsonPath)) === cache.jsonSha256)) {
-    const text = cacheFoldersAreRealSync(cache.out) ? await readRegularFile(corpusCachePath(cache.out, document.id)) : undefined
-    if (text !== undefined && createHash('sha256').update(text, 'utf8').digest('hex') === cache.corpusSha256) {
-      const cached = readCorpusCache(text, document.id, cache.jsonSha256)
+    const bytes = cacheFoldersAreRealSync(cache.out) ? await readRegularBytes(corpusCachePath(cache.out, document.id)) : undefined
+    if (bytes !== undefined && createHash('sha256').update(bytes).digest('hex') === cache.corpusSha256) {
+      const cached = readCorpusCache(bytes, document.id, cache.jsonSha256)
       if (cached) return cached
     }
   }
@@ -190,14 +196,16 @@ export async function writeCorpus(out: string, documents: Iterable<CorpusDocumen
 export async function writeCorpusInOrder(out: string, documents: AsyncIterable<CorpusDocument> | Iterable<CorpusDocument>, options: CorpusOptions = {}): Promise<string[]> {
   const indexPath = join(out, corpusFiles.index)
   const claimsPath = join(out, corpusFiles.claims)
-  const index = await openAtomicSink(indexPath, options)
-  const claims = await openAtomicSink(claimsPath, options).catch(async (error: unknown) => {
+  const {currentSha256} = options
+  const sinkOptions = (name: string): AtomicSinkOptions => ({...(options.dryRun ? {dryRun: true} : {}), ...(currentSha256 ? {currentSha256: () => currentSha256(name)} : {})})
+  const index = await openAtomicSink(indexPath, sinkOptions(corpusFiles.index))
+  const claims = await openAtomicSink(claimsPath, sinkOptions(corpusFiles.claims)).catch(async (error: unknown) => {
     await index.abort()
     throw error
   })
   const htmlPath = join(out, corpusFiles.html)
   const html = options.page
-    ? await openAtomicSink(htmlPath, options).catch(async (error: unknown) => {
+    ? await openAtomicSink(htmlPath, sinkOptions(corpusFiles.html)).catch(async (error: unknown) => {
         await index.abort()
         await claims.abort()
         throw error
@@ -276,6 +284,6 @@ export async function writeCorpusInOrder(out: string, documents: AsyncIterable<C
   if (await index.commit()) changed.push(indexPath)
   if (await claims.commit()) changed.push(claimsPath)
   if (await html?.commit()) changed.push(htmlPath)
-  options.onWritten?.({index: index.sha256!, claims: claims.sha256!})
+  options.onWritten?.({index: index.sha256!, claims: claims.sha256!, ...(html ? {html: html.sha256!} : {})})
   return changed
 }

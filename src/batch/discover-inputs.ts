@@ -1,5 +1,5 @@
 import {lstat, readdir, stat} from 'node:fs/promises'
-import {join, relative, resolve} from 'node:path'
+import {dirname, join, relative, resolve} from 'node:path'
 import {bibliographyExtensions, documentExtensions, documentId} from './document-id.js'
 import {fileKind} from './read-regular-file.js'
 import {pushAll} from '../push-all.js'
@@ -44,7 +44,7 @@ export async function discoverInputs(
   bibliographyFiles: Readonly<Record<string, string>> = {},
   cwd = process.cwd(),
   exclude: readonly string[] = [],
-  isOwnOutput: (path: string) => Promise<boolean> = async () => false
+  isOwnOutput: (path: string, regularFile?: boolean) => Promise<boolean> = async () => false
 ): Promise<{inputs: DiscoveredInput[]; problems: DiscoveryProblem[]}> {
   // The output folder may sit inside an input folder: its .md files are not inputs.
   const skipped = new Set(exclude.map((folder) => resolve(cwd, folder)))
@@ -52,11 +52,13 @@ export async function discoverInputs(
   const shown = (path: string): string => relative(cwd, path).split('\\').join('/') || path
   const files = new Set<string>()
   const named = new Set<string>()
+  // What the walk saw: in a folder it listed, a bibliography beside a document is there only if listed.
+  const listing: Listing = {folders: new Set(), entries: new Set(), folded: new Set()}
   for (const given of paths) {
     const path = resolve(cwd, given)
     const info = await stat(path).catch(() => undefined)
     if (!info) problems.push({path: given, code: 'input-missing', message: `no such file or folder: ${given}`})
-    else if (info.isDirectory()) for (const file of await walk(path, problems, shown, skipped)) files.add(file)
+    else if (info.isDirectory()) for (const file of await walk(path, problems, shown, skipped, listing)) files.add(file)
     else if (!info.isFile()) problems.push({path: shown(path), code: 'input-not-file', message: `cannot read ${shown(path)}: it is ${fileKind(info)}, and only regular files are read`})
     else {
       files.add(path)
@@ -69,7 +71,8 @@ export async function discoverInputs(
   const inputs: DiscoveredInput[] = []
   for (const path of all) {
     if (!documentExtensions.some((extension) => path.toLowerCase().endsWith(extension))) continue
-    if (await isOwnOutput(path)) continue
+    // A file found by a walk is a regular file (a link is reported, not listed); one named may be a link.
+    if (await isOwnOutput(path, !named.has(path))) continue
     const id = documentId(path)
     const source = shown(path)
     const stem = path.replace(/\.(?:txt|md|markdown)$/i, '')
@@ -79,7 +82,7 @@ export async function discoverInputs(
     // Anything by that name, even a link or a FIFO: reading it refuses those with a diagnostic.
     for (const extension of bibliographyExtensions) {
       const candidate = stem + extension
-      if (bibliographyPath === undefined && (present.has(candidate) || (await exists(candidate)))) bibliographyPath = candidate
+      if (bibliographyPath === undefined && (present.has(candidate) || (await listedOrExists(candidate, listing)))) bibliographyPath = candidate
     }
     const input: DiscoveredInput = {
       id,
@@ -111,18 +114,23 @@ export async function discoverInputs(
  * would take their document's id). A symbolic link to a document or a folder, or a document name
  * that is a FIFO, device or socket, is reported, not read.
  */
-async function walk(dir: string, problems: DiscoveryProblem[], shown: (path: string) => string, skipped: ReadonlySet<string>): Promise<string[]> {
+async function walk(dir: string, problems: DiscoveryProblem[], shown: (path: string) => string, skipped: ReadonlySet<string>, listing: Listing): Promise<string[]> {
+  let listed = true
   const entries = await readdir(dir, {withFileTypes: true}).catch((error: NodeJS.ErrnoException) => {
     problems.push({path: shown(dir), code: 'input-unreadable', message: `cannot read folder ${shown(dir)}: ${error.code ?? error.message}`})
+    listed = false
     return []
   })
+  if (listed) listing.folders.add(dir)
   const out: string[] = []
   for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue
     const path = join(dir, entry.name)
+    listing.entries.add(path)
+    listing.folded.add(path.toLowerCase())
+    if (entry.name.startsWith('.')) continue
     const isDocument = documentExtensions.some((extension) => entry.name.toLowerCase().endsWith(extension))
     if (entry.isDirectory()) {
-      if (!skipped.has(path)) pushAll(out, await walk(path, problems, shown, skipped))
+      if (!skipped.has(path)) pushAll(out, await walk(path, problems, shown, skipped, listing))
     } else if (entry.isFile()) out.push(path)
     else if (entry.isSymbolicLink()) {
       if (isDocument || (await stat(path).catch(() => undefined))?.isDirectory()) {
@@ -134,6 +142,24 @@ async function walk(dir: string, problems: DiscoveryProblem[], shown: (path: str
     }
   }
   return out
+}
+
+/** The folders a walk listed, and every entry it found in them (also lower-cased). */
+interface Listing {
+  folders: Set<string>
+  entries: Set<string>
+  folded: Set<string>
+}
+
+/**
+ * Whether anything is at `path`: from the walk's listing when it listed the folder (a bibliography
+ * beside each of 1,000 documents is not looked up three times on disk), else from the disk. A name
+ * listed only in another case is asked of the disk, which answers as its file system does (macOS and
+ * Windows do not tell case apart).
+ */
+async function listedOrExists(path: string, listing: Listing): Promise<boolean> {
+  if (listing.entries.has(path)) return true
+  return listing.folders.has(dirname(path)) && !listing.folded.has(path.toLowerCase()) ? false : exists(path)
 }
 
 /** Whether anything is at `path` (a link counts, whatever it points to). */

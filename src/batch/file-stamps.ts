@@ -20,12 +20,17 @@ export interface FileStamp {
 
 /**
  * What the corpus files were last made from: every document's id and the sha256 of its `<id>.json`,
- * in the order listed, with the sha256 of `index.json` and `claims.jsonl` as they were written.
+ * in the order listed, and the pipeline version that made them, with the sha256 of `index.json`,
+ * `claims.jsonl` and (when the `html` output wrote it) the corpus page `index.html` as they were written.
  */
 export interface CorpusRecord {
   documents: Array<[string, string]>
   index: string
   claims: string
+  /** `pipelineVersion()` of the run that wrote the corpus files: new code may draw them differently from the same records. */
+  pipeline?: string
+  /** sha256 of `index.html`; absent when the run did not write the page. */
+  page?: string
 }
 
 /** Path of the stamps file of an output folder, beside the manifest. */
@@ -37,12 +42,17 @@ const digits = /^\d{1,30}$/
 const sha256Pattern = /^[0-9a-f]{64}$/
 const plainName = /^[^/\\\0]+$/
 const slug = /^[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?$/
+// What `pipelineVersion()` makes: a package version, `+`, 16 hex digits.
+const pipelinePattern = /^[0-9A-Za-z.+-]{1,100}$/
+const corpusRecordKeys = new Set(['documents', 'index', 'claims', 'pipeline', 'page'])
 
 function isCorpusRecord(value: unknown): value is CorpusRecord {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
   const record = value as Record<string, unknown>
-  if (Object.keys(record).length !== 3 || typeof record['index'] !== 'string' || typeof record['claims'] !== 'string') return false
+  if (!Object.keys(record).every((key) => corpusRecordKeys.has(key)) || typeof record['index'] !== 'string' || typeof record['claims'] !== 'string') return false
   if (!sha256Pattern.test(record['index']) || !sha256Pattern.test(record['claims']) || !Array.isArray(record['documents'])) return false
+  if (record['pipeline'] !== undefined && (typeof record['pipeline'] !== 'string' || !pipelinePattern.test(record['pipeline']))) return false
+  if (record['page'] !== undefined && (typeof record['page'] !== 'string' || !sha256Pattern.test(record['page']))) return false
   return record['documents'].every((pair: unknown) => Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && slug.test(pair[0]) && typeof pair[1] === 'string' && sha256Pattern.test(pair[1]))
 }
 
@@ -148,6 +158,16 @@ export class OutputStamps {
     if (hashed?.sha256 !== sha256) return false
     this.next.set(name, stampOf(hashed.info, sha256))
     return true
+  }
+
+  /**
+   * Whether output file `name`'s stamp alone vouches that it holds content with `sha256` (never reads
+   * it; false without trust). A rebuilt corpus file is compared with that sha256 instead of the file.
+   */
+  async vouches(name: string, sha256: string): Promise<boolean> {
+    if (!this.trust) return false
+    const info = await lstat(join(this.out, name), {bigint: true}).catch(() => undefined)
+    return info !== undefined && vouchedFor(info, this.previous.get(name), sha256, this.writtenNs)
   }
 
   /** Records the stamp of output file `name` just written (or found equal) with content `sha256`. */

@@ -85,11 +85,22 @@ export async function hasOwnRecord(dir: string, id: string): Promise<boolean> {
  * output folder `realOut` (however it is reached), when its folder holds citeclaim output (see
  * `isOutputFolder`), or when it is Markdown beside `<id>.json`, a citeclaim record of the same id (the
  * annotated Markdown of an output folder whose corpus files are gone). Folder answers are remembered.
+ * `regularFile`: the caller knows `path` is a regular file, not a symbolic link (a folder's listing said so).
  */
-export function ownOutputTest(realOut: string): (path: string) => Promise<boolean> {
+export function ownOutputTest(realOut: string): (path: string, regularFile?: boolean) => Promise<boolean> {
   const folders = new Map<string, Promise<boolean>>()
-  return async (path) => {
-    const real = await realLocation(path)
+  const realFolders = new Map<string, Promise<string>>()
+  // A regular file (not a link: a walk's listing says so) is where its folder really is: one
+  // realpath per folder, not one per document.
+  const realOf = async (path: string, regularFile: boolean): Promise<string> => {
+    if (!regularFile) return realLocation(path)
+    const dir = dirname(path)
+    let real = realFolders.get(dir)
+    if (!real) realFolders.set(dir, (real = realLocation(dir)))
+    return join(await real, basename(path))
+  }
+  return async (path, regularFile = false) => {
+    const real = await realOf(path, regularFile)
     if (isWithin(real, realOut)) return true
     const dir = dirname(path)
     let folder = folders.get(dir)

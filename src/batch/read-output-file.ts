@@ -57,10 +57,15 @@ export async function openRegularFile(path: string): Promise<FileHandle | undefi
 
 /** The text of a regular file (see `openRegularFile`), or undefined. */
 export async function readRegularFile(path: string): Promise<string | undefined> {
+  return (await readRegularBytes(path))?.toString('utf8')
+}
+
+/** The bytes of a regular file (see `openRegularFile`), or undefined: for bytes that are copied, not parsed. */
+export async function readRegularBytes(path: string): Promise<Buffer | undefined> {
   const handle = await openRegularFile(path)
   if (!handle) return undefined
   try {
-    return await handle.readFile('utf8')
+    return await handle.readFile()
   } catch {
     return undefined
   } finally {

@@ -138,16 +138,20 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   const wanted = options.concurrency ?? config.concurrency
   // Left to citeclaim (0), the thread count follows the work: a small batch runs in one thread.
   const threadsFor = async (documents: typeof selected): Promise<number> => (wanted > 0 ? Math.max(1, Math.min(wanted, documents.length)) : workerCount(availableParallelism(), await workSizes(documents)))
-  let threads = await threadsFor(selected)
   // When every document will be analysed (forced, or no cache yet), the pool starts now, so that the
   // workers load the pipeline while this thread cleans up and fingerprints the code. Otherwise the
   // documents that need analysing are found first, and the pool is sized by them: a run that skips
-  // everything starts no worker, and one changed document is analysed in this thread.
+  // everything starts no worker (and looks at no input's size), and one changed document is analysed
+  // in this thread.
+  const upFront = selected.length > 0 && (options.force || !hadManifest) && !signal?.aborted
+  let threads = upFront ? await threadsFor(selected) : 1
   let analyser: Analyser | undefined
   // A run that can be stopped analyses one document at a time in this thread only when it is small:
   // a long analysis here would keep the abort (SIGINT) from being seen until it is done.
   const analyserFor = (): Analyser => (analyser ??= createAnalyser(config, threads, {out, ...(options.check ? {check: true} : {})}, {inThisThread: true, stoppable: signal !== undefined}))
-  if (selected.length > 0 && (options.force || !hadManifest) && !signal?.aborted) analyserFor()
+  // The code's fingerprint is part of every cache key and of what the corpus files are made from.
+  const pipeline = await pipelineVersion()
+  if (upFront) analyserFor()
   const scope = options.paths.map((path) => relative(cwd, resolve(cwd, path)).split('\\').join('/'))
   const under = (source: string, path: string): boolean => path === '' || source === path || source.startsWith(path + '/')
   const inScope = (source: string): boolean => scope.some((path) => under(source, path)) && !unreadable.some((path) => under(source, path))
@@ -159,7 +163,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   // The corpus files are written while the documents are analysed; a run that fails writes none.
   const selectedIds = new Set(selected.map((input) => input.id))
   const verified = new Map<string, string>()
-  const corpus = streamCorpus({out, selected, manifest, verified, stamps, check: options.check, page: config.outputs.includes('html'), report})
+  const corpus = streamCorpus({out, selected, manifest, verified, stamps, check: options.check, page: config.outputs.includes('html'), pipeline, report})
 
   // From here on the pool may be running: whatever happens, it is closed at the end.
   try {
@@ -167,14 +171,14 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
     const removed = new Set(result.removed)
     const listed = await listOutputDocuments(out).catch(() => [])
     corpus.others(listed.filter((document) => !selectedIds.has(document.id) && !removed.has(join(out, document.id + '.json'))))
-    const run: DocumentRun = {out, check: options.check, force: options.force, signal, settings, pipeline: await pipelineVersion(), manifest, verified, stamps, result, report, analyser: analyserFor}
+    const run: DocumentRun = {out, check: options.check, force: options.force, signal, settings, pipeline, manifest, verified, stamps, result, report, analyser: analyserFor}
     // Without a pool started up front, the documents that need analysing are found first (see above).
     const stage: Stage = analyser ? 'all' : 'analyse'
     const pending = analyser ? selected.map((input, index) => ({input, index})) : await triage(selected, run, (index, counted) => {
       if (counted) options.onDocument?.()
       corpus.through(index)
     })
-    if (stage === 'analyse') threads = Math.max(1, Math.min(threads, await threadsFor(pending.map(({input}) => input))))
+    if (stage === 'analyse' && pending.length > 0) threads = await threadsFor(pending.map(({input}) => input))
     await pMap(
       pending,
       async ({input, index}) => {
@@ -245,6 +249,10 @@ async function saveStamps(out: string, stamps: OutputStamps, manifest: ReadonlyM
     await stamps.written(corpusFiles.index, stamps.corpus.index)
     await stamps.written(corpusFiles.claims, stamps.corpus.claims)
     names.push(corpusFiles.index, corpusFiles.claims)
+    if (stamps.corpus.page !== undefined) {
+      await stamps.written(corpusFiles.html, stamps.corpus.page)
+      names.push(corpusFiles.html)
+    }
   }
   if (cacheFoldersAreRealSync(out)) await stamps.save(names).catch(() => undefined)
 }
