@@ -4,6 +4,7 @@ import {citationJs} from './load-citation-js.js'
 import {toOutputCslItem} from './references-csl.js'
 import {entriesAreIndependent} from './entry-independence.js'
 import {BoundedCache} from './bounded-cache.js'
+import {sharedItem} from './parse-each.js'
 
 export interface FormatOptions {
   /** A style citation-js has (`vancouver`, `apa`, `harvard1`) or a path to a `.csl` file. */
@@ -97,7 +98,7 @@ export function formatReferences(references: ReadonlyMap<number, CslItem>, optio
       // The item as read, less the fields toOutputCslItem drops: what citeproc is given is a function
       // of it, so equal keys give equal text (equal items written with keys in another order only miss).
       const item = references.get(n)!
-      const key = JSON.stringify({...item, id: undefined, 'citation-key': undefined, 'citation-number': undefined})
+      const key = itemKey(item)
       keys.set(n, key)
       const text = texts.get(key)
       if (text === undefined) missing.push(toOutputCslItem(n, item))
@@ -119,6 +120,23 @@ export function formatReferences(references: ReadonlyMap<number, CslItem>, optio
   const formatted = known === undefined ? runCiteproc(items, template, lang) : new Map(JSON.parse(known) as Array<[number, string]>)
   if (known === undefined) cache.set(key, JSON.stringify([...formatted]))
   return problem ? {entries: formatted, problem} : {entries: formatted}
+}
+
+/** Format cache keys by the item they were made for (see `sharedItem`: one per work, whatever its id). */
+const itemKeys = new WeakMap<CslItem, string>()
+
+/**
+ * An item's key among formatted entries: the item as read, less the fields `toOutputCslItem` drops
+ * (none of them reaches citeproc); made once per work and thread, since it ignores the id.
+ */
+function itemKey(item: CslItem): string {
+  const work = sharedItem(item)
+  let key = itemKeys.get(work)
+  if (key === undefined) {
+    key = JSON.stringify({...work, id: undefined, 'citation-key': undefined, 'citation-number': undefined})
+    itemKeys.set(work, key)
+  }
+  return key
 }
 
 /** Whether a style's entries can be formatted (and reused) one by one; decided once per style. */

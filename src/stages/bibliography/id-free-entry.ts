@@ -17,17 +17,24 @@ const plainId = /^[A-Za-z][A-Za-z0-9_-]*$/
 
 /** An entry's text for the parser, and the same text with its id cut out when it can be. */
 export interface EntryText {
-  text: string
+  readonly text: string
   /** `text` with the id replaced by `idPlaceholder`, and the id. */
   idFree?: {text: string; id: string}
 }
 
-/** A CSL-JSON item's text (`JSON.stringify`), and the same with its string `id` cut out. */
+/**
+ * A CSL-JSON item's text (`JSON.stringify`), and the same with its string `id` cut out. With an
+ * id-free text, the whole text is made only if asked for (when the id-free one cannot stand in).
+ */
 export function cslJsonEntry(value: object): EntryText {
-  const text = JSON.stringify(value)
   const id = (value as {id?: unknown}).id
-  if (typeof id !== 'string' || !plainId.test(id)) return {text}
-  return {text, idFree: {text: JSON.stringify({...value, id: idPlaceholder}), id}}
+  if (typeof id !== 'string' || !plainId.test(id)) return {text: JSON.stringify(value)}
+  return {
+    get text() {
+      return JSON.stringify(value)
+    },
+    idFree: {text: JSON.stringify({...value, id: idPlaceholder}), id}
+  }
 }
 
 /** The opening of a BibTeX entry, up to its key (as `splitBibtex` finds it). */

@@ -1,6 +1,6 @@
 import type {CslItem} from '@citation-js/core'
 import {BoundedCache} from './bounded-cache.js'
-import {withIdRestored, type EntryText} from './id-free-entry.js'
+import {idPlaceholder, withIdRestored, type EntryText} from './id-free-entry.js'
 
 /** Parsed entries of this thread, frozen, by input type and then entry text. */
 const parsed = new Map<string, BoundedCache<CslItem>>()
@@ -8,7 +8,7 @@ const parsed = new Map<string, BoundedCache<CslItem>>()
  * Parsed id-free entries (see `EntryText`), frozen, by input type and then id-free text; `null` for
  * one whose parse did more with the id than carry it (parsed with its id from then on).
  */
-const bodies = new Map<string, BoundedCache<CslItem | null>>()
+const bodies = new Map<string, BoundedCache<IdFreeBody | null>>()
 
 /**
  * Parses a bibliography's entries one at a time, each through a per-thread cache keyed by its input
@@ -26,10 +26,10 @@ export function parseEach(texts: ReadonlyArray<string | EntryText>, type: string
   let cache = parsed.get(type)
   if (!cache) parsed.set(type, (cache = new BoundedCache<CslItem>()))
   let idFree = bodies.get(type)
-  if (!idFree) bodies.set(type, (idFree = new BoundedCache<CslItem | null>()))
+  if (!idFree) bodies.set(type, (idFree = new BoundedCache<IdFreeBody | null>()))
   const items: CslItem[] = []
   for (const entry of texts) {
-    const {text, idFree: cut} = typeof entry === 'string' ? {text: entry, idFree: undefined} : entry
+    const cut = typeof entry === 'string' ? undefined : entry.idFree
     if (cut) {
       const item = parseIdFree(cut, idFree, parseOne)
       if (item) {
@@ -37,6 +37,7 @@ export function parseEach(texts: ReadonlyArray<string | EntryText>, type: string
         continue
       }
     }
+    const text = typeof entry === 'string' ? entry : entry.text
     let item = cache.get(text)
     if (item === undefined) {
       let one: CslItem[]
@@ -67,23 +68,31 @@ export function parsedEntryCount(): number {
  * The item of an id-free entry, parsed once per id-free text and shared frozen (its nested values
  * with every item of the same work); undefined when the id-free text cannot stand for the entry.
  */
-function parseIdFree(cut: NonNullable<EntryText['idFree']>, cache: BoundedCache<CslItem | null>, parseOne: (text: string) => CslItem[]): CslItem | undefined {
+function parseIdFree(cut: NonNullable<EntryText['idFree']>, cache: BoundedCache<IdFreeBody | null>, parseOne: (text: string) => CslItem[]): CslItem | undefined {
   let body = cache.get(cut.text)
   if (body === undefined) {
     body = null
     try {
       parses++
       const one = parseOne(cut.text)
-      if (one.length === 1 && withIdRestored(one[0]!, cut.id)) body = deepFreeze(one[0]!)
+      // Checked once here (the placeholder only where the id goes); a hit then only copies.
+      if (one.length === 1 && withIdRestored(one[0]!, cut.id)) body = {item: deepFreeze(one[0]!), hasKey: one[0]!['citation-key'] === idPlaceholder}
     } catch {
       // Parsed again with its id: that parse reports (or gives up) as it would have.
     }
     cache.set(cut.text, body)
   }
   if (body === null) return undefined
-  const item = Object.freeze(withIdRestored(body, cut.id)!)
-  bodyOf.set(item, body)
+  // Spread keeps each key where it was: the same item, field order and all, as `withIdRestored` gives.
+  const item = Object.freeze(body.hasKey ? {...body.item, id: cut.id, 'citation-key': cut.id} : {...body.item, id: cut.id})
+  bodyOf.set(item, body.item)
   return item
+}
+
+/** A parsed id-free entry, and whether its `citation-key` holds the placeholder too. */
+interface IdFreeBody {
+  item: CslItem
+  hasKey: boolean
 }
 
 /**
