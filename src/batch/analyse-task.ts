@@ -7,6 +7,8 @@ import {analyseDocument, type DocumentInput} from '../pipeline.js'
 import {writeFileAtomicSync, writeTempFileSync} from './atomic-write.js'
 import {cacheFoldersAreRealSync} from './cache-folder.js'
 import {corpusCache, corpusCachePath} from './corpus.js'
+import {cacheFolder} from './manifest.js'
+import {useFormattedEntryStore} from '../stages/bibliography/formatted-entry-store.js'
 import {describeFsError} from './output-folder.js'
 
 /** Where a task writes: the same for every document of a run. */
@@ -48,6 +50,8 @@ export interface TaskResult {
  * stopped mid-way consistent. File access blocks: a worker has nothing else to do meanwhile.
  */
 export function analyseAndWrite(input: DocumentInput, config: ResolvedConfig, options: TaskOptions): TaskResult {
+  // Formatted references persist in the cache, when it is a real folder (a check only reads them).
+  if (input.bibliography) useFormattedEntryStore(cacheFoldersAreRealSync(options.out) ? join(options.out, cacheFolder) : undefined, {write: !options.check})
   const output = analyseDocument(input, config)
   const result: TaskResult = {files: [], diagnostics: output.diagnostics, bibliographyDiagnostics: output.bibliographyDiagnostics}
   let jsonSha256: string | undefined
