@@ -97,3 +97,30 @@ describe('formatted entries kept in the cache folder', () => {
     expect(existsSync(join(dir, name!))).toBe(true)
   })
 })
+
+describe('formatted entries shared by the workers of a run', () => {
+  it('reads what other workers appended since, before running citeproc for a miss', () => {
+    useFormattedEntryStore(dir)
+    formatAll('vancouver')
+    const [name] = readdirSync(dir)
+    const path = join(dir, name!)
+    const full = readFileSync(path, 'utf8')
+    const lines = full.split('\n')
+    // This worker starts when the store holds the first two works only.
+    writeFileSync(path, lines.slice(0, 3).join('\n') + '\n')
+    clearFormattedEntries()
+    let before = formattingWork().entries
+    formatReferences(new Map([[1, works[0]!], [2, works[1]!]]), {style: 'vancouver'})
+    expect(formattingWork().entries - before).toBe(0)
+    // Another worker appends the others, the last line not yet whole.
+    const rest = lines.slice(3).join('\n')
+    writeFileSync(path, lines.slice(0, 3).join('\n') + '\n' + rest.slice(0, rest.lastIndexOf('\n', rest.length - 2) + 1) + rest.slice(rest.lastIndexOf('\n', rest.length - 2) + 1, -5))
+    before = formattingWork().entries
+    const reference = formatAll('vancouver')
+    // Only the work whose line was cut short is formatted here.
+    expect(formattingWork().entries - before).toBe(1)
+    clearFormattedEntries()
+    useFormattedEntryStore(undefined)
+    expect(formatAll('vancouver')).toEqual(reference)
+  })
+})

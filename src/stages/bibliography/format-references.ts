@@ -92,7 +92,7 @@ export function formatReferences(references: ReadonlyMap<number, CslItem>, optio
   const lang = options.lang ?? 'en-US'
   const numbers = [...references.keys()].sort((a, b) => a - b)
   if (independentEntries(template)) {
-    const missing: CslItem[] = []
+    let missing: Array<{n: number; item: CslItem}> = []
     const keys = new Map<number, string>()
     const texts = textsFor(template, lang)
     const formattedNow: Array<[string, string]> = []
@@ -103,11 +103,20 @@ export function formatReferences(references: ReadonlyMap<number, CslItem>, optio
       const key = itemKey(item)
       keys.set(n, key)
       const text = texts.get(key)
-      if (text === undefined) missing.push(toOutputCslItem(n, item))
+      if (text === undefined) missing.push({n, item: toOutputCslItem(n, item)})
       else entries.set(n, text)
     }
     if (missing.length > 0) {
-      for (const [n, text] of runCiteproc(missing, template, lang)) {
+      // Other workers may have formatted them since: what they appended to the store is read first.
+      for (const [key, text] of storedEntries(template, lang, styleXml(template))) texts.set(key, text)
+      missing = missing.filter(({n}) => {
+        const text = texts.get(keys.get(n)!)
+        if (text !== undefined) entries.set(n, text)
+        return text === undefined
+      })
+    }
+    if (missing.length > 0) {
+      for (const [n, text] of runCiteproc(missing.map(({item}) => item), template, lang)) {
         entries.set(n, text)
         texts.set(keys.get(n)!, text)
         formattedNow.push([keys.get(n)!, text])

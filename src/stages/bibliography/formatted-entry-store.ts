@@ -50,8 +50,16 @@ export function formattedEntryStoreDir(): string | undefined {
 
 /** What a style's formatted text depends on besides the entry: the engine's versions, the style's and locale's names, the style's text. */
 function storeIdentity(template: string, lang: string, styleXml: string): string {
-  return createHash('sha256').update(JSON.stringify([textVersion, engineVersions(), template, lang, styleXml])).digest('hex')
+  const styleKey = `${template}\u0000${lang}`
+  const known = identities.get(styleKey)
+  if (known?.styleXml === styleXml) return known.identity
+  const identity = createHash('sha256').update(JSON.stringify([textVersion, engineVersions(), template, lang, styleXml])).digest('hex')
+  identities.set(styleKey, {styleXml, identity})
+  return identity
 }
+
+/** The last identity made per style and locale: hashing the style's text once, not per document. */
+const identities = new Map<string, {styleXml: string; identity: string}>()
 
 let versions: string | undefined
 function engineVersions(): string {
@@ -68,19 +76,37 @@ function storePath(dir: string, template: string, lang: string): string {
   return join(dir, `formatted-${createHash('sha256').update(`${template}\u0000${lang}`).digest('hex').slice(0, 16)}.jsonl`)
 }
 
+/** How far this thread has read each store file (bytes of whole lines), to read only what was appended since. */
+const readUpTo = new Map<string, number>()
+
 /**
- * The entries stored for a style and locale, oldest first; none when there is no store, no file, or
- * the file is not one this citeclaim wrote for this style (then it is started over on the next write).
+ * The entries stored for a style and locale that this thread has not read yet, oldest first: all of
+ * them the first time, then those other workers appended since. None when there is no store, no file,
+ * or the file is not one this citeclaim wrote for this style (then it is started over on the next
+ * write). A line still being written is left for the next read.
  */
 export function storedEntries(template: string, lang: string, styleXml: string): Array<[string, string]> {
   if (!store) return []
   const path = storePath(store.dir, template, lang)
-  const text = readRegularSync(path)
-  if (text === undefined) return []
-  const lines = text.split('\n')
-  if (lines[0] !== storeIdentity(template, lang, styleXml)) return []
+  const from = readUpTo.get(path) ?? 0
+  const read = readRegularSync(path, from)
+  if (read === undefined) return []
+  // Started over by another writer since: read it whole.
+  if (read.size < from) {
+    readUpTo.delete(path)
+    return storedEntries(template, lang, styleXml)
+  }
+  // Whole lines only, cut on the buffer's bytes so that the offset stays exact.
+  const end = read.bytes.lastIndexOf(10) + 1
+  const lines = read.bytes.subarray(0, end).toString('utf8').split('\n')
+  lines.pop()
+  if (from === 0) {
+    if (lines.length === 0 || lines[0] !== storeIdentity(template, lang, styleXml)) return []
+    lines.shift()
+  }
+  readUpTo.set(path, from + end)
   const out: Array<[string, string]> = []
-  for (const line of lines.slice(1)) {
+  for (const line of lines) {
     if (line === '') continue
     try {
       const pair = JSON.parse(line) as unknown
@@ -120,9 +146,10 @@ export function storeEntries(template: string, lang: string, styleXml: string, e
   }
 }
 
-/** Forgets what this thread appended (tests that remove the store's folder). */
+/** Forgets what this thread appended and read (tests; a thread that drops its formatted entries). */
 export function forgetAppendedEntries(): void {
   appended.clear()
+  readUpTo.clear()
 }
 
 function startsWith(fd: number, prefix: string): boolean {
@@ -131,8 +158,11 @@ function startsWith(fd: number, prefix: string): boolean {
   return readSync(fd, buffer, 0, expected.length, 0) === expected.length && buffer.equals(expected)
 }
 
-/** A regular file's text, not through a link and not past `maxStoreBytes`; undefined otherwise. */
-function readRegularSync(path: string): string | undefined {
+/**
+ * A regular file's bytes from byte `from` on, and its size; not through a link, not past
+ * `maxStoreBytes`; undefined otherwise.
+ */
+function readRegularSync(path: string, from: number): {bytes: Buffer; size: number} | undefined {
   let fd: number
   try {
     fd = openSync(path, constants.O_RDONLY | noFollow | nonBlocking)
@@ -142,14 +172,15 @@ function readRegularSync(path: string): string | undefined {
   try {
     const info = fstatSync(fd)
     if (!info.isFile() || info.size > maxStoreBytes) return undefined
-    const buffer = Buffer.alloc(info.size)
+    if (info.size < from) return {bytes: Buffer.alloc(0), size: info.size}
+    const buffer = Buffer.alloc(info.size - from)
     let read = 0
     while (read < buffer.length) {
-      const n = readSync(fd, buffer, read, buffer.length - read, read)
+      const n = readSync(fd, buffer, read, buffer.length - read, from + read)
       if (n === 0) break
       read += n
     }
-    return buffer.subarray(0, read).toString('utf8')
+    return {bytes: buffer.subarray(0, read), size: info.size}
   } catch {
     return undefined
   } finally {
