@@ -50,8 +50,9 @@ export interface TaskResult {
  * stopped mid-way consistent. File access blocks: a worker has nothing else to do meanwhile.
  */
 export function analyseAndWrite(input: DocumentInput, config: ResolvedConfig, options: TaskOptions): TaskResult {
-  // Formatted references persist in the cache, when it is a real folder (a check only reads them).
-  if (input.bibliography) useFormattedEntryStore(cacheFoldersAreRealSync(options.out) ? join(options.out, cacheFolder) : undefined, {write: !options.check})
+  // Formatted references persist in the cache, when it is a real folder. A check formats afresh: it
+  // must not depend on the cache (README, Security).
+  if (input.bibliography) useFormattedEntryStore(!options.check && cacheFoldersAreRealSync(options.out) ? join(options.out, cacheFolder) : undefined)
   const output = analyseDocument(input, config)
   const result: TaskResult = {files: [], diagnostics: output.diagnostics, bibliographyDiagnostics: output.bibliographyDiagnostics}
   let jsonSha256: string | undefined
