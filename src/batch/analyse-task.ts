@@ -7,6 +7,8 @@ import {analyseDocument, formatOf, preparePipeline, type DocumentInput} from '..
 import {writeFileAtomicSync, writeTempFileSync} from './atomic-write.js'
 import {cacheFoldersAreRealSync} from './cache-folder.js'
 import {corpusCache, corpusCachePath} from './corpus.js'
+import {cacheFolder} from './manifest.js'
+import {useFormattedEntryStore} from '../stages/bibliography/formatted-entry-store.js'
 import {describeFsError} from './output-folder.js'
 
 /** Where a task writes: the same for every document of a run. */
@@ -48,6 +50,9 @@ export interface TaskResult {
  * stopped mid-way consistent. File access blocks: a worker has nothing else to do meanwhile.
  */
 export function analyseAndWrite(input: DocumentInput, config: ResolvedConfig, options: TaskOptions): TaskResult {
+  // Formatted references persist in the cache, when it is a real folder. A check formats afresh: it
+  // must not depend on the cache (README, Security).
+  if (input.bibliography) useFormattedEntryStore(!options.check && cacheFoldersAreRealSync(options.out) ? join(options.out, cacheFolder) : undefined)
   const output = analyseDocument(input, config)
   const result: TaskResult = {files: [], diagnostics: output.diagnostics, bibliographyDiagnostics: output.bibliographyDiagnostics}
   let jsonSha256: string | undefined

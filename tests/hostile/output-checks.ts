@@ -28,7 +28,7 @@ const stampsFile = '.citeclaim-cache/stamps.json'
 /**
  * What is wrong with the files of an output folder: a JSON file that does not parse, a document
  * record, corpus index, `claims.jsonl` line or CSL-JSON file that fails its shipped schema, a
- * manifest or corpus cache that is not one, an HTML page cut short. Temp files are returned apart, for the caller to judge.
+ * manifest, corpus cache or formatted-entry cache that is not one, an HTML page cut short. Temp files are returned apart, for the caller to judge.
  * Empty problems: every file is whole and valid.
  */
 export function outputProblems(files: ReadonlyMap<string, Buffer>): {problems: string[]; temps: string[]} {
@@ -69,6 +69,15 @@ export function outputProblems(files: ReadonlyMap<string, Buffer>): {problems: s
       // Its entry is the document's index.json entry.
       else if (head) validate(`${name} line 1`, 'index', {schemaVersion: head.schemaVersion, documents: [head.entry]})
       lines.slice(1).forEach((line, index) => validate(`${name} line ${index + 2}`, 'claimsRow', parse(`${name} line ${index + 2}`, line)))
+    } else if (/^\.citeclaim-cache\/formatted-[0-9a-f]{16}\.jsonl$/.test(name)) {
+      // The formatted-entry cache: an identity line, then whole [entry, text] lines (each written at once).
+      if (!text.endsWith('\n')) problems.push(`${name}: no newline at the end`)
+      const lines = text.split('\n').slice(0, -1)
+      if (!/^[0-9a-f]{64}$/.test(lines[0] ?? '')) problems.push(`${name}: no identity line`)
+      lines.slice(1).forEach((line, index) => {
+        const pair = parse(`${name} line ${index + 2}`, line)
+        if (pair !== undefined && !(Array.isArray(pair) && pair.length === 2 && pair.every((part) => typeof part === 'string'))) problems.push(`${name} line ${index + 2}: not an [entry, text] pair`)
+      })
     } else if (name.endsWith('.references.csl.json')) {
       validate(name, 'referencesCsl', parse(name, text))
     } else if (name.endsWith('.json')) {

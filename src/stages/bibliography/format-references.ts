@@ -4,6 +4,8 @@ import {citationJs} from './load-citation-js.js'
 import {toOutputCslItem} from './references-csl.js'
 import {entriesAreIndependent} from './entry-independence.js'
 import {BoundedCache} from './bounded-cache.js'
+import {sharedItem} from './parse-each.js'
+import {forgetAppendedEntries, formattedEntryStoreDir, storedEntries, storeEntries} from './formatted-entry-store.js'
 
 export interface FormatOptions {
   /** A style citation-js has (`vancouver`, `apa`, `harvard1`) or a path to a `.csl` file. */
@@ -64,7 +66,9 @@ export function formattingWork(): {runs: number; entries: number} {
 export function clearFormattedEntries(): void {
   cache.clear()
   byItem.clear()
+  seededFrom.clear()
   independence.clear()
+  forgetAppendedEntries()
 }
 
 /**
@@ -88,26 +92,36 @@ export function formatReferences(references: ReadonlyMap<number, CslItem>, optio
   const lang = options.lang ?? 'en-US'
   const numbers = [...references.keys()].sort((a, b) => a - b)
   if (independentEntries(template)) {
-    const missing: CslItem[] = []
+    let missing: Array<{n: number; item: CslItem}> = []
     const keys = new Map<number, string>()
-    const styleKey = `${template}\u0000${lang}`
-    let texts = byItem.get(styleKey)
-    if (!texts) byItem.set(styleKey, (texts = new BoundedCache()))
+    const texts = textsFor(template, lang)
+    const formattedNow: Array<[string, string]> = []
     for (const n of numbers) {
       // The item as read, less the fields toOutputCslItem drops: what citeproc is given is a function
       // of it, so equal keys give equal text (equal items written with keys in another order only miss).
       const item = references.get(n)!
-      const key = JSON.stringify({...item, id: undefined, 'citation-key': undefined, 'citation-number': undefined})
+      const key = itemKey(item)
       keys.set(n, key)
       const text = texts.get(key)
-      if (text === undefined) missing.push(toOutputCslItem(n, item))
+      if (text === undefined) missing.push({n, item: toOutputCslItem(n, item)})
       else entries.set(n, text)
     }
     if (missing.length > 0) {
-      for (const [n, text] of runCiteproc(missing, template, lang)) {
+      // Other workers may have formatted them since: what they appended to the store is read first.
+      for (const [key, text] of storedEntries(template, lang, styleXml(template))) texts.set(key, text)
+      missing = missing.filter(({n}) => {
+        const text = texts.get(keys.get(n)!)
+        if (text !== undefined) entries.set(n, text)
+        return text === undefined
+      })
+    }
+    if (missing.length > 0) {
+      for (const [n, text] of runCiteproc(missing.map(({item}) => item), template, lang)) {
         entries.set(n, text)
         texts.set(keys.get(n)!, text)
+        formattedNow.push([keys.get(n)!, text])
       }
+      storeEntries(template, lang, styleXml(template), formattedNow)
     }
     // In number order, as citeproc's run gives them.
     const ordered = new Map(numbers.filter((n) => entries.has(n)).map((n) => [n, entries.get(n)!]))
@@ -119,6 +133,46 @@ export function formatReferences(references: ReadonlyMap<number, CslItem>, optio
   const formatted = known === undefined ? runCiteproc(items, template, lang) : new Map(JSON.parse(known) as Array<[number, string]>)
   if (known === undefined) cache.set(key, JSON.stringify([...formatted]))
   return problem ? {entries: formatted, problem} : {entries: formatted}
+}
+
+/** The store folder each style's entries were last seeded from (see `textsFor`). */
+const seededFrom = new Map<string, string | undefined>()
+
+/**
+ * This thread's formatted entries for a style and locale, by item key: seeded, the first time and
+ * whenever the store moves, with the entries earlier runs and other workers kept on disk.
+ */
+function textsFor(template: string, lang: string): BoundedCache {
+  const styleKey = `${template}\u0000${lang}`
+  let texts = byItem.get(styleKey)
+  if (!texts) byItem.set(styleKey, (texts = new BoundedCache()))
+  const dir = formattedEntryStoreDir()
+  if (seededFrom.get(styleKey) !== dir || !seededFrom.has(styleKey)) {
+    seededFrom.set(styleKey, dir)
+    for (const [key, text] of storedEntries(template, lang, styleXml(template))) texts.set(key, text)
+  }
+  return texts
+}
+
+function styleXml(template: string): string {
+  return (citationJs().plugins.config.get('@csl').styles as {get(name: string): string}).get(template)
+}
+
+/** Format cache keys by the item they were made for (see `sharedItem`: one per work, whatever its id). */
+const itemKeys = new WeakMap<CslItem, string>()
+
+/**
+ * An item's key among formatted entries: the item as read, less the fields `toOutputCslItem` drops
+ * (none of them reaches citeproc); made once per work and thread, since it ignores the id.
+ */
+function itemKey(item: CslItem): string {
+  const work = sharedItem(item)
+  let key = itemKeys.get(work)
+  if (key === undefined) {
+    key = JSON.stringify({...work, id: undefined, 'citation-key': undefined, 'citation-number': undefined})
+    itemKeys.set(work, key)
+  }
+  return key
 }
 
 /** Whether a style's entries can be formatted (and reused) one by one; decided once per style. */

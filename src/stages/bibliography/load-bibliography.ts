@@ -3,6 +3,7 @@ import {bibliographyFormatOf, type BibliographyFormatName} from './bibliography-
 import {citationJs} from './load-citation-js.js'
 import {numberEntries, type NumberedEntry, type ReadEntry} from './match-entries.js'
 import {parseEach} from './parse-each.js'
+import {bibtexEntry, cslJsonEntry, risEntry} from './id-free-entry.js'
 import {splitBibtex} from './split-bibtex.js'
 import {splitRis} from './split-ris.js'
 import {VFile} from 'vfile'
@@ -124,7 +125,7 @@ function readCslJson(path: string, text: string): ReadResult {
     return id === undefined ? `item ${position}` : `item ${position} ("${String(id)}")`
   }
   const whole =
-    parseEach(good.map(({value}) => JSON.stringify(value)), '@csl/list+object', (json) => parse([JSON.parse(json)], '@csl/list+object')) ??
+    parseEach(good.map(({value}) => cslJsonEntry(value as object)), '@csl/list+object', (json) => parse([JSON.parse(json)], '@csl/list+object')) ??
     tryParse(good.map(({value}) => value), '@csl/list+object')
   if (whole && whole.length === good.length) {
     good.forEach(({value, position}, index) => entries.push(entryOf(whole[index]!, position, label(value, position))))
@@ -162,7 +163,7 @@ function readBibtex(path: string, text: string): ReadResult {
   }
   // Entries stand alone unless macros or crossref join them: then the file is parsed as a whole.
   const standalone = macros === '' && !/\bcrossref\s*=/i.test(text)
-  const whole = (standalone ? parseEach(items.map((chunk) => chunk.text), '@bibtex/text', (entry) => parse(entry, '@bibtex/text')) : undefined) ?? tryParse(text, '@bibtex/text')
+  const whole = (standalone ? parseEach(items.map((chunk) => bibtexEntry(chunk.text)), '@bibtex/text', (entry) => parse(entry, '@bibtex/text')) : undefined) ?? tryParse(text, '@bibtex/text')
   if (whole && whole.length === items.length) {
     items.forEach((chunk, index) => entries.push(entryOf(whole[index]!, index + 1, label(chunk))))
     return {entries, size: items.length, problems}
@@ -209,7 +210,7 @@ function readRis(path: string, text: string): ReadResult {
     readable.push({record, position: index + 1, text: record.unterminated ? `${record.text.replace(/\s*$/, '')}\nER  - \n` : record.text})
   }
   const texts = readable.map((r) => r.text.replace(/\s*$/, '\n'))
-  const whole = readable.length > 0 ? (parseEach(texts, '@ris/file', (record) => parse(record, '@ris/file')) ?? tryParse(texts.join(''), '@ris/file')) : []
+  const whole = readable.length > 0 ? (parseEach(texts.map(risEntry), '@ris/file', (record) => parse(record, '@ris/file')) ?? tryParse(texts.join(''), '@ris/file')) : []
   if (whole && whole.length === readable.length) {
     readable.forEach(({record, position}, index) => entries.push(entryOf(whole[index]!, position, label(record))))
   } else {

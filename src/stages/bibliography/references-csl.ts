@@ -1,4 +1,5 @@
 import type {CslItem} from '@citation-js/core'
+import {sharedItem} from './parse-each.js'
 
 /** Fields that name an entry in its source file rather than describe the work. */
 const sourceOnly = new Set(['id', 'citation-key', 'citation-number'])
@@ -33,13 +34,53 @@ function foldParticles(value: unknown): unknown {
 
 /**
  * `<id>.references.csl.json`: the cited entries as a CSL-JSON array in citation-number order, each
- * with the document's own number, so that a rendering keeps it (`withDocumentNumber`).
+ * with the document's own number, so that a rendering keeps it (`withDocumentNumber`). The bytes are
+ * those of `JSON.stringify(items, null, 2)`, put together from each work's fields as printed once per
+ * thread (`printedFields`): documents citing the same works (under any numbers) print them once.
  */
 export function toReferencesCslJson(references: ReadonlyMap<number, CslItem>): string {
   const sorted = [...references].sort((a, b) => a[0] - b[0])
-  const width = String(sorted.at(-1)?.[0] ?? 0).length
-  const items = sorted.map(([number, item]) => withDocumentNumber(toOutputCslItem(number, item), number, width))
-  return JSON.stringify(items, null, 2) + '\n'
+  if (sorted.length === 0) return '[]\n'
+  const width = String(sorted.at(-1)![0]).length
+  const items = sorted.map(([number, item]) => {
+    const numbered: Record<NumberedField, string> = {
+      'citation-label': JSON.stringify(String(number).padStart(width, '0')),
+      'citation-number': String(number),
+      id: JSON.stringify(`ref-${number}`)
+    }
+    const lines = printedFields(item).map((field) => (typeof field === 'string' ? field : `${itemIndent}  ${JSON.stringify(field.key)}: ${numbered[field.key]}`))
+    return `${itemIndent}{\n${lines.join(',\n')}\n${itemIndent}}`
+  })
+  return `[\n${items.join(',\n')}\n]\n`
+}
+
+/** The fields `withDocumentNumber` sets from the document's number (and `toOutputCslItem` the id). */
+type NumberedField = 'citation-label' | 'citation-number' | 'id'
+const numberedFields: readonly NumberedField[] = ['citation-label', 'citation-number', 'id']
+/** An item's indent inside the pretty-printed array. */
+const itemIndent = '  '
+
+/** Each work's printed fields, by the item it shares (see `sharedItem`); the number's fields as slots. */
+const printed = new WeakMap<CslItem, ReadonlyArray<string | {key: NumberedField}>>()
+
+/**
+ * An item's lines in `<id>.references.csl.json`, keys in `sortKeys` order: each field the work gives,
+ * as `JSON.stringify(item, null, 2)` prints it inside the array (a value's own lines indented by the
+ * field's depth: JSON strings hold no raw newline), and a slot for each field the number gives.
+ * Depends only on the fields `toOutputCslItem` keeps, so it is kept per work.
+ */
+function printedFields(item: CslItem): ReadonlyArray<string | {key: NumberedField}> {
+  const work = sharedItem(item)
+  let lines = printed.get(work)
+  if (!lines) {
+    const fields = toOutputCslItem(0, work) as Record<string, unknown>
+    const keys = [...Object.keys(fields).filter((key) => !(numberedFields as readonly string[]).includes(key) && fields[key] !== undefined), ...numberedFields].sort()
+    lines = keys.map((key) =>
+      (numberedFields as readonly string[]).includes(key) ? {key: key as NumberedField} : `${itemIndent}  ${JSON.stringify(key)}: ${JSON.stringify(fields[key], null, 2).replaceAll('\n', `\n${itemIndent}  `)}`
+    )
+    printed.set(work, lines)
+  }
+  return lines
 }
 
 /**

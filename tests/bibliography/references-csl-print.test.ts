@@ -1,0 +1,42 @@
+import type {CslItem} from '@citation-js/core'
+import {beforeEach, describe, expect, it} from 'vitest'
+import {loadBibliography} from '../../src/stages/bibliography/load-bibliography.js'
+import {clearParsedEntries} from '../../src/stages/bibliography/parse-each.js'
+import {toOutputCslItem, toReferencesCslJson, withDocumentNumber} from '../../src/stages/bibliography/references-csl.js'
+import {documentBibliography, toBibtex, toRis} from '../../bench/make-bibliography.js'
+
+/** `<id>.references.csl.json` by its definition: each item made and numbered, the array pretty-printed. */
+function byDefinition(references: ReadonlyMap<number, CslItem>): string {
+  const sorted = [...references].sort((a, b) => a[0] - b[0])
+  const width = String(sorted.at(-1)?.[0] ?? 0).length
+  return JSON.stringify(sorted.map(([number, item]) => withDocumentNumber(toOutputCslItem(number, item), number, width)), null, 2) + '\n'
+}
+
+beforeEach(() => clearParsedEntries())
+
+describe('toReferencesCslJson printed from each work once', () => {
+  it('gives the bytes of the definition for invented items: particles, nested values, a label and number of their own, empty values', () => {
+    const items: CslItem[] = [
+      {id: 'b', type: 'book', title: 'Z "quoted"\nline', author: [{family: 'Berg', given: 'A', 'non-dropping-particle': 'van der'}], 'citation-label': 'mine', 'citation-number': 4, 'citation-key': 'b'} as CslItem,
+      {id: 'a', type: 'article-journal', issued: {'date-parts': [[2004, 5]]}, keyword: [], note: '', zeta: {y: 1, x: [true, null]}} as CslItem,
+      {id: 'c'} as CslItem
+    ]
+    for (const numbers of [[1, 2, 3], [9, 10, 100], [7]]) {
+      const references = new Map(numbers.map((n, index) => [n, items[index]!]))
+      expect(toReferencesCslJson(references)).toBe(byDefinition(references))
+    }
+    expect(toReferencesCslJson(new Map())).toBe(byDefinition(new Map()))
+  })
+
+  it('gives the bytes of the definition for works shared by bibliographies under other numbers, in each format', () => {
+    const first = documentBibliography([3, 14, 15, 92, 65, 35], 8, 1)
+    const second = documentBibliography([35, 65, 92, 15, 14, 3], 12, 2)
+    for (const [name, write] of [['refs.csl.json', JSON.stringify], ['refs.bib', toBibtex], ['refs.ris', toRis]] as const) {
+      for (const items of [first, second, first]) {
+        const entries = loadBibliography(name, write(items)).entries
+        const references = new Map(entries.filter((entry) => entry.number % 2 === 0 || entry.number > 5).map((entry) => [entry.number, entry.item]))
+        expect(toReferencesCslJson(references), name).toBe(byDefinition(references))
+      }
+    }
+  })
+})
