@@ -51,7 +51,7 @@ export async function writeCorpusUnlessUnchanged(out: string, documents: AsyncIt
   if (matching && held.length === previous!.documents.length && !corpusOptions.signal?.aborted) {
     const intact = (await hasContent(corpusFiles.index, previous!.index)) && (await hasContent(corpusFiles.claims, previous!.claims)) &&
       (!corpusOptions.page || (await hasContent(corpusFiles.html, previous!.page!)))
-    // A page the last run wrote and this one does not is left as it is, no longer recorded.
+    // A page the last run wrote and this one does not is no longer recorded (run-batch.ts deletes it).
     if (intact) return {changed: [], record: corpusOptions.page ? previous! : withoutPage(previous!)}
   }
   let written: {index: string; claims: string; html?: string} | undefined

@@ -3,7 +3,8 @@ import {join} from 'node:path'
 import type {DiagnosticRecord} from '../emit/document.js'
 import {cacheFoldersAreRealSync} from './cache-folder.js'
 import {coded} from '../diagnostics.js'
-import {corpusCachePath, recordVersion} from './corpus.js'
+import {corpusCachePath, corpusFiles, recordVersion} from './corpus.js'
+import type {CorpusRecord} from './file-stamps.js'
 import type {ManifestEntry} from './manifest.js'
 import {describeFsError} from './output-folder.js'
 import {knownSuffixes, listOutputDocuments} from './output-documents.js'
@@ -34,6 +35,20 @@ export async function remove(out: string, name: string, context: RemoveContext):
   } catch (error) {
     context.report(path, {...coded('output-write-failed'), message: `cannot delete ${path}: ${describeFsError(error)}`, start: null})
   }
+}
+
+/**
+ * Deletes the corpus page `index.html` when this run writes none (its outputs no longer name `html`)
+ * and the last run's stamps say it wrote the page that is there: the documents' pages go the same way
+ * (see `process-document.ts`). A page whose bytes are not the ones recorded (edited, or the user's own)
+ * is left, and so is any page when no stamps record one (a fresh clone).
+ */
+export async function removeUnwrittenCorpusPage(
+  context: RemoveContext & {out: string; previous: CorpusRecord | undefined; hasContent: (name: string, sha256: string) => Promise<boolean>}
+): Promise<void> {
+  const recorded = context.previous?.page
+  if (recorded === undefined || !(await context.hasContent(corpusFiles.html, recorded))) return
+  await remove(context.out, corpusFiles.html, context)
 }
 
 /** A file name with no folder in it: not empty, no separator, not `.` or `..`. */

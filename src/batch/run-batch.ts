@@ -15,7 +15,7 @@ import {checkInputPaths, isWithin, ownOutputTest, realLocation, RunRefusedError}
 import {cacheFolder, manifestPath, readManifest, writeManifest, type ManifestEntry} from './manifest.js'
 import {describeFsError, prepareOutputFolder} from './output-folder.js'
 import {processDocument, triage, type DocumentRun, type Stage} from './process-document.js'
-import {removeGoneDocuments} from './remove-outputs.js'
+import {removeGoneDocuments, removeUnwrittenCorpusPage} from './remove-outputs.js'
 import {isReservedId, knownSuffixes, listOutputDocuments, reservedIds} from './output-documents.js'
 import {inShard, type Shard} from './shard.js'
 import {createAnalyser, type Analyser} from './worker-pool.js'
@@ -163,7 +163,8 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   // The corpus files are written while the documents are analysed; a run that fails writes none.
   const selectedIds = new Set(selected.map((input) => input.id))
   const verified = new Map<string, string>()
-  const corpus = streamCorpus({out, selected, manifest, verified, stamps, check: options.check, page: config.outputs.includes('html'), pipeline, report})
+  const writesPage = config.outputs.includes('html')
+  const corpus = streamCorpus({out, selected, manifest, verified, stamps, check: options.check, page: writesPage, pipeline, report})
 
   // From here on the pool may be running: whatever happens, it is closed at the end.
   try {
@@ -227,6 +228,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
     report(written.error.path, {...coded('output-write-failed'), message: `cannot write ${written.error.path}: ${describeFsError(written.error.cause)}; the previous corpus files are left as they were`, start: null})
   } else {
     pushAll(result.changed, written.changed)
+    if (!writesPage && !signal?.aborted) await removeUnwrittenCorpusPage({out, previous: stamps.previousCorpus, hasContent: (name, sha256) => stamps.hasContent(name, sha256), check: options.check, removed: result.removed, report})
   }
   result.removed.sort()
   result.hashed = stamps.hashed

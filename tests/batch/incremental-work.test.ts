@@ -4,6 +4,7 @@ import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
 import type {CorpusDocument} from '../../src/batch/corpus.js'
 import {writeCorpusUnlessUnchanged} from '../../src/batch/corpus-unchanged.js'
 import {readStamps, stampsPath, type CorpusRecord} from '../../src/batch/file-stamps.js'
+import {shippedConfig} from '../helpers/analyse.js'
 import {makeProject, run, type Project} from './corpus-fixture.js'
 
 // Counts how often the corpus files are rebuilt (every rebuild goes through `writeCorpusInOrder`) and
@@ -99,6 +100,21 @@ describe('work of an incremental run with the corpus page on', () => {
       expect(rerun).toMatchObject({analysed: 0, skipped: 5, changed: [path]})
       expect(calls).toMatchObject({corpus: 1, page: 1})
       expect(existsSync(path) && readFileSync(path, 'utf8')).toBe(page)
+    }
+  })
+
+  it('deletes the corpus page it wrote once the outputs no longer name html, and leaves one edited since', async () => {
+    const withoutHtml = {...shippedConfig, outputs: shippedConfig.outputs.filter((name) => name !== 'html')}
+    for (const edited of [false, true]) {
+      const p = await ranOnce()
+      const path = join(p.out, 'index.html')
+      if (edited) writeFileSync(path, readFileSync(path, 'utf8').replace('<body', '<body data-edited'))
+      const rerun = await run(p, {config: withoutHtml})
+      expect(rerun.removed.includes(path)).toBe(!edited)
+      expect(existsSync(path)).toBe(edited)
+      expect(existsSync(join(p.out, 'seed-1.html'))).toBe(false)
+      // No longer recorded: a later run with html writes it again, and one without leaves it.
+      expect((await run(p, {config: withoutHtml})).removed).toEqual([])
     }
   })
 
