@@ -81,7 +81,7 @@ export async function main(
   // On a terminal the progress line is redrawn in place; otherwise every write is a whole line.
   const write = interactive ? (text: string) => void stream.write(text) : (text: string) => stderr(text.replace(/\n$/, ''))
   let progress: Progress = createProgress({total: 0, write, interactive, quiet, color: useColor(stream)})
-  const collected = new DiagnosticCollector()
+  const collected = new DiagnosticCollector({infos: verbose || json})
   const collect = (file: string, diagnostic: Diagnostic): void => collected.add(file, diagnostic)
   // Printed once the run is through, sorted by file and position; infos only with --verbose.
   const printDiagnostics = (): void => {

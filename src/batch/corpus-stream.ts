@@ -43,7 +43,7 @@ export function streamCorpus(context: {
   report: (file: string, diagnostic: DiagnosticRecord) => void
 }): CorpusStream {
   const {out, selected, manifest, verified, stamps} = context
-  const through = selected.map(() => settleable())
+  const through = new ThroughFlags(selected.length)
   const others = settleable<OutputDocument[]>()
   const corpusStop = new AbortController()
   const describe = (id: string): CorpusDocument => {
@@ -59,7 +59,7 @@ export function streamCorpus(context: {
     let next = 0
     for (const [index, input] of selected.entries()) {
       while (next < rest.length && rest[next]!.id < input.id) yield describe(rest[next++]!.id)
-      await through[index]!.promise
+      await through.reached(index)
       if (corpusStop.signal.aborted) return
       yield describe(input.id)
     }
@@ -82,12 +82,12 @@ export function streamCorpus(context: {
         })
   })
   return {
-    through: (index) => through[index]!.resolve(),
+    through: (index) => through.set(index),
     others: (documents) => others.resolve(documents),
     stop: () => corpusStop.abort(),
     release: () => {
       others.resolve([])
-      for (const each of through) each.resolve()
+      through.setAll()
     },
     // Settled here, awaited at the end: a failure is not unhandled meanwhile.
     done: corpus.then(
@@ -97,6 +97,44 @@ export function streamCorpus(context: {
       },
       (error: unknown) => ({error})
     )
+  }
+}
+
+/**
+ * Which of a run's documents are through, one byte each (not a promise each: a run of 10,000
+ * documents would keep 10,000 of them), and the one wait the corpus writer has on them at a time:
+ * it waits for the documents in order.
+ */
+export class ThroughFlags {
+  readonly #through: Uint8Array
+  #waiting: {index: number; resolve: () => void} | undefined
+
+  constructor(count: number) {
+    this.#through = new Uint8Array(count)
+  }
+
+  /** Document `index` is through. */
+  set(index: number): void {
+    this.#through[index] = 1
+    if (this.#waiting?.index === index) this.#wake()
+  }
+
+  /** Every document is through (the run is over, whatever happened). */
+  setAll(): void {
+    this.#through.fill(1)
+    if (this.#waiting) this.#wake()
+  }
+
+  /** Resolves once document `index` is through; one wait at a time. */
+  reached(index: number): Promise<void> | undefined {
+    if (this.#through[index] === 1) return undefined
+    return new Promise((resolve) => (this.#waiting = {index, resolve}))
+  }
+
+  #wake(): void {
+    const {resolve} = this.#waiting!
+    this.#waiting = undefined
+    resolve()
   }
 }
 

@@ -33,10 +33,15 @@ export async function writeCorpusUnlessUnchanged(out: string, documents: AsyncIt
   const held: CorpusDocument[] = []
   const listed: Array<[string, string]> = []
   let verified = true
-  const note = (document: CorpusDocument): void => {
-    held.push(document)
+  // Only the (id, sha256) pair of each document is kept for the whole run (about 100 bytes): the
+  // documents themselves are held only while they match the previous list, then streamed.
+  const list = (document: CorpusDocument): void => {
     if (document.cache?.jsonVerified) listed.push([document.id, document.cache.jsonSha256])
     else verified = false
+  }
+  const note = (document: CorpusDocument): void => {
+    held.push(document)
+    list(document)
   }
   // Made by other code, or without the page this run wants: no document list makes it the same.
   let matching = previous !== undefined && previous.pipeline === pipeline && (!corpusOptions.page || previous.page !== undefined)
@@ -56,9 +61,9 @@ export async function writeCorpusUnlessUnchanged(out: string, documents: AsyncIt
   }
   let written: {index: string; claims: string; html?: string} | undefined
   async function* all(): AsyncGenerator<CorpusDocument> {
-    yield* held
+    for (const document of held.splice(0)) yield document
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-      note(next.value)
+      list(next.value)
       yield next.value
     }
   }

@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto'
 import {join} from 'node:path'
 import {toClaimRows} from '../emit/claim-rows.js'
-import type {CorpusPageDocument} from '../emit/html/corpus-page.js'
+import type {CorpusPage} from '../emit/html/corpus-page.js'
 import {evidenceSummary, type EvidenceSummary} from '../emit/html/evidence-summary.js'
 import {schemaVersion, writtenSchemaVersions, type ClaimLine, type DocumentRecord, type IndexEntry} from '../emit/records.js'
 import {openAtomicSink, type AtomicSinkOptions} from './atomic-write.js'
@@ -181,8 +181,8 @@ const readAhead = 4
  * Rebuilds `index.json`, `claims.jsonl` and (with `page`) the corpus page `index.html` in `out` from
  * per-document JSON files alone (or their corpus caches, made from the same records), so skipped
  * documents and shard outputs contribute exactly what a fresh run would. Documents are sorted by id;
- * the first two are streamed, one record in memory at a time (the page keeps each document's small
- * summary). Resolves to the corpus files that changed. A failed write rejects with a `WriteError`
+ * the first two are streamed, one record in memory at a time (the page keeps each document's row,
+ * see `CorpusPage`). Resolves to the corpus files that changed. A failed write rejects with a `WriteError`
  * naming the file, and leaves all the old files as they were.
  */
 export async function writeCorpus(out: string, documents: Iterable<CorpusDocument>, options: CorpusOptions = {}): Promise<string[]> {
@@ -211,8 +211,10 @@ export async function writeCorpusInOrder(out: string, documents: AsyncIterable<C
         throw error
       })
     : undefined
-  // The corpus page needs every document before it can be drawn; it is written last.
-  const pageDocuments: CorpusPageDocument[] = []
+  // The corpus page needs every document before it can be drawn; it is written last, from what it
+  // kept of each (see `CorpusPage`). Loaded with the first document: the main thread of a run does
+  // not load the HTML libraries at start-up.
+  let page: CorpusPage | undefined
   try {
     // Written so that the file equals JSON.stringify({schemaVersion, documents}, null, 2) + '\n'.
     await index.write(`{\n  "schemaVersion": ${schemaVersion},\n  "documents": [`)
@@ -241,7 +243,8 @@ export async function writeCorpusInOrder(out: string, documents: AsyncIterable<C
       await claims.write(entries.claims)
       if (html) {
         const {id, source, title, counts, diagnostics} = entries.entry
-        pageDocuments.push({id, source, title, counts, diagnostics, summary: entries.summary})
+        page ??= new (await import('../emit/html/corpus-page.js')).CorpusPage()
+        page.add({id, source, title, counts, diagnostics, summary: entries.summary})
       }
     }
     for await (const document of documents) {
@@ -259,9 +262,8 @@ export async function writeCorpusInOrder(out: string, documents: AsyncIterable<C
     while (pending.length > 0) await writeNext()
     await index.write(first ? ']\n}\n' : '\n  ]\n}\n')
     if (html) {
-      // Loaded when first needed: the main thread of a run does not load the HTML libraries at start-up.
-      const {corpusHtml} = await import('../emit/html/corpus-page.js')
-      await html.write(corpusHtml(pageDocuments))
+      page ??= new (await import('../emit/html/corpus-page.js')).CorpusPage()
+      await html.write(page.html())
     }
   } catch (error) {
     await index.abort()

@@ -26,11 +26,22 @@ function compareStrings(a: string, b: string): number {
 /** Collects a run's diagnostics as they come, to report them sorted at the end. */
 export class DiagnosticCollector {
   readonly #all: FileDiagnostic[] = []
+  readonly #infos: boolean
   readonly counts: Record<Severity, number> = {error: 0, warning: 0, info: 0}
 
+  /**
+   * @param options.infos Keep `info` diagnostics (`--verbose`, `--json`). Otherwise they are only
+   *   counted: a corpus with bibliographies has dozens per document (`reference-uncited`), and
+   *   keeping what is never printed made the main thread grow with the corpus.
+   */
+  constructor(options: {infos?: boolean} = {}) {
+    this.#infos = options.infos ?? true
+  }
+
   add(file: string, diagnostic: Diagnostic): void {
-    this.#all.push({file, ...diagnostic})
     this.counts[diagnostic.severity]++
+    if (diagnostic.severity === 'info' && !this.#infos) return
+    this.#all.push({file, ...diagnostic})
   }
 
   /** Every diagnostic, sorted; `info` ones only with `verbose`. */

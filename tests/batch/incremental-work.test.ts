@@ -21,7 +21,13 @@ vi.mock('../../src/batch/worker-count.js', async (importOriginal) => {
 })
 vi.mock('../../src/emit/html/corpus-page.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/emit/html/corpus-page.js')>()
-  return {...original, corpusHtml: (...args: Parameters<typeof original.corpusHtml>) => (calls.page++, original.corpusHtml(...args))}
+  class CountedCorpusPage extends original.CorpusPage {
+    override html(): string {
+      calls.page++
+      return super.html()
+    }
+  }
+  return {...original, CorpusPage: CountedCorpusPage}
 })
 
 const projects: Project[] = []

@@ -67,18 +67,33 @@ function compareRows(a: readonly unknown[], b: readonly unknown[]): number {
  * corpus page of one run.
  */
 export function addSummaries(summaries: Iterable<EvidenceSummary>): EvidenceSummary {
-  const types = new Map<string, string>()
-  const counts = new Map<string, [string, string, string, 0 | 1, number]>()
-  for (const summary of summaries) {
-    for (const type of summary.types) if (!types.has(type.id)) types.set(type.id, type.label)
+  const total = new SummaryTotal()
+  for (const summary of summaries) total.add(summary)
+  return total.summary()
+}
+
+/**
+ * A running `addSummaries`: summaries are added one at a time and not kept, so what it holds is
+ * bounded by the distinct types and (type, category, evidence, hedged) tuples, not by the documents.
+ */
+export class SummaryTotal {
+  readonly #types = new Map<string, string>()
+  readonly #counts = new Map<string, [string, string, string, 0 | 1, number]>()
+
+  add(summary: EvidenceSummary): void {
+    for (const type of summary.types) if (!this.#types.has(type.id)) this.#types.set(type.id, type.label)
     for (const row of summary.counts) {
       const key = JSON.stringify(row.slice(0, 4))
-      const existing = counts.get(key)
+      const existing = this.#counts.get(key)
       if (existing) existing[4] += row[4]
-      else counts.set(key, [row[0], row[1], row[2], row[3], row[4]])
+      else this.#counts.set(key, [row[0], row[1], row[2], row[3], row[4]])
     }
   }
-  return {types: [...types].map(([id, label]) => ({id, label})), counts: [...counts.values()].sort(compareRows)}
+
+  /** The sum of the summaries added so far. */
+  summary(): EvidenceSummary {
+    return {types: [...this.#types].map(([id, label]) => ({id, label})), counts: [...this.#counts.values()].map((row): [string, string, string, 0 | 1, number] => [...row]).sort(compareRows)}
+  }
 }
 
 /** The level with no evidence named, drawn last whatever its count. */
