@@ -2,15 +2,22 @@ import {spawnSync} from 'node:child_process'
 import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {fileURLToPath} from 'node:url'
-import {afterAll, describe, expect, it} from 'vitest'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {buildPrivateCli} from '../hostile/private-cli.js'
 
 /*
- * What a run loads, seen from outside: the built CLI (`npm run build` first) runs with an `--import`
+ * What a run loads, seen from outside: the CLI, built from this tree into a folder of its own (another
+ * test file may be rebuilding dist/ meanwhile), runs with an `--import`
  * hook that records the URL of every ES module resolved and, at exit, every CommonJS module in the
  * require cache (ajv, tinypool's dependencies, yaml are CommonJS or reached through it).
  */
-const bin = fileURLToPath(new URL('../../bin/citeclaim.js', import.meta.url))
+const folders: string[] = []
+let bin = ''
+beforeAll(() => {
+  const dir = mkdtempSync(join(tmpdir(), 'citeclaim-lazy-cli-'))
+  folders.push(dir)
+  bin = buildPrivateCli(dir).bin
+}, 120_000)
 const hooks = `
 import {appendFileSync} from 'node:fs'
 let log
@@ -32,7 +39,6 @@ process.on('exit', () => appendFileSync(${JSON.stringify(log)}, Object.keys(crea
 /** The page modules of the evidence map and what they load. */
 const htmlModules = /\/node_modules\/(?:hastscript|hast-util-to-html|property-information)\/|\/dist\/emit\/html\/(?:document-page|page|corpus-page|reading-view|matrix-table)\.js$/m
 
-const folders: string[] = []
 afterAll(() => {
   for (const folder of folders) rmSync(folder, {recursive: true, force: true})
 })
