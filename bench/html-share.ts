@@ -10,6 +10,7 @@ import {join} from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {VFile} from 'vfile'
 import type {ResolvedConfig} from '../src/config/types.js'
+import {median, round, timeMs} from './stats.js'
 
 type PipelineModule = typeof import('../src/pipeline.js')
 type HtmlModule = typeof import('../src/emit/html/document-page.js')
@@ -46,13 +47,8 @@ export async function measureHtmlShare(paths: readonly string[], given: Resolved
     const tree = processor.runSync(processor.parse(file), file)
     return {path, bytes, tree, record}
   })
-  const time = (work: () => void): number => {
-    const start = performance.now()
-    work()
-    return performance.now() - start
-  }
-  const analysisPass = (): number => time(() => documents.forEach((doc) => analyseDocument({id: 'bench', source: doc.path, bytes: doc.bytes}, config))) / documents.length
-  const htmlPass = (): number => time(() => documents.forEach((doc) => documentHtml(doc.tree, doc.record))) / documents.length
+  const analysisPass = (): number => timeMs(() => documents.forEach((doc) => analyseDocument({id: 'bench', source: doc.path, bytes: doc.bytes}, config))) / documents.length
+  const htmlPass = (): number => timeMs(() => documents.forEach((doc) => documentHtml(doc.tree, doc.record))) / documents.length
   for (let i = 0; i < 2; i++) {
     analysisPass()
     htmlPass()
@@ -63,14 +59,8 @@ export async function measureHtmlShare(paths: readonly string[], given: Resolved
     analysis.push(analysisPass())
     html.push(htmlPass())
   }
-  const median = (values: number[]): number => {
-    const sorted = [...values].sort((a, b) => a - b)
-    const mid = sorted.length >> 1
-    return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-  }
   const analysisMs = median(analysis)
   const htmlMs = median(html)
-  const round = (value: number, digits = 2): number => Number(value.toFixed(digits))
   return {documents: documents.length, analysisMsPerDoc: round(analysisMs), htmlMsPerDoc: round(htmlMs), share: round(htmlMs / (analysisMs - htmlMs))}
 }
 

@@ -11,10 +11,9 @@ import {join} from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {coldStartRuns, timedRun, type Timing} from './cold-start.js'
 import {makeCorpus} from './make-corpus.js'
+import {median, round} from './stats.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1]!
-const round = (value: number, digits = 3): number => Number(value.toFixed(digits))
 
 /** Runs the built CLI; wall and CPU seconds. */
 const cli = (folder: string, out: string, ...flags: string[]): Timing => timedRun(root, folder, out, ...flags)
@@ -72,8 +71,8 @@ export function measureIncremental(count: number, reps: number): IncrementalFigu
       loadAverage: {start: round(loadStart, 2), end: round(loadavg()[0]!, 2)},
       outputBytes: bytesWritten,
       // Each rerun against the full run of the same repetition's median, in wall time and in CPU time.
-      unchangedRerunRatio: {wall: round(wall(unchanged) / wall(full)), cpu: round(cpu(unchanged) / cpu(full))},
-      oneChangedRerunRatio: {wall: round(wall(oneChanged) / wall(full)), cpu: round(cpu(oneChanged) / cpu(full))},
+      unchangedRerunRatio: {wall: round(wall(unchanged) / wall(full), 3), cpu: round(cpu(unchanged) / cpu(full), 3)},
+      oneChangedRerunRatio: {wall: round(wall(oneChanged) / wall(full), 3), cpu: round(cpu(oneChanged) / cpu(full), 3)},
       coldStartOneDocumentSeconds: {wall: round(wall(coldStart), 2), cpu: round(cpu(coldStart), 2)},
       seconds: {full: seconds(full), unchanged: seconds(unchanged), oneChanged: seconds(oneChanged), coldStart: seconds(coldStart)}
     }

@@ -6,6 +6,7 @@
  * other processes run. workerSpeedup is read against it: the pool cannot beat the machine.
  */
 import {Worker} from 'node:worker_threads'
+import {median, round} from './stats.js'
 
 export interface ParallelCeiling {
   /** Milliseconds one thread takes for the passes, alone; per repetition. */
@@ -45,7 +46,5 @@ export async function measureParallelCeiling(texts: readonly string[], passes: n
     oneThreadMs.push(await timedThreads(1, texts, passes))
     twoThreadsMs.push(await timedThreads(2, texts, passes))
   }
-  const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1]!
-  const round = (value: number): number => Number(value.toFixed(2))
-  return {oneThreadMs: oneThreadMs.map(round), twoThreadsMs: twoThreadsMs.map(round), ceiling: round((2 * median(oneThreadMs)) / median(twoThreadsMs))}
+  return {oneThreadMs: oneThreadMs.map((ms) => round(ms)), twoThreadsMs: twoThreadsMs.map((ms) => round(ms)), ceiling: round((2 * median(oneThreadMs)) / median(twoThreadsMs))}
 }

@@ -12,6 +12,7 @@ import {bibliographyFormats, citedNumbers, makeCorpus, type BibliographyFormat} 
 import {measureHtmlShare} from './html-share.js'
 import {measureIncremental} from './incremental.js'
 import {measureParallelCeiling} from './parallel-ceiling.js'
+import {median, round, timeMs as time} from './stats.js'
 
 type AnalyseModule = typeof import('../src/pipeline.js')
 type ConfigModule = typeof import('../src/config/load-config.js')
@@ -33,12 +34,6 @@ const cores = availableParallelism()
 // Other processes on the machine skew every figure: the load average is recorded with the results.
 const loadAtStart = loadavg()[0]!
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-}
-const round = (value: number, digits = 2): number => Number(value.toFixed(digits))
 const log = (line: string): void => void process.stderr.write(line + '\n')
 
 log('bench: building dist/ (the CLI the bench runs)')
@@ -64,11 +59,6 @@ const {config} = await loadConfig(undefined, root)
 await preparePipeline(['text', 'markdown'], ['json', 'md', 'csl', 'html'])
 
 const analyse = (path: string, bytes: Uint8Array): void => void analyseDocument({id: 'bench', source: path, bytes}, config)
-const time = (work: () => void): number => {
-  const start = performance.now()
-  work()
-  return performance.now() - start
-}
 
 if (onlyBibliography) {
   const withBibliography = measureBibliographies()
