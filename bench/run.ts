@@ -7,7 +7,7 @@ import {readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:f
 import {availableParallelism, cpus, loadavg, totalmem} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
-import {coldStartRuns} from './cold-start.js'
+import {coldStartRuns, timedRun} from './cold-start.js'
 import {bibliographyFormats, citedNumbers, makeCorpus, type BibliographyFormat} from './make-corpus.js'
 import {measureHtmlShare} from './html-share.js'
 import {measureIncremental} from './incremental.js'
@@ -220,19 +220,14 @@ function measureBibliographies() {
 
 type Run = {seconds: number; peakRssMb: number; cpuSeconds: number}
 
-/** Runs the built CLI over a folder in a child process; wall seconds and the child's peak RSS. */
+/** Runs the built CLI over a folder in a child process (`timedRun`); wall seconds, the child's peak RSS and CPU seconds. */
 function runCli(folder: string, concurrency: number): Run {
   const out = join(root, 'bench', 'corpus', 'out')
   rmSync(out, {recursive: true, force: true})
-  const probe = `data:text/javascript,${encodeURIComponent("process.on('exit', () => { const usage = process.resourceUsage(); process.stderr.write('\\nbench-max-rss-kb=' + usage.maxRSS + ' bench-cpu-us=' + (usage.userCPUTime + usage.systemCPUTime) + '\\n') })")}`
-  const start = performance.now()
-  const child = spawnSync(process.execPath, ['--import', probe, 'bin/citeclaim.js', 'run', folder, '--out', out, '--force', '--quiet', '--concurrency', String(concurrency)], {cwd: root, encoding: 'utf8', maxBuffer: 1 << 30})
-  const seconds = (performance.now() - start) / 1000
-  const rss = /bench-max-rss-kb=(\d+)/.exec(child.stderr)
-  if (child.status === 2 || !rss) throw new Error(`citeclaim failed (exit ${child.status}):\n${child.stderr.slice(-2000)}`)
+  const run = timedRun(root, folder, out, '--force', '--concurrency', String(concurrency))
   rmSync(out, {recursive: true, force: true})
   // CPU seconds of the whole process (every thread): on a loaded machine a steadier measure of the work than wall time.
-  return {seconds, peakRssMb: Number(rss[1]) / 1024, cpuSeconds: Number(/bench-cpu-us=(\d+)/.exec(child.stderr)?.[1] ?? 0) / 1e6}
+  return {seconds: run.wall, peakRssMb: run.peakRssMb, cpuSeconds: run.cpu}
 }
 
 log(`bench: throughput (${counts.throughput} documents, ${cores} workers, ${reps} runs)`)
