@@ -40,7 +40,8 @@ export interface DocumentRun {
 
 /**
  * How much of a document's turn `processDocument` takes: `all` of it; `triage`, which only skips an
- * unchanged document (or reports one that cannot be read) and resolves to 'analyse' for the others;
+ * unchanged document (or reports one the manifest lists that cannot be read) and resolves to
+ * 'analyse' for the others, without reading those the manifest does not list;
  * or `analyse`, which analyses without looking for a reason to skip (triage found none).
  */
 export type Stage = 'all' | 'triage' | 'analyse'
@@ -53,6 +54,8 @@ export type Stage = 'all' | 'triage' | 'analyse'
  * document discarded, and to 'analyse' when `stage` is 'triage' and the document needs analysing.
  */
 export async function processDocument(discovered: DiscoveredInput, run: DocumentRun, stage: Stage = 'all'): Promise<boolean | 'analyse'> {
+  // Only a document the manifest lists can be skipped: a new one is read once, when it is analysed.
+  if (stage === 'triage' && !run.manifest.has(discovered.id)) return 'analyse'
   const read = await readInput(discovered)
   if (!read.ok) {
     run.report(discovered.source, read.diagnostic)
