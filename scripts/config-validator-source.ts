@@ -1,6 +1,6 @@
 /**
  * The source of `src/config/config-validator.generated.ts`: ajv's standalone code for the config
- * schema, so that a run checks its config without compiling the schema (a tenth of a cold start).
+ * schema, so that a run checks its config without loading ajv and compiling the schema.
  * `npm run generate:config-validator` writes it; tests/config/config-validator.test.ts
  * fails when the committed file is not what this makes from the current schema.
  */

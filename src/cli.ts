@@ -62,8 +62,9 @@ export async function main(
   try {
     if (option('shard') !== undefined) shard = parseShard(option('shard')!)
     if (option('concurrency') !== undefined) {
+      // Digits only: Number() would also take '' (as 0, one per core), ' 2', '0x10' and '1e1'.
+      if (!/^\d+$/.test(option('concurrency')!)) throw new Error(`--concurrency expects a whole number ≥ 0, not "${option('concurrency')}"`)
       concurrency = Number(option('concurrency'))
-      if (!Number.isInteger(concurrency) || concurrency < 0) throw new Error(`--concurrency expects a whole number ≥ 0, not "${option('concurrency')}"`)
     }
     if (command === 'merge' && paths.length === 0) throw new Error('merge needs the output folders of the shard runs')
     if (command === 'merge' && (shard || flag('force'))) throw new Error('--shard and --force are options of run, not merge')

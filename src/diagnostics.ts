@@ -116,8 +116,3 @@ export function fatalOf(severity: Severity): boolean | undefined {
 export function severityOfMessage(message: {fatal?: boolean | null | undefined}): Severity {
   return message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info'
 }
-
-/** The code and its severity, to spread into a diagnostic-shaped object (`{...coded(code), message}`). */
-export function coded<Code extends DiagnosticCode>(code: Code): {code: Code; severity: Severity} {
-  return {code, severity: severityOf(code)}
-}

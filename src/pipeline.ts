@@ -5,7 +5,7 @@ import {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import type {ResolvedConfig} from './config/types.js'
 import {diagnosticsOf, toDocumentRecord, type DiagnosticRecord, type DocumentRecord} from './emit/document.js'
-import {coded, diagnostic, reportOn} from './diagnostics.js'
+import {diagnostic, reportOn} from './diagnostics.js'
 import {prepareEmitters, selectEmitters, type AnalysedDocument} from './emit/emitters.js'
 import {bibliographyFromBytes} from './stages/bibliography/bibliography-file.js'
 import {formatReferences} from './stages/bibliography/format-references.js'
@@ -127,7 +127,7 @@ export function analyseDocument(input: DocumentInput, config: ResolvedConfig): D
       id: input.id,
       source: input.source,
       files: [],
-      diagnostics: [{...coded('input-is-output'), message: `input is citeclaim's annotated Markdown (its anchor "${signature.anchor}"), not a document: run citeclaim on the original document`, start: start ? {line: start.line, column: start.column, offset: signature.offset} : null}],
+      diagnostics: [diagnostic('input-is-output', `input is citeclaim's annotated Markdown (its anchor "${signature.anchor}"), not a document: run citeclaim on the original document`, start ? {line: start.line, column: start.column, offset: signature.offset} : null)],
       bibliographyDiagnostics: []
     }
   }
@@ -194,7 +194,7 @@ export function tooLarge(input: DocumentInput, reason = 'its JSON record would b
     id: input.id,
     source: input.source,
     files: [],
-    diagnostics: [{...coded('document-too-large'), message: `document too large to analyse: ${reason}; split it into smaller files`, start: null}],
+    diagnostics: [diagnostic('document-too-large', `document too large to analyse: ${reason}; split it into smaller files`)],
     bibliographyDiagnostics: []
   }
 }

@@ -2,7 +2,7 @@ import {join} from 'node:path'
 import type {DiagnosticRecord} from '../emit/document.js'
 import type {CorpusDocument} from './corpus.js'
 import {writeCorpusUnlessUnchanged} from './corpus-unchanged.js'
-import {coded} from '../diagnostics.js'
+import {diagnostic} from '../diagnostics.js'
 import type {OutputStamps} from './file-stamps.js'
 import type {ManifestEntry} from './manifest.js'
 import type {OutputDocument} from './output-documents.js'
@@ -77,8 +77,8 @@ export function streamCorpus(context: {
     ...(context.check
       ? {}
       : {
-          onProblem: (path: string, message: string) => context.report(path, {...coded('corpus-unreadable'), message, start: null}),
-          onStale: (path: string, message: string) => context.report(path, {...coded('output-stale'), message, start: null})
+          onProblem: (path: string, message: string) => context.report(path, diagnostic('corpus-unreadable', message)),
+          onStale: (path: string, message: string) => context.report(path, diagnostic('output-stale', message))
         })
   })
   return {

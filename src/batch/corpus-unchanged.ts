@@ -33,7 +33,7 @@ export async function writeCorpusUnlessUnchanged(out: string, documents: AsyncIt
   const held: CorpusDocument[] = []
   const listed: Array<[string, string]> = []
   let verified = true
-  // Only the (id, sha256) pair of each document is kept for the whole run (about 100 bytes): the
+  // Only the (id, sha256) pair of each document is kept for the whole run: the
   // documents themselves are held only while they match the previous list, then streamed.
   const list = (document: CorpusDocument): void => {
     if (document.cache?.jsonVerified) listed.push([document.id, document.cache.jsonSha256])

@@ -3,7 +3,7 @@ import {lstat} from 'node:fs/promises'
 import pMap from 'p-map'
 import type {DiagnosticRecord} from '../emit/document.js'
 import type {TaskResult} from './analyse-task.js'
-import {coded, diagnostic} from '../diagnostics.js'
+import {diagnostic} from '../diagnostics.js'
 import {discardTemps, replaceWithTemp} from './atomic-write.js'
 import {cacheKey} from './cache-key.js'
 import type {DiscoveredInput} from './discover-inputs.js'
@@ -40,7 +40,8 @@ export interface DocumentRun {
 
 /**
  * How much of a document's turn `processDocument` takes: `all` of it; `triage`, which only skips an
- * unchanged document (or reports one that cannot be read) and resolves to 'analyse' for the others;
+ * unchanged document (or reports one the manifest lists that cannot be read) and resolves to
+ * 'analyse' for the others, without reading those the manifest does not list;
  * or `analyse`, which analyses without looking for a reason to skip (triage found none).
  */
 export type Stage = 'all' | 'triage' | 'analyse'
@@ -53,6 +54,8 @@ export type Stage = 'all' | 'triage' | 'analyse'
  * document discarded, and to 'analyse' when `stage` is 'triage' and the document needs analysing.
  */
 export async function processDocument(discovered: DiscoveredInput, run: DocumentRun, stage: Stage = 'all'): Promise<boolean | 'analyse'> {
+  // Only a document the manifest lists can be skipped: a new one is read once, when it is analysed.
+  if (stage === 'triage' && !run.manifest.has(discovered.id)) return 'analyse'
   const read = await readInput(discovered)
   if (!read.ok) {
     run.report(discovered.source, read.diagnostic)
@@ -79,7 +82,7 @@ export async function processDocument(discovered: DiscoveredInput, run: Document
     if (run.signal?.aborted) return false
     // A bug or a resource limit hit by one document: report it there and go on with the others.
     if (error instanceof DocumentTooLargeError) run.report(discovered.source, diagnostic(error.code, error.message))
-    else run.report(discovered.source, {...coded('analysis-failed'), message: `analysis failed: ${firstLine(error)}`, start: null})
+    else run.report(discovered.source, diagnostic('analysis-failed', `analysis failed: ${firstLine(error)}`))
     run.manifest.delete(input.id)
     return true
   }
@@ -98,7 +101,7 @@ export async function processDocument(discovered: DiscoveredInput, run: Document
 
   // Not recorded in the manifest when a file cannot be written: the next run analyses the document again.
   const writeFailed = async (message: string): Promise<true> => {
-    run.report(discovered.source, {...coded('output-write-failed'), message, start: null})
+    run.report(discovered.source, diagnostic('output-write-failed', message))
     await discardTemps(analysed.files)
     run.manifest.delete(input.id)
     return true
@@ -106,7 +109,7 @@ export async function processDocument(discovered: DiscoveredInput, run: Document
   if (analysed.writeError) return writeFailed(analysed.writeError.message)
   const foreign = await foreignFile(run.out, input.id, analysed.files, previous)
   if (foreign !== undefined) {
-    run.report(discovered.source, {...coded('output-not-ours'), message: `${foreign} is not citeclaim's (no citeclaim record ${input.id}.json beside it): not overwritten; move it, or give --out another folder`, start: null})
+    run.report(discovered.source, diagnostic('output-not-ours', `${foreign} is not citeclaim's (no citeclaim record ${input.id}.json beside it): not overwritten; move it, or give --out another folder`))
     await discardTemps(analysed.files)
     run.manifest.delete(input.id)
     return true

@@ -2,7 +2,7 @@ import type {DiagnosticRecord} from '../emit/document.js'
 import type {DocumentInput} from '../pipeline.js'
 import type {DiscoveredInput} from './discover-inputs.js'
 import {describeTooLarge, readRegularFile, type NotRead} from './read-regular-file.js'
-import {coded} from '../diagnostics.js'
+import {diagnostic} from '../diagnostics.js'
 
 /** A discovered document read into memory, or why it could not be. */
 export type ReadInput =
@@ -33,13 +33,13 @@ export async function readInput(discovered: DiscoveredInput): Promise<ReadInput>
 function documentNotRead(source: string, why: NotRead): DiagnosticRecord {
   switch (why.reason) {
     case 'symlink':
-      return {...coded('input-symlink'), message: `${source} is a symbolic link found in a folder: not followed (name the file itself to read it)`, start: null}
+      return diagnostic('input-symlink', `${source} is a symbolic link found in a folder: not followed (name the file itself to read it)`)
     case 'not-regular':
-      return {...coded('input-not-file'), message: `cannot read ${source}: it is ${why.kind}, and only regular files are read`, start: null}
+      return diagnostic('input-not-file', `cannot read ${source}: it is ${why.kind}, and only regular files are read`)
     case 'too-large':
-      return {...coded('document-too-large'), message: `document too large to analyse: ${describeTooLarge(why.size)}; split it into smaller files`, start: null}
+      return diagnostic('document-too-large', `document too large to analyse: ${describeTooLarge(why.size)}; split it into smaller files`)
     case 'unreadable':
-      return {...coded('input-unreadable'), message: `cannot read ${source}: ${why.code}`, start: null}
+      return diagnostic('input-unreadable', `cannot read ${source}: ${why.code}`)
   }
 }
 
@@ -47,12 +47,12 @@ function documentNotRead(source: string, why: NotRead): DiagnosticRecord {
 function bibliographyNotRead(source: string, why: NotRead): DiagnosticRecord {
   switch (why.reason) {
     case 'symlink':
-      return {...coded('input-symlink'), message: `bibliography ${source} is a symbolic link: not followed, the document is analysed without it (name the file in the config's bibliography.files to use it)`, start: null}
+      return diagnostic('input-symlink', `bibliography ${source} is a symbolic link: not followed, the document is analysed without it (name the file in the config's bibliography.files to use it)`)
     case 'not-regular':
-      return {...coded('bibliography-unreadable'), message: `cannot read bibliography ${source}: it is ${why.kind}, and only regular files are read`, start: null}
+      return diagnostic('bibliography-unreadable', `cannot read bibliography ${source}: it is ${why.kind}, and only regular files are read`)
     case 'too-large':
-      return {...coded('bibliography-unreadable'), message: `cannot read bibliography ${source}: ${describeTooLarge(why.size)}`, start: null}
+      return diagnostic('bibliography-unreadable', `cannot read bibliography ${source}: ${describeTooLarge(why.size)}`)
     case 'unreadable':
-      return {...coded('bibliography-unreadable'), message: `cannot read bibliography ${source}: ${why.code}`, start: null}
+      return diagnostic('bibliography-unreadable', `cannot read bibliography ${source}: ${why.code}`)
   }
 }

@@ -2,7 +2,7 @@ import {lstat, rm} from 'node:fs/promises'
 import {join} from 'node:path'
 import type {DiagnosticRecord} from '../emit/document.js'
 import {cacheFoldersAreRealSync} from './cache-folder.js'
-import {coded} from '../diagnostics.js'
+import {diagnostic} from '../diagnostics.js'
 import {corpusCachePath, corpusFiles, recordVersion} from './corpus.js'
 import type {CorpusRecord} from './file-stamps.js'
 import type {ManifestEntry} from './manifest.js'
@@ -33,7 +33,7 @@ export async function remove(out: string, name: string, context: RemoveContext):
   try {
     await rm(path, {force: true})
   } catch (error) {
-    context.report(path, {...coded('output-write-failed'), message: `cannot delete ${path}: ${describeFsError(error)}`, start: null})
+    context.report(path, diagnostic('output-write-failed', `cannot delete ${path}: ${describeFsError(error)}`))
   }
 }
 

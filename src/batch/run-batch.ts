@@ -20,7 +20,7 @@ import {isReservedId, knownSuffixes, listOutputDocuments, reservedIds} from './o
 import {inShard, type Shard} from './shard.js'
 import {createAnalyser, type Analyser} from './worker-pool.js'
 import {pushAll} from '../push-all.js'
-import {coded, diagnostic} from '../diagnostics.js'
+import {diagnostic} from '../diagnostics.js'
 import {workerCount, workSizes} from './worker-count.js'
 
 export interface RunOptions {
@@ -114,7 +114,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
     await prepareOutputFolder(out)
     const cache = await prepareCacheFolders(out)
     cacheUsable = !cache.removed && !cache.failed
-    if (cache.failed) report(cache.failed.path, {...coded('output-write-failed'), message: `cannot create the cache folder ${cache.failed.path}: ${cache.failed.reason}; the run goes on without a cache`, start: null})
+    if (cache.failed) report(cache.failed.path, diagnostic('output-write-failed', `cannot create the cache folder ${cache.failed.path}: ${cache.failed.reason}; the run goes on without a cache`))
     for (const dir of tempFolders(out)) await removeStaleTempFiles(dir)
   } else {
     cacheUsable = await cacheFoldersAreReal(out)
@@ -124,7 +124,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   const unreadable = problems.filter((problem) => problem.code === 'input-unreadable').map((problem) => problem.path)
   const inputs = found.filter((input) => {
     if (!isReservedId(input.id)) return true
-    report(input.source, {...coded('input-reserved-id'), message: `the document id "${input.id}" would overwrite the corpus file ${input.id.toLowerCase()}.json${input.id === input.id.toLowerCase() ? '' : ' on macOS and Windows, whose file names do not tell case apart'}: rename the input`, start: null})
+    report(input.source, diagnostic('input-reserved-id', `the document id "${input.id}" would overwrite the corpus file ${input.id.toLowerCase()}.json${input.id === input.id.toLowerCase() ? '' : ' on macOS and Windows, whose file names do not tell case apart'}: rename the input`))
     return false
   })
   const selected = inputs.filter((input) => !options.shard || inShard(input.id, options.shard)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
@@ -216,7 +216,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
       await writeManifestIfChanged(out, manifest)
     } catch (error) {
       // Only a cache: the outputs are written; the next run analyses again what it cannot vouch for.
-      report(manifestPath(out), {...coded('output-write-failed'), message: `cannot write ${manifestPath(out)}: ${describeFsError(error)}`, start: null})
+      report(manifestPath(out), diagnostic('output-write-failed', `cannot write ${manifestPath(out)}: ${describeFsError(error)}`))
     }
   }
   const written = await corpus.done
@@ -225,7 +225,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   if ('error' in written) {
     if (!(written.error instanceof WriteError)) throw written.error
     // The old corpus files are left whole (both are replaced only once both are written).
-    report(written.error.path, {...coded('output-write-failed'), message: `cannot write ${written.error.path}: ${describeFsError(written.error.cause)}; the previous corpus files are left as they were`, start: null})
+    report(written.error.path, diagnostic('output-write-failed', `cannot write ${written.error.path}: ${describeFsError(written.error.cause)}; the previous corpus files are left as they were`))
   } else {
     pushAll(result.changed, written.changed)
     if (!writesPage && !signal?.aborted) await removeUnwrittenCorpusPage({out, previous: stamps.previousCorpus, hasContent: (name, sha256) => stamps.hasContent(name, sha256), check: options.check, removed: result.removed, report})

@@ -64,7 +64,7 @@ const stoppableInThreadBytes = 64 * 1024
 export interface AnalyserOptions {
   /**
    * Analyse in this thread instead of one worker, when `threads` is 1. Saves a worker's start-up
-   * (about a tenth of a second), but nothing can stop a document analysed here: while it runs, this
+   * (see `workerStartMs` in worker-count.ts), but nothing can stop a document analysed here: while it runs, this
    * thread runs no signal handler and no abort listener.
    */
   inThisThread?: boolean

@@ -13,8 +13,8 @@ export {configFileNames}
 
 /**
  * jiti through its CommonJS entry: its ES module entry imports the same 190 KB bundle, which Node's
- * CommonJS lexer then parses for named exports, about 40 ms of every run's start-up. Loaded with the
- * first config file.
+ * CommonJS lexer then parses for named exports on every run's start-up. Loaded with the first config
+ * file.
  */
 const loadJiti = (): typeof import('jiti') => createRequire(import.meta.url)('jiti') as typeof import('jiti')
 

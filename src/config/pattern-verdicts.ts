@@ -46,7 +46,7 @@ export function patternVerdictKey(patterns: readonly CheckedPattern[]): string {
 /**
  * The messages `check` gives for `patterns`, remembering in `folder` (the private cache folder of
  * `transpile-cache.ts`) the lists that passed: a config whose patterns passed the same checks before
- * is not parsed again (parsing a hundred patterns is about a tenth of a one-document run). Only a
+ * is not parsed again (nor is regexpp loaded). Only a
  * pass is stored, so a refused config is refused again, with its messages; an entry is trusted only
  * where the transpile cache trusts its own (a regular file of this user's, in a folder only this
  * user can enter, naming its key). Without a folder, `check` runs every time.

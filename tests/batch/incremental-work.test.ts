@@ -10,6 +10,12 @@ import {makeProject, run, type Project} from './corpus-fixture.js'
 // Counts how often the corpus files are rebuilt (every rebuild goes through `writeCorpusInOrder`) and
 // the corpus page drawn, without changing what either does.
 const calls = vi.hoisted(() => ({corpus: 0, page: 0, sized: 0}))
+// Records the source of every input read.
+const reads = vi.hoisted(() => [] as string[])
+vi.mock('../../src/batch/read-input.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/batch/read-input.js')>()
+  return {...original, readInput: (input: Parameters<typeof original.readInput>[0]) => (reads.push(input.source), original.readInput(input))}
+})
 vi.mock('../../src/batch/corpus.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/batch/corpus.js')>()
   return {...original, writeCorpusInOrder: (...args: Parameters<typeof original.writeCorpusInOrder>) => (calls.corpus++, original.writeCorpusInOrder(...args))}
@@ -35,6 +41,7 @@ beforeEach(() => {
   calls.corpus = 0
   calls.page = 0
   calls.sized = 0
+  reads.length = 0
 })
 afterEach(() => {
   for (const made of projects.splice(0)) rmSync(made.root, {recursive: true, force: true})
@@ -92,6 +99,18 @@ describe('work of an incremental run with the corpus page on', () => {
     calls.corpus = calls.page = 0
     expect(await run(p)).toMatchObject({analysed: 0, changed: [], hashed: 0})
     expect(calls).toMatchObject({corpus: 0, page: 0})
+  })
+
+  it('reads a new document once, and each unchanged one once to see that it is unchanged', async () => {
+    const p = await ranOnce()
+    dateStamps(p)
+    writeFileSync(join(p.input, 'tiny-new.txt'), 'Induced pluripotent stem cells formed teratomas in mice [1].\n')
+    reads.length = 0
+    expect(await run(p)).toMatchObject({documents: 6, analysed: 1, skipped: 5})
+    const sources = reads.map((source) => source.split('/').at(-1)).sort()
+    expect(sources).toHaveLength(6)
+    expect(new Set(sources).size).toBe(6)
+    expect(sources).toContain('tiny-new.txt')
   })
 
   it('rewrites a corpus page that was deleted or edited, and nothing else', async () => {

@@ -54,6 +54,15 @@ describe('usage errors', () => {
     expect(result.status).toBe(2)
   })
 
+  it('refuses a --concurrency that is not written in digits (empty, hex, exponent, signed, spaced), exit 2', async () => {
+    for (const value of ['', '0x2', '1e1', '+2', ' 2', '-1', '1.5']) {
+      const result = await cli(['run', `--concurrency=${value}`, '--no-config', 'no-such-input'])
+      expect(result.status).toBe(2)
+      expect(result.stderr).toBe(`citeclaim: error --concurrency expects a whole number ≥ 0, not "${value}" [usage-invalid]`)
+      expect(result.stdout).toBe('')
+    }
+  })
+
   it('says which option lacks its value', async () => {
     expect((await cli(['run', '--out'])).stderr).toMatch(/--out needs a value \(--out DIR\) \[usage-invalid\]/)
   })
