@@ -26,21 +26,17 @@ const textVersion = 1
 const noFollow = constants.O_NOFOLLOW ?? 0
 const nonBlocking = constants.O_NONBLOCK ?? 0
 
-interface Store {
-  dir: string
-  write: boolean
-}
-
-let store: Store | undefined
+/** The cache folder this thread's formatted entries persist in, if any. */
+let store: {dir: string} | undefined
 /** Lines appended by this thread, per file: an entry formatted twice here is written once. */
 const appended = new Map<string, Set<string>>()
 
 /**
- * Where this thread's formatted entries persist (`<out>/.citeclaim-cache`), or nowhere (undefined).
- * `write: false` (a `--check` run) reads what is there and adds nothing.
+ * Where this thread's formatted entries persist (`<out>/.citeclaim-cache`), or nowhere (undefined):
+ * a `--check` run uses none, so that it neither depends on the cache nor adds to it.
  */
-export function useFormattedEntryStore(dir: string | undefined, options: {write: boolean} = {write: true}): void {
-  store = dir === undefined ? undefined : {dir, ...options}
+export function useFormattedEntryStore(dir: string | undefined): void {
+  store = dir === undefined ? undefined : {dir}
 }
 
 /** The store in use, for seeding: changes when a long-lived process moves to another output folder. */
@@ -120,7 +116,7 @@ export function storedEntries(template: string, lang: string, styleXml: string):
 
 /** Appends newly formatted entries for a style and locale; a store that cannot be written is left alone (only a cache). */
 export function storeEntries(template: string, lang: string, styleXml: string, entries: ReadonlyArray<[string, string]>): void {
-  if (!store?.write || entries.length === 0) return
+  if (!store || entries.length === 0) return
   const path = storePath(store.dir, template, lang)
   let done = appended.get(path)
   if (!done) appended.set(path, (done = new Set()))
