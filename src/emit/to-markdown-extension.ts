@@ -2,7 +2,7 @@ import type {Handle, Options as ToMarkdownExtension} from 'mdast-util-to-markdow
 import type {Processor} from 'unified'
 import type {MarkdownCitationStyle} from '../config/types.js'
 import type {Citation, Sentence} from '../types.js'
-import {citationStyles} from './citation-styles.js'
+import {citationMarkdown} from './citation-markdown.js'
 
 /** Options of {@link citeclaimToMarkdown}. */
 export interface CiteclaimToMarkdownOptions {
@@ -19,10 +19,10 @@ export interface CiteclaimToMarkdownOptions {
  * the claim tags, the claims section and the references on top of this.
  */
 export function citeclaimToMarkdown(options: CiteclaimToMarkdownOptions = {}): ToMarkdownExtension {
-  const style = citationStyles[options.citationStyle ?? 'links']
-  const print: Handle = (node: Citation, _parent, state, info) => (node.data.valid ? style(node.data.numbers) : state.safe(node.value, info))
-  // remark-stringify asks a node's first character before printing it: a group starts with `[`.
-  const citation = Object.assign(print, {peek: (node: Citation) => (node.data.valid ? '[' : node.value.charAt(0))})
+  const style = options.citationStyle ?? 'links'
+  const print: Handle = (node: Citation, _parent, state, info) => citationMarkdown(node, style, (text) => state.safe(text, info))
+  // remark-stringify asks a node's first character before printing it (`[`, `@`, or a narrative callout's first name).
+  const citation = Object.assign(print, {peek: (node: Citation, parent: Parameters<Handle>[1], state: Parameters<Handle>[2], info: Parameters<Handle>[3]) => print(node, parent, state, info).charAt(0)})
   const sentence: Handle = (node: Sentence, _parent, state, info) => state.containerPhrasing(node, info)
   return {handlers: {citation, sentence} as ToMarkdownExtension['handlers']}
 }

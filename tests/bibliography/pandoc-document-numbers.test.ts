@@ -7,6 +7,7 @@ import {beforeAll, describe, expect, it} from 'vitest'
 import type {ResolvedConfig} from '../../src/config/types.js'
 import {analyseText, shippedConfig} from '../helpers/analyse.js'
 import {runsWith} from '../helpers/requires.js'
+import {collect, pandocCites, plain, type PandocNode} from '../helpers/pandoc-ast.js'
 
 // pandoc --citeproc numbers references by first citation. A document that cites [10] first must come
 // back with its own numbers, and with one reference list (pandoc's), through the emitted CSL-JSON
@@ -42,36 +43,6 @@ const text = [
   ...entries.map((entry, index) => `${index + 1}. ${entry}`),
   ''
 ].join('\n')
-
-interface PandocNode {
-  t: string
-  c?: unknown
-}
-
-function plain(value: unknown): string {
-  if (Array.isArray(value)) return value.map(plain).join('')
-  if (value === null || typeof value !== 'object') return ''
-  const node = value as PandocNode
-  if (node.t === 'Str') return String(node.c)
-  if (node.t === 'Space' || node.t === 'SoftBreak' || node.t === 'LineBreak') return ' '
-  return plain(node.c)
-}
-
-function collect(value: unknown, t: string, out: PandocNode[] = []): PandocNode[] {
-  if (Array.isArray(value)) for (const item of value) collect(item, t, out)
-  else if (value !== null && typeof value === 'object') {
-    const node = value as PandocNode
-    if (node.t === t) out.push(node)
-    collect(node.c ?? (value as {blocks?: unknown}).blocks, t, out)
-  }
-  return out
-}
-
-const cites = (ast: unknown) =>
-  collect(ast, 'Cite').map((node) => {
-    const [citations, rendered] = node.c as [Array<{citationId: string}>, unknown]
-    return {ids: citations.map((citation) => citation.citationId), rendered: plain(rendered)}
-  })
 
 /** The entries of pandoc's reference list: id (pandoc's `ref-` before the item's `ref-<n>` taken off) and text. */
 function listed(ast: unknown): Array<{id: string; text: string}> {
@@ -113,7 +84,7 @@ describe.runIf(withPandoc)('pandoc round trip of a document citing out of order,
   it('keeps every number of the document in the rendered citations', () => {
     expect(numbered.status, numbered.stderr).toBe(0)
     expect(numbered.stderr).toBe('')
-    expect(cites(JSON.parse(numbered.stdout)).map((cite) => cite.rendered)).toEqual(['(10)', '(3)', '(1,5)', '(2)', '(4,6,7,8,9)'])
+    expect(pandocCites(JSON.parse(numbered.stdout)).map((cite) => cite.rendered)).toEqual(['(10)', '(3)', '(1,5)', '(2)', '(4,6,7,8,9)'])
   })
 
   it('lists every reference once, in the document\'s order, with its number and title', () => {
@@ -128,12 +99,12 @@ describe.runIf(withPandoc)('pandoc round trip of a document citing out of order,
 
   it('shows why: the plain Vancouver style renumbers by first citation', () => {
     expect(firstCited.status, firstCited.stderr).toBe(0)
-    expect(cites(JSON.parse(firstCited.stdout))[0]!.rendered).toBe('(1)')
+    expect(pandocCites(JSON.parse(firstCited.stdout))[0]!.rendered).toBe('(1)')
   })
 
   it('renders the same document in an author–year style, with the authors and years of its list', () => {
     expect(authorYear.status, authorYear.stderr).toBe(0)
-    const rendered = cites(JSON.parse(authorYear.stdout)).map((cite) => cite.rendered)
+    const rendered = pandocCites(JSON.parse(authorYear.stdout)).map((cite) => cite.rendered)
     expect(rendered.slice(0, 4)).toEqual(['(Zorn 2013)', '(Quill and Hale 2004)', '(Arvid and Bolt 2011; Vell and Ostrander 2008)', '(Okafor 2019)'])
     const entries = listed(JSON.parse(authorYear.stdout))
     expect(entries).toHaveLength(10)
@@ -163,7 +134,7 @@ describe.runIf(withPandoc)('pandoc round trip of a document citing out of order,
   it('keeps every number and title of the document', () => {
     expect(run.status, run.stderr).toBe(0)
     const ast = JSON.parse(run.stdout) as unknown
-    expect(cites(ast).map((cite) => cite.rendered)).toEqual(['(10)', '(3)', '(1,5)', '(2)', '(4,6,7,8,9)'])
+    expect(pandocCites(ast).map((cite) => cite.rendered)).toEqual(['(10)', '(3)', '(1,5)', '(2)', '(4,6,7,8,9)'])
     const listedEntries = listed(ast)
     expect(listedEntries.map((entry) => entry.id)).toEqual(titles.map((_, index) => `ref-${index + 1}`))
     listedEntries.forEach((entry, index) => {
@@ -193,7 +164,7 @@ describe.runIf(withPandoc)('pandoc round trip of a Markdown document citing by k
   it('renders each citation in the form the input wrote it: prefix, locator, in-text, author left out', () => {
     expect(run.status, run.stderr).toBe(0)
     expect(run.stderr).toBe('')
-    expect(cites(JSON.parse(run.stdout)).map((cite) => cite.rendered)).toEqual(['(see Lind 2001, 3; Brandt 2011)', 'Okafor (2009)', '(2009)'])
+    expect(pandocCites(JSON.parse(run.stdout)).map((cite) => cite.rendered)).toEqual(['(see Lind 2001, 3; Brandt 2011)', 'Okafor (2009)', '(2009)'])
   })
 
   it('lists the three works once, with their titles', () => {

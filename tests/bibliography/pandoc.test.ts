@@ -7,6 +7,7 @@ import {beforeAll, describe, expect, it} from 'vitest'
 import type {ResolvedConfig} from '../../src/config/types.js'
 import {analyseText, shippedConfig} from '../helpers/analyse.js'
 import {runsWith} from '../helpers/requires.js'
+import {collect, pandocCites, plain, type PandocNode} from '../helpers/pandoc-ast.js'
 
 // Runs Debian's pandoc on the annotated Markdown. Without pandoc on the PATH these tests are skipped,
 // saying why; with CI set they run anyway and fail, since CI installs pandoc (.ci/run).
@@ -15,33 +16,6 @@ const fixture = (name: string): string => readFileSync(new URL(`../fixtures/ohip
 const vancouver = fileURLToPath(new URL('../../styles/vancouver.csl', import.meta.url))
 const config: ResolvedConfig = {...shippedConfig, citations: {...shippedConfig.citations, markdownStyle: 'pandoc'}}
 const titles = new Map((JSON.parse(fixture('example.csl.json')) as Array<{id: string; title: string}>).map((item) => [item.id, item.title]))
-
-interface PandocNode {
-  t: string
-  c?: unknown
-}
-
-/** Plain text of pandoc AST inlines or blocks. */
-function plain(value: unknown): string {
-  if (Array.isArray(value)) return value.map(plain).join('')
-  if (value === null || typeof value !== 'object') return ''
-  const node = value as PandocNode
-  if (node.t === 'Str') return String(node.c)
-  if (node.t === 'Space' || node.t === 'SoftBreak' || node.t === 'LineBreak') return ' '
-  if (node.t === 'RawInline' || node.t === 'RawBlock') return ''
-  return plain(node.c)
-}
-
-/** Every node of type `t` in document order. */
-function collect(value: unknown, t: string, out: PandocNode[] = []): PandocNode[] {
-  if (Array.isArray(value)) for (const item of value) collect(item, t, out)
-  else if (value !== null && typeof value === 'object') {
-    const node = value as PandocNode
-    if (node.t === t) out.push(node)
-    collect(node.c ?? (value as {blocks?: unknown}).blocks, t, out)
-  }
-  return out
-}
 
 /** `(7–12)`, `(18,19)`, `(1,3–5)` → the numbers they stand for. */
 function expand(rendered: string): number[] {
@@ -77,10 +51,7 @@ describe.runIf(withPandoc)('pandoc round trip of the annotated Markdown (pandoc 
 
   it('reads every citation group of the Markdown as a pandoc citation of the same references, in the same order', () => {
     const ast = JSON.parse(run.stdout) as {blocks: unknown}
-    const cites = collect(ast.blocks, 'Cite').map((node) => {
-      const [citations, rendered] = node.c as [Array<{citationId: string}>, unknown]
-      return {ids: citations.map((citation) => citation.citationId), rendered: plain(rendered)}
-    })
+    const cites = pandocCites(ast.blocks)
     const written = [...markdown.matchAll(/\[(@ref-\d+(?:; @ref-\d+)*)\]/g)].map((match) => match[1]!.split('; ').map((key) => key.slice(1)))
     expect(cites.map((cite) => cite.ids)).toEqual(written)
     // The body's groups come first, in document order, each with its own numbers.

@@ -1,12 +1,11 @@
 import type {CslItem} from '@citation-js/core'
-import type {Root} from 'mdast'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {resolveConfig} from '../../src/config/resolve-config.js'
-import {createProcessor} from '../../src/pipeline.js'
 import {authorYearCallouts} from '../../src/stages/citations/author-year-syntax.js'
 import {citationSyntaxes, numericBrackets, syntaxesForDocument, type CitationDocument, type CitationStyle} from '../../src/stages/citations/citation-syntax.js'
 import type {Citation} from '../../src/types.js'
+import {citationsOf as runCitations} from '../helpers/citation-nodes.js'
 
 /** Author–year callouts are the citation-syntax registry's second entry, decided per document. */
 
@@ -25,17 +24,7 @@ function documentOf(texts: string[], withBibliography: boolean, style: CitationS
 
 /** The citation nodes of a text run through the whole processor with the invented bibliography. */
 function citationsOf(text: string, style: CitationStyle = 'auto'): {citations: Citation[]; file: VFile} {
-  const processor = createProcessor(resolveConfig({citations: {style}}))
-  const file = new VFile({path: 'doc.txt', value: text})
-  file.data.bibliography = bibliography
-  const tree = processor.runSync(processor.parse(file), file) as Root
-  const citations: Citation[] = []
-  const visit = (node: {type: string; children?: unknown[]}): void => {
-    if (node.type === 'citation') citations.push(node as unknown as Citation)
-    for (const child of node.children ?? []) visit(child as {type: string})
-  }
-  visit(tree)
-  return {citations, file}
+  return runCitations(text, {config: resolveConfig({citations: {style}}), path: 'doc.txt', bibliography})
 }
 
 describe('the author–year registry entry', () => {

@@ -1,12 +1,12 @@
 import type {CslItem} from '@citation-js/core'
-import type {Root} from 'mdast'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {resolveConfig} from '../../src/config/resolve-config.js'
-import {createProcessor, type InputFormat} from '../../src/pipeline.js'
+import type {InputFormat} from '../../src/pipeline.js'
 import {citationSyntaxes, syntaxesForDocument, type CitationDocument, type CitationStyle} from '../../src/stages/citations/citation-syntax.js'
 import {pandocCitations} from '../../src/stages/citations/pandoc-syntax.js'
 import type {Citation} from '../../src/types.js'
+import {citationsOf as runCitations} from '../helpers/citation-nodes.js'
 
 /** Pandoc citations are the citation-syntax registry's third entry: Markdown input only, in every style. */
 
@@ -24,17 +24,7 @@ function documentOf(format: InputFormat, style: CitationStyle = 'auto'): Citatio
 
 /** The citation nodes of `text` run through the whole processor with the invented bibliography. */
 function citationsOf(text: string, format: InputFormat, style: CitationStyle = 'auto'): {citations: Citation[]; file: VFile} {
-  const processor = createProcessor(resolveConfig({citations: {style}}), format)
-  const file = new VFile({path: format === 'markdown' ? 'reef.md' : 'reef.txt', value: text})
-  file.data.bibliography = bibliography
-  const tree = processor.runSync(processor.parse(file), file) as Root
-  const citations: Citation[] = []
-  const visit = (node: {type: string; children?: unknown[]}): void => {
-    if (node.type === 'citation') citations.push(node as unknown as Citation)
-    for (const child of node.children ?? []) visit(child as {type: string})
-  }
-  visit(tree)
-  return {citations, file}
+  return runCitations(text, {config: resolveConfig({citations: {style}}), format, path: format === 'markdown' ? 'reef.md' : 'reef.txt', bibliography})
 }
 
 describe('the pandoc registry entry', () => {

@@ -2,6 +2,7 @@ import type {Root} from 'mdast'
 import remarkParse from 'remark-parse'
 import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
+import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {toMarkdown} from 'mdast-util-to-markdown'
 import {citeclaimToMarkdown, remarkCitations, remarkCiteclaimStringify, remarkSentences} from '../../src/index.js'
@@ -22,6 +23,17 @@ describe('citeclaimToMarkdown in a processor of your own', () => {
   it('writes pandoc citations with that style', async () => {
     const file = await ownPipeline({citationStyle: 'pandoc'}).process('Cells grow [1, 2].\n')
     expect(String(file)).toBe('Cells grow [@ref-1; @ref-2].\n')
+  })
+
+  it('keeps the names of a narrative author–year callout, as the annotated Markdown does', async () => {
+    const value = 'Cells grew (Smith et al., 2020) fast. As Smith et al. (2020) saw, Adams (2011) did not.\n'
+    const entries = [
+      {number: 1, item: {id: 'smith2020', type: 'book' as const, author: [{family: 'Smith'}, {family: 'Jones'}, {family: 'Ng'}], issued: {'date-parts': [[2020]]}}},
+      {number: 2, item: {id: 'adams2011', type: 'book' as const, author: [{family: 'Adams'}], issued: {'date-parts': [[2011]]}}}
+    ]
+    const file = new VFile({path: 'cells.md', value})
+    file.data.bibliography = {path: 'cells.csl.json', entries}
+    expect(String(await ownPipeline().process(file))).toBe('Cells grew [[1](#ref:1)] fast. As Smith et al. [[1](#ref:1)] saw, Adams [[2](#ref:2)] did not.\n')
   })
 
   it('is an mdast-util-to-markdown extension too', () => {

@@ -13,7 +13,7 @@ import {analyseDocument, createProcessor} from '../../src/pipeline.js'
 import {registerCitationSyntax, keysOfNumbers, type CitationSyntax} from '../../src/stages/citations/citation-syntax.js'
 import type {FoundGroup} from '../../src/stages/citations/find-citation-groups.js'
 import {parseCitationGroup} from '../../src/stages/citations/parse-citation-group.js'
-import type {Citation} from '../../src/types.js'
+import {citationsOf} from '../helpers/citation-nodes.js'
 
 /**
  * Issue 11, registries: a newcomer adds an output format or a citation syntax by adding one entry.
@@ -141,20 +141,13 @@ describe('emitter registry', () => {
 
 describe('citation syntax registry', () => {
   it('finds a registered syntax beside numeric brackets, each group resolved to bibliography keys', () => {
-    const resolved = config()
-    const file = new VFile({path: 'doc.txt', value: text})
-    file.data.bibliography = {
-      path: 'doc.csl.json',
-      entries: (JSON.parse(bibliography) as Array<{id: string}>).map((item, index) => ({number: index + 1, item}))
-    }
-    const processor = createProcessor(resolved, 'text')
-    const tree = processor.runSync(processor.parse(file), file) as Root
-    const groups: Citation['data'][] = []
-    const visit = (node: {type: string; children?: unknown[]; data?: unknown}): void => {
-      if (node.type === 'citation') groups.push(node.data as Citation['data'])
-      for (const child of (node.children ?? []) as Array<typeof node>) visit(child)
-    }
-    visit(tree)
+    const {citations} = citationsOf(text, {
+      config: config(),
+      format: 'text',
+      path: 'doc.txt',
+      bibliography: {path: 'doc.csl.json', entries: (JSON.parse(bibliography) as Array<{id: string}>).map((item, index) => ({number: index + 1, item}))}
+    })
+    const groups = citations.map((citation) => citation.data)
     expect(groups.map(({id, raw, numbers, valid, syntax, keys}) => ({id, raw, numbers, valid, syntax, keys}))).toEqual([
       {id: 'g1', raw: '{{2}}', numbers: [2], valid: true, syntax: 'double-braces', keys: ['beta2004']},
       {id: 'g2', raw: '[3]', numbers: [3], valid: true, syntax: 'numeric-brackets', keys: ['gamma2010']}

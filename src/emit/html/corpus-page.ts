@@ -30,8 +30,8 @@ export function corpusHtml(documents: readonly CorpusPageDocument[]): string {
  * The corpus page built as its documents come (sorted by id), keeping none of them: their summaries
  * go into one running total, bounded by the distinct (type, category, evidence, hedged) tuples, and
  * each one's row of the documents table is serialised at once. What it keeps per document is that
- * row's HTML (about 300 bytes: the link, the source path and eight numbers), not the document's
- * summary and counts as objects (a few KB each), nor a hast tree of every row built at the end.
+ * row's HTML (the link, the source path and eight numbers: 212 bytes for the seed's), not the
+ * document's summary and counts as objects, nor a hast tree of every row built at the end.
  */
 export class CorpusPage {
   readonly #total = new SummaryTotal()

@@ -5,7 +5,7 @@ import {toOutputCslItem} from './references-csl.js'
 import {entriesAreIndependent} from './entry-independence.js'
 import {BoundedCache} from './bounded-cache.js'
 import {sharedItem} from './parse-each.js'
-import {forgetAppendedEntries, formattedEntryStoreDir, storedEntries, storeEntries} from './formatted-entry-store.js'
+import {forgetStoreReads, formattedEntryStoreDir, storedEntries, storeEntries} from './formatted-entry-store.js'
 
 export interface FormatOptions {
   /** A style citation-js has (`vancouver`, `apa`, `harvard1`) or a path to a `.csl` file. */
@@ -68,7 +68,7 @@ export function clearFormattedEntries(): void {
   byItem.clear()
   seededFrom.clear()
   independence.clear()
-  forgetAppendedEntries()
+  forgetStoreReads()
 }
 
 /**

@@ -26,21 +26,14 @@ const textVersion = 1
 const noFollow = constants.O_NOFOLLOW ?? 0
 const nonBlocking = constants.O_NONBLOCK ?? 0
 
-interface Store {
-  dir: string
-  write: boolean
-}
-
-let store: Store | undefined
-/** Lines appended by this thread, per file: an entry formatted twice here is written once. */
-const appended = new Map<string, Set<string>>()
-
+/** The cache folder this thread's formatted entries persist in, if any. */
+let store: {dir: string} | undefined
 /**
- * Where this thread's formatted entries persist (`<out>/.citeclaim-cache`), or nowhere (undefined).
- * `write: false` (a `--check` run) reads what is there and adds nothing.
+ * Where this thread's formatted entries persist (`<out>/.citeclaim-cache`), or nowhere (undefined):
+ * a `--check` run uses none, so that it neither depends on the cache nor adds to it.
  */
-export function useFormattedEntryStore(dir: string | undefined, options: {write: boolean} = {write: true}): void {
-  store = dir === undefined ? undefined : {dir, ...options}
+export function useFormattedEntryStore(dir: string | undefined): void {
+  store = dir === undefined ? undefined : {dir}
 }
 
 /** The store in use, for seeding: changes when a long-lived process moves to another output folder. */
@@ -118,14 +111,14 @@ export function storedEntries(template: string, lang: string, styleXml: string):
   return out
 }
 
-/** Appends newly formatted entries for a style and locale; a store that cannot be written is left alone (only a cache). */
+/**
+ * Appends newly formatted entries for a style and locale; a store that cannot be written is left
+ * alone (only a cache). The caller passes only entries its bounded cache did not hold: one that
+ * cache dropped and formatted again is appended again, a line that reads back the same text.
+ */
 export function storeEntries(template: string, lang: string, styleXml: string, entries: ReadonlyArray<[string, string]>): void {
-  if (!store?.write || entries.length === 0) return
+  if (!store || entries.length === 0) return
   const path = storePath(store.dir, template, lang)
-  let done = appended.get(path)
-  if (!done) appended.set(path, (done = new Set()))
-  const fresh = entries.filter(([key]) => !done.has(key))
-  if (fresh.length === 0) return
   const identity = storeIdentity(template, lang, styleXml)
   let fd: number | undefined
   try {
@@ -137,8 +130,7 @@ export function storeEntries(template: string, lang: string, styleXml: string, e
       ftruncateSync(fd, 0)
       writeSync(fd, identity + '\n')
     }
-    writeSync(fd, fresh.map((pair) => JSON.stringify(pair) + '\n').join(''))
-    for (const [key] of fresh) done.add(key)
+    writeSync(fd, entries.map((pair) => JSON.stringify(pair) + '\n').join(''))
   } catch {
     // Only a cache: the next run formats these entries again.
   } finally {
@@ -146,9 +138,8 @@ export function storeEntries(template: string, lang: string, styleXml: string, e
   }
 }
 
-/** Forgets what this thread appended and read (tests; a thread that drops its formatted entries). */
-export function forgetAppendedEntries(): void {
-  appended.clear()
+/** Forgets how far this thread has read each store file (tests; a thread that drops its formatted entries). */
+export function forgetStoreReads(): void {
   readUpTo.clear()
 }
 

@@ -11,7 +11,7 @@ let plugins: MarkdownParserPlugins | undefined
 let loading: Promise<void> | undefined
 
 /**
- * Loads the Markdown parser (about 40 ms of start-up: micromark's sixty-odd modules), which a run of
+ * Loads the Markdown parser (about 40 CPU ms of start-up, 38–57 in five runs by hand: micromark's sixty-odd modules), which a run of
  * plain-text documents never uses. ES modules only, so this is asynchronous: the batch awaits it
  * before the first Markdown document it analyses in a thread; the package's entry point awaits it
  * once. Repeated calls share the one load.
