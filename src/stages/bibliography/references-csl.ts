@@ -35,52 +35,64 @@ function foldParticles(value: unknown): unknown {
 /**
  * `<id>.references.csl.json`: the cited entries as a CSL-JSON array in citation-number order, each
  * with the document's own number, so that a rendering keeps it (`withDocumentNumber`). The bytes are
- * those of `JSON.stringify(items, null, 2)`, put together from each work's fields as printed once per
- * thread (`printedFields`): documents citing the same works (under any numbers) print them once.
+ * those of `JSON.stringify(items, null, 2)`, put together from each work's text as printed once per
+ * thread (`printedWork`): documents citing the same works (under any numbers) print them once, and
+ * an item costs the three numbered values and seven string joins.
  */
 export function toReferencesCslJson(references: ReadonlyMap<number, CslItem>): string {
   const sorted = [...references].sort((a, b) => a[0] - b[0])
   if (sorted.length === 0) return '[]\n'
   const width = String(sorted.at(-1)![0]).length
-  const items = sorted.map(([number, item]) => {
-    const numbered: Record<NumberedField, string> = {
-      'citation-label': JSON.stringify(String(number).padStart(width, '0')),
-      'citation-number': String(number),
-      id: JSON.stringify(`ref-${number}`)
-    }
-    const lines = printedFields(item).map((field) => (typeof field === 'string' ? field : `${itemIndent}  ${JSON.stringify(field.key)}: ${numbered[field.key]}`))
-    return `${itemIndent}{\n${lines.join(',\n')}\n${itemIndent}}`
-  })
-  return `[\n${items.join(',\n')}\n]\n`
+  let out = '[\n'
+  for (let index = 0; index < sorted.length; index++) {
+    const [number, item] = sorted[index]!
+    const [beforeLabel, beforeNumber, beforeId, afterId] = printedWork(item)
+    // The label and the id are digits and `ref-` only: no character JSON would escape.
+    out += (index === 0 ? '' : ',\n') + beforeLabel + '"' + String(number).padStart(width, '0') + '"' + beforeNumber + String(number) + beforeId + '"ref-' + String(number) + '"' + afterId
+  }
+  return out + '\n]\n'
 }
 
-/** The fields `withDocumentNumber` sets from the document's number (and `toOutputCslItem` the id). */
-type NumberedField = 'citation-label' | 'citation-number' | 'id'
-const numberedFields: readonly NumberedField[] = ['citation-label', 'citation-number', 'id']
+/** The fields `withDocumentNumber` sets from the document's number (and `toOutputCslItem` the id), in `sortKeys` order. */
+const numberedFields = ['citation-label', 'citation-number', 'id'] as const
 /** An item's indent inside the pretty-printed array. */
 const itemIndent = '  '
 
-/** Each work's printed fields, by the item it shares (see `sharedItem`); the number's fields as slots. */
-const printed = new WeakMap<CslItem, ReadonlyArray<string | {key: NumberedField}>>()
+/**
+ * A work's printed item cut at the values of its numbered fields: the text up to the label's value,
+ * from there to the number's value, to the id's value, and after it to the item's closing brace.
+ */
+type PrintedWork = readonly [string, string, string, string]
+
+/** Each work's printed item, by the item it shares (see `sharedItem`). */
+const printed = new WeakMap<CslItem, PrintedWork>()
 
 /**
- * An item's lines in `<id>.references.csl.json`, keys in `sortKeys` order: each field the work gives,
- * as `JSON.stringify(item, null, 2)` prints it inside the array (a value's own lines indented by the
- * field's depth: JSON strings hold no raw newline), and a slot for each field the number gives.
- * Depends only on the fields `toOutputCslItem` keeps, so it is kept per work.
+ * An item as `JSON.stringify(items, null, 2)` prints it inside the array, keys in `sortKeys` order
+ * (a value's own lines indented by the field's depth: JSON strings hold no raw newline), cut where
+ * the numbered values go. The three numbered keys sort in that order whatever the work's other keys,
+ * so the cuts fall in that order too. Depends only on the fields `toOutputCslItem` keeps, so it is
+ * kept per work.
  */
-function printedFields(item: CslItem): ReadonlyArray<string | {key: NumberedField}> {
+function printedWork(item: CslItem): PrintedWork {
   const work = sharedItem(item)
-  let lines = printed.get(work)
-  if (!lines) {
+  let pieces = printed.get(work)
+  if (!pieces) {
     const fields = toOutputCslItem(0, work) as Record<string, unknown>
     const keys = [...Object.keys(fields).filter((key) => !(numberedFields as readonly string[]).includes(key) && fields[key] !== undefined), ...numberedFields].sort()
-    lines = keys.map((key) =>
-      (numberedFields as readonly string[]).includes(key) ? {key: key as NumberedField} : `${itemIndent}  ${JSON.stringify(key)}: ${JSON.stringify(fields[key], null, 2).replaceAll('\n', `\n${itemIndent}  `)}`
-    )
-    printed.set(work, lines)
+    const cuts: string[] = []
+    let text = `${itemIndent}{\n`
+    keys.forEach((key, index) => {
+      text += `${index === 0 ? '' : ',\n'}${itemIndent}  ${JSON.stringify(key)}: `
+      if ((numberedFields as readonly string[]).includes(key)) {
+        cuts.push(text)
+        text = ''
+      } else text += JSON.stringify(fields[key], null, 2).replaceAll('\n', `\n${itemIndent}  `)
+    })
+    pieces = [cuts[0]!, cuts[1]!, cuts[2]!, `${text}\n${itemIndent}}`]
+    printed.set(work, pieces)
   }
-  return lines
+  return pieces
 }
 
 /**
