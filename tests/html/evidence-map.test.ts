@@ -91,6 +91,26 @@ describe('references on the page', () => {
     expect(serialised({...base, entry: {raw: 'Doe A. Title. 2001.', doi: '10.1000/x', pmid: null, year: 2001}})).toBe('<li id="ref-4">Doe A. Title. 2001. <a href="https://doi.org/10.1000/x">doi:10.1000/x</a></li>')
     expect(serialised(base, 3)).toBe('<li id="ref-4" value="4">Reference 4: the document has no bibliography entry for it. </li>')
   })
+
+  it('shows a frozen work (a bibliography entry shared by documents) as it shows the same item unfrozen, under any number', () => {
+    const deepFreeze = <T>(value: T): T => {
+      if (value !== null && typeof value === 'object') Object.values(value).forEach(deepFreeze)
+      return Object.freeze(value)
+    }
+    const page = (references: ReferenceRecord[]): string => serialisePage({type: 'root', children: references.map((reference, index) => referenceItem(reference, index + 1))})
+    const works = [
+      {id: 'w1', title: 'A <b>bold</b> & "quoted" study', author: [{family: 'Smith', given: 'John'}], issued: {'date-parts': [[2004]]}, DOI: '10.1000/x<y>'},
+      // Nothing of the work is shown: the note names each reference's own number.
+      {id: 'w2', note: 'no title'}
+    ]
+    const frozen = works.map(deepFreeze)
+    for (const numbers of [[1, 2], [7, 3], [2, 9]]) {
+      const withFrozen = numbers.map((number, index) => ({...base, number, csl: frozen[index]!}))
+      const withCopies = numbers.map((number, index) => ({...base, number, csl: structuredClone(works[index]!)}))
+      expect(page(withFrozen)).toBe(page(withCopies))
+      expect(page(withFrozen)).toContain(`Reference ${numbers[1]}: the document has no bibliography entry for it.`)
+    }
+  })
 })
 
 describe('claim facets (what the script filters on)', () => {

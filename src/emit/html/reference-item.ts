@@ -1,6 +1,8 @@
 import type {Element, ElementContent, Properties} from 'hast'
 import {element} from './element.js'
+import {serialisedOnce, type SerialisedFragment} from './page.js'
 import type {ReferenceRecord} from '../records.js'
+import {sharedItem} from '../../stages/bibliography/parse-each.js'
 
 /** Id of a reference's list item, the target of its citations. */
 export const referenceAnchor = (number: number): string => `ref-${number}`
@@ -11,6 +13,36 @@ export const referenceAnchor = (number: number): string => `ref-${number}`
  * to https://doi.org/ for a value shaped like a DOI, so a bibliography cannot plant a URL.
  */
 export function referenceItem(reference: ReferenceRecord, position: number): Element {
+  const properties: Properties = {id: referenceAnchor(reference.number)}
+  if (position !== reference.number) properties.value = String(reference.number)
+  return element('li', properties, referenceContent(reference))
+}
+
+/**
+ * A bibliography work's item content, serialised, by the item every document citing the work shares
+ * (see `sharedItem`): a batch's documents cite the same works, and their reference lists are most of
+ * a page's nodes once a bibliography comes with each document. Only frozen items, which cannot change
+ * after being shown (a frozen item from a bibliography is frozen to its leaves, see `parseEach`).
+ */
+const shownWorks = new WeakMap<object, SerialisedFragment | null>()
+
+/** A reference's item content: from its CSL item when it has one, else from the document's own entry. */
+function referenceContent(reference: ReferenceRecord): Array<ElementContent | string> {
+  const csl = reference.csl as Record<string, unknown> | null
+  const work = csl && Object.isFrozen(csl) ? sharedItem(reference.csl!) : undefined
+  if (!work || !Object.isFrozen(work)) return contentOf(reference).parts
+  let shown = shownWorks.get(work)
+  if (shown === undefined) {
+    const content = contentOf(reference)
+    // `null`: the item shows nothing of the work, only a note that names the reference's number.
+    shown = content.namesNumber ? null : serialisedOnce(element('li', {}, content.parts).children)
+    shownWorks.set(work, shown)
+  }
+  return shown === null ? contentOf(reference).parts : [shown]
+}
+
+/** Authors, year, title, container and a DOI link from the CSL item (all but its id), else the entry as printed. */
+function contentOf(reference: ReferenceRecord): {parts: Array<ElementContent | string>; namesNumber: boolean} {
   const parts: Array<ElementContent | string> = []
   const csl = reference.csl as Record<string, unknown> | null
   let doi: string | null = null
@@ -28,13 +60,11 @@ export function referenceItem(reference: ReferenceRecord, position: number): Ele
     parts.push(reference.entry.raw, ' ')
     doi = reference.entry.doi
   }
-  if (parts.length === 0) parts.push(`Reference ${reference.number}: the document has no bibliography entry for it. `)
+  const namesNumber = parts.length === 0
+  if (namesNumber) parts.push(`Reference ${reference.number}: the document has no bibliography entry for it. `)
   const link = doi ? doiLink(doi) : undefined
   if (link) parts.push(link)
-  const id = referenceAnchor(reference.number)
-  const properties: Properties = {id}
-  if (position !== reference.number) properties.value = String(reference.number)
-  return element('li', properties, parts)
+  return {parts, namesNumber}
 }
 
 const doiShape = /^10\.\d{4,9}\/\S+$/
