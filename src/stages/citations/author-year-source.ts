@@ -17,10 +17,27 @@ export interface AuthorYearSource {
 export function authorYearSourceOf(tree: Root, file: VFile): AuthorYearSource | undefined {
   const bibliography = file.data.bibliography
   if (bibliography) {
-    return {index: indexAuthorYearEntries(bibliography.entries.map(({number, item}) => authorYearEntryOfCsl(number, item))), name: bibliography.path}
+    const {entries} = bibliography
+    return {index: indexOnFirstUse(() => entries.map(({number, item}) => authorYearEntryOfCsl(number, item)), entries.length), name: bibliography.path}
   }
   const list = tree.data?.referenceList
   if (!list) return undefined
   const entries = list.entries.map((entry) => authorYearEntryOfPrinted(entry.number, entry.raw)).filter((entry): entry is AuthorYearEntry => entry !== undefined)
   return {index: indexAuthorYearEntries(entries), name: "the document's reference list"}
+}
+
+/**
+ * An index whose entries are read and indexed when a callout is first resolved against it: most
+ * documents with a bibliography file cite by number and never look an author up, and reading a few
+ * hundred entries' names for each of them is a millisecond spent for nothing.
+ */
+function indexOnFirstUse(entries: () => AuthorYearEntry[], size: number): AuthorYearIndex {
+  let built: AuthorYearIndex | undefined
+  return {
+    get byFirstName() {
+      built ??= indexAuthorYearEntries(entries())
+      return built.byFirstName
+    },
+    size
+  }
 }
