@@ -5,11 +5,12 @@ import {clearParsedEntries} from '../../src/stages/bibliography/parse-each.js'
 import {toOutputCslItem, toReferencesCslJson, withDocumentNumber} from '../../src/stages/bibliography/references-csl.js'
 import {documentBibliography, toBibtex, toRis} from '../../bench/make-bibliography.js'
 
-/** `<id>.references.csl.json` by its definition: each item made and numbered, the array pretty-printed. */
+/** `<id>.references.csl.json` by its definition: each item made and numbered, one compact item per line. */
 function byDefinition(references: ReadonlyMap<number, CslItem>): string {
   const sorted = [...references].sort((a, b) => a[0] - b[0])
-  const width = String(sorted.at(-1)?.[0] ?? 0).length
-  return JSON.stringify(sorted.map(([number, item]) => withDocumentNumber(toOutputCslItem(number, item), number, width)), null, 2) + '\n'
+  if (sorted.length === 0) return '[]\n'
+  const width = String(sorted.at(-1)![0]).length
+  return '[\n' + sorted.map(([number, item]) => '  ' + JSON.stringify(withDocumentNumber(toOutputCslItem(number, item), number, width))).join(',\n') + '\n]\n'
 }
 
 beforeEach(() => clearParsedEntries())
