@@ -7,6 +7,7 @@ import {toReferencesCslJson} from '../stages/bibliography/references-csl.js'
 import type {DocumentRecord} from './records.js'
 import {toAnnotatedMarkdown} from './markdown.js'
 import {printRecordJson} from './record-json.js'
+import {referenceLines} from './reference-json.js'
 
 /** One analysed document, as every emitter sees it. */
 export interface AnalysedDocument {
@@ -47,7 +48,7 @@ export interface Emitter {
 }
 
 /** The normalized JSON record, the versioned contract (`schema/document.schema.json`). */
-const json: Emitter = {name: 'json', suffix: '.json', emit: ({record}) => printRecordJson(record)}
+const json: Emitter = {name: 'json', suffix: '.json', emit: ({record}) => printRecordJson(record, referenceLines)}
 
 /** The annotated Markdown: the cleaned document for people, with citation links and claim tags. */
 const markdown: Emitter = {

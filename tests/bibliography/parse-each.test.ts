@@ -5,7 +5,7 @@ import '@citation-js/plugin-csl'
 import '@citation-js/plugin-ris'
 import {beforeEach, describe, expect, it} from 'vitest'
 import {loadBibliography} from '../../src/stages/bibliography/load-bibliography.js'
-import {clearParsedEntries, parseEach} from '../../src/stages/bibliography/parse-each.js'
+import {clearParsedEntries, itemJson, parseEach} from '../../src/stages/bibliography/parse-each.js'
 import {documentBibliography, toBibtex, toRis} from '../../bench/make-bibliography.js'
 
 /** What reading the file as a whole gives (the way before entries were parsed one by one), citation-js internals and made-up ids left out. */
@@ -111,5 +111,18 @@ describe('BoundedCache', () => {
     cache.set('e', 'E')
     expect(cache.get('c')).toBeUndefined()
     expect(cache.get('b')).toBe('B2')
+  })
+})
+
+describe('itemJson', () => {
+  it('prints every item as JSON.stringify does, works shared under other ids included, in each format', () => {
+    const other = documentBibliography([35, 65, 92, 15, 14, 3], 9, 8)
+    for (const [name, , text] of [...files, ['other.csl.json', 'csl.json', JSON.stringify(other)], ['other.bib', 'bib', toBibtex(other)], ['other.ris', 'ris', toRis(other)]] as Array<[string, string, string]>) {
+      for (let round = 0; round < 2; round++) {
+        const items = loadBibliography(name, text).entries.map((entry) => entry.item)
+        expect(items.length, name).toBeGreaterThan(0)
+        for (const item of items) expect(itemJson(item), name).toBe(JSON.stringify(item))
+      }
+    }
   })
 })

@@ -106,6 +106,23 @@ export function sharedItem(item: CslItem): CslItem {
   return bodyOf.get(item) ?? item
 }
 
+/** Each id-free body's JSON text: the placeholder where its items' ids go. */
+const bodyTexts = new WeakMap<CslItem, string>()
+const placeholderText = JSON.stringify(idPlaceholder)
+
+/**
+ * `JSON.stringify(item)`, printed once per work: an item of an id-free parse is its body, keys in the
+ * same places, with the id where the body has the placeholder (its `id`, and its `citation-key` when
+ * the parser put it there too; `withIdRestored` checked that it is nowhere else).
+ */
+export function itemJson(item: CslItem): string {
+  const body = bodyOf.get(item)
+  if (!body) return JSON.stringify(item)
+  let text = bodyTexts.get(body)
+  if (text === undefined) bodyTexts.set(body, (text = JSON.stringify(body)))
+  return text.replaceAll(placeholderText, JSON.stringify(item.id))
+}
+
 /** Forgets every parsed entry (tests). */
 export function clearParsedEntries(): void {
   parsed.clear()
