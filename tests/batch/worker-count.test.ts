@@ -15,12 +15,23 @@ describe('workerCount', () => {
     expect(workerCount(8, seedSized(1000))).toBe(8)
   })
 
-  it('needs more work before a second worker when documents come with bibliographies (each worker pays for citeproc)', () => {
+  it('needs more work before a second worker when documents come with bibliographies (each worker warms citeproc)', () => {
     // Ten documents with a 100 KB bibliography each: one thread, not two (issue 13's case).
     expect(workerCount(2, seedSized(10, 100_000))).toBe(1)
-    expect(workerCount(2, seedSized(120, 100_000))).toBe(1)
-    expect(workerCount(2, seedSized(120))).toBe(2)
+    expect(workerCount(2, seedSized(10))).toBe(1)
+    // Without bibliographies the same work is 40 documents: one thread.
+    expect(workerCount(2, seedSized(40))).toBe(1)
     expect(workerCount(2, seedSized(1000, 100_000))).toBe(2)
+  })
+
+  it('counts every bibliography entry as one citeproc has still to format, so reviews citing works of their own get the cores', () => {
+    // 40 reviews with 137 KB bibliographies of their own works: about 250 entries each to format,
+    // about 10 s of citeproc in one thread.
+    expect(workerCount(2, seedSized(40, 137_000))).toBe(2)
+    expect(workerCount(4, seedSized(40, 137_000))).toBeGreaterThan(2)
+    expect(workerCount(2, seedSized(120, 100_000))).toBe(2)
+    // A 2 KB bibliography (a few entries) adds little.
+    expect(workerCount(2, seedSized(40, 2_000))).toBe(1)
   })
 
   it('never asks for more threads than documents or cores, nor fewer than one', () => {
