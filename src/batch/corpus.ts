@@ -5,7 +5,7 @@ import type {CorpusPage} from '../emit/html/corpus-page.js'
 import {evidenceSummary, type EvidenceSummary} from '../emit/html/evidence-summary.js'
 import {schemaVersion, writtenSchemaVersions, type ClaimLine, type DocumentRecord, type IndexEntry} from '../emit/records.js'
 import {openAtomicSink, type AtomicSinkOptions} from './atomic-write.js'
-import {readRegularBytes, readRegularFile, sha256OfFile} from './read-output-file.js'
+import {readRegularBytes, readOutputText, sha256OfFile} from './read-output-file.js'
 import {cacheFoldersAreRealSync, corpusCacheFolder} from './cache-folder.js'
 
 /** Names of the corpus files in an output folder. */
@@ -157,7 +157,7 @@ async function loadEntries(document: CorpusDocument): Promise<CorpusEntries | St
       if (cached) return cached
     }
   }
-  const text = await readRegularFile(document.jsonPath)
+  const text = await readOutputText(document.jsonPath)
   if (text === undefined) {
     if (document.found) return undefined
     throw Object.assign(new Error('missing or not a regular file'), {code: 'ENOENT'})

@@ -1,7 +1,7 @@
 import {join} from 'node:path'
 import type {DiagnosticRecord} from '../emit/document.js'
 import {writeFileAtomic} from './atomic-write.js'
-import {readRegularFile} from './read-output-file.js'
+import {readOutputText} from './read-output-file.js'
 
 /** What the last run learnt about one document: enough to skip it next time and to clean up after it. */
 export interface ManifestEntry {
@@ -32,7 +32,7 @@ export function manifestPath(out: string): string {
  * unreadable manifest, or one that is not a regular file, is an empty cache.
  */
 export async function readManifest(out: string, outputSuffixes: readonly string[], reservedIds: ReadonlySet<string>): Promise<Map<string, ManifestEntry>> {
-  const text = await readRegularFile(manifestPath(out))
+  const text = await readOutputText(manifestPath(out))
   if (text === undefined) return new Map()
   try {
     const parsed = JSON.parse(text) as {manifestVersion?: number; documents?: unknown}

@@ -55,8 +55,8 @@ export async function openRegularFile(path: string): Promise<FileHandle | undefi
   return undefined
 }
 
-/** The text of a regular file (see `openRegularFile`), or undefined. */
-export async function readRegularFile(path: string): Promise<string | undefined> {
+/** The text of an output folder's regular file (see `openRegularFile`), or undefined: unlike an input (`read-regular-file.ts`), an output or cache file that cannot be read is only rebuilt. */
+export async function readOutputText(path: string): Promise<string | undefined> {
   return (await readRegularBytes(path))?.toString('utf8')
 }
 

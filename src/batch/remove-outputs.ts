@@ -8,7 +8,7 @@ import type {CorpusRecord} from './file-stamps.js'
 import type {ManifestEntry} from './manifest.js'
 import {describeFsError} from './output-folder.js'
 import {knownSuffixes, listOutputDocuments} from './output-documents.js'
-import {readRegularFile} from './read-output-file.js'
+import {readOutputText} from './read-output-file.js'
 
 /** Where a run deletes files, and what it tells about them. */
 export interface RemoveContext {
@@ -89,9 +89,9 @@ export async function removeGoneDocuments(
   }
 }
 
-/** A record in the output folder, read as `readRegularFile` reads (no symlink, no FIFO); undefined when unreadable or not JSON. */
+/** A record in the output folder, read as `readOutputText` reads (no symlink, no FIFO); undefined when unreadable or not JSON. */
 async function readJson(path: string): Promise<unknown> {
-  const text = await readRegularFile(path)
+  const text = await readOutputText(path)
   if (text === undefined) return undefined
   try {
     return JSON.parse(text) as unknown
