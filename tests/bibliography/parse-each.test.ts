@@ -5,6 +5,7 @@ import '@citation-js/plugin-csl'
 import '@citation-js/plugin-ris'
 import {beforeEach, describe, expect, it} from 'vitest'
 import {loadBibliography} from '../../src/stages/bibliography/load-bibliography.js'
+import {idPlaceholder} from '../../src/stages/bibliography/id-free-entry.js'
 import {clearParsedEntries, itemJson, parseEach} from '../../src/stages/bibliography/parse-each.js'
 import {documentBibliography, toBibtex, toRis} from '../../bench/make-bibliography.js'
 
@@ -124,5 +125,10 @@ describe('itemJson', () => {
         for (const item of items) expect(itemJson(item), name).toBe(JSON.stringify(item))
       }
     }
+  })
+
+  it('prints an item whose source names a field like the placeholder as JSON.stringify does', () => {
+    const items = [{id: 'a1', type: 'book', title: 'One', [idPlaceholder]: 'x'}, {id: 'b2', type: 'book', title: 'One', [idPlaceholder]: 'x'}]
+    for (const item of loadBibliography('odd.csl.json', JSON.stringify(items)).entries.map((entry) => entry.item)) expect(itemJson(item)).toBe(JSON.stringify(item))
   })
 })
