@@ -37,19 +37,26 @@ const isolated = [
   'tests/hostile/write-failures.test.ts'
 ]
 
+/** What both projects below share. */
+const common = {
+  testTimeout: 180_000,
+  hookTimeout: 300_000,
+  pool: 'forks' as const,
+  // Prepares both input formats and the built-in outputs, as the package's entry point does (see the file).
+  setupFiles: ['tests/helpers/prepare-pipeline.ts']
+}
+
 export default defineConfig({
   test: {
-    testTimeout: 180_000,
-    hookTimeout: 300_000,
-    pool: 'forks',
-    // Prepares both input formats and the built-in outputs, as the package's entry point does (see the file).
-    setupFiles: ['tests/helpers/prepare-pipeline.ts'],
+    // Builds, once per run, the CLI that tests running a CLI of their own use (tests/hostile/private-cli.ts).
+    // Here only: projects that extend the root config would each run it again.
+    globalSetup: ['tests/helpers/build-cli-once.ts'],
     // vitest's default leaves a core idle (one fork on two cores), while many tests spend their
     // time waiting on a child process: two forks take the suite from about 100 s to 70 s there.
     maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
-      {extends: true, test: {name: 'shared', include: ['tests/**/*.test.ts'], exclude: isolated, isolate: false}},
-      {extends: true, test: {name: 'isolated', include: isolated}}
+      {test: {...common, name: 'shared', include: ['tests/**/*.test.ts'], exclude: isolated, isolate: false}},
+      {test: {...common, name: 'isolated', include: isolated}}
     ]
   }
 })

@@ -27,6 +27,8 @@ export default defineConfig({
     hookTimeout: 10 * 60_000,
     pool: 'forks',
     // Prepares both input formats and the built-in outputs, as the package's entry point does (see the file).
-    setupFiles: ['tests/helpers/prepare-pipeline.ts']
+    setupFiles: ['tests/helpers/prepare-pipeline.ts'],
+    // Builds, once per run, the CLI that tests running a CLI of their own use (tests/hostile/private-cli.ts).
+    globalSetup: ['tests/helpers/build-cli-once.ts']
   }
 })
