@@ -1,5 +1,6 @@
 import {availableParallelism} from 'node:os'
 import {defineConfig} from 'vitest/config'
+import {SlowFirstSequencer} from './tests/helpers/slow-first-sequencer.js'
 
 /*
  * `npm test`: every test file at its quick size (tests/helpers/scale.ts). Timeouts are generous
@@ -71,6 +72,8 @@ export default defineConfig({
     // vitest's default leaves a core idle (one fork on two cores), while many tests spend their
     // time waiting on a child process: two forks take the suite from about 100 s to 70 s there.
     maxWorkers: Math.max(2, availableParallelism() - 1),
+    // The files that take seconds first, with or without vitest's cache of durations (see the file).
+    sequence: {sequencer: SlowFirstSequencer},
     projects: [
       {test: {...common, name: 'shared', include: ['tests/**/*.test.ts'], exclude: isolated, isolate: false}},
       // Without the setup file: most of these files spawn the CLI or run a batch, which prepares
