@@ -6,6 +6,7 @@ import {defineConfig} from 'vitest/config'
  */
 export const stressFiles = [
   'tests/hostile/sigkill.test.ts',
+  'tests/hostile/sigint.test.ts',
   'tests/hostile/linear-time.test.ts',
   'tests/hostile/outstanding-fixed.test.ts',
   'tests/hostile/big-inputs.test.ts',
@@ -27,6 +28,8 @@ export default defineConfig({
     hookTimeout: 10 * 60_000,
     pool: 'forks',
     // Prepares both input formats and the built-in outputs, as the package's entry point does (see the file).
-    setupFiles: ['tests/helpers/prepare-pipeline.ts']
+    setupFiles: ['tests/helpers/prepare-pipeline.ts'],
+    // Builds, once per run, the CLI that tests running a CLI of their own use (tests/hostile/private-cli.ts).
+    globalSetup: ['tests/helpers/build-cli-once.ts']
   }
 })

@@ -8,6 +8,8 @@ import {claimLines, corpusCache, corpusCachePath, indexEntry, writeCorpus} from 
 import {toClaimRows} from '../../src/emit/claim-rows.js'
 import type {DocumentRecord} from '../../src/emit/document.js'
 import {analyseText} from '../helpers/analyse.js'
+// Analyses documents with src's pipeline directly: prepare it, as the package's entry point does.
+import '../helpers/prepare-pipeline.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'citeclaim-corpus-'))
 afterAll(() => rmSync(dir, {recursive: true, force: true}))

@@ -5,6 +5,8 @@ import {analyseText, shippedConfig} from '../helpers/analyse.js'
 import {workGrowth} from '../helpers/count-work.js'
 import {scaled} from '../helpers/scale.js'
 import {positionProblems} from './checks.js'
+// Analyses documents with src's pipeline directly: prepare it, as the package's entry point does.
+import '../helpers/prepare-pipeline.js'
 
 /*
  * The complexity cases compare work, not time (tests/helpers/count-work.ts): the counted work on an

@@ -1,7 +1,7 @@
-import {spawnSync} from 'node:child_process'
 import {copyFileSync, mkdirSync, symlinkSync} from 'node:fs'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {inject} from 'vitest'
 
 /** The repository root. */
 export const repo = fileURLToPath(new URL('../../', import.meta.url))
@@ -15,14 +15,15 @@ export interface PrivateCli {
 }
 
 /**
- * Builds the CLI of the current sources into `dir` (bin/, dist/, package.json, a link to
+ * Puts the CLI of the current sources into `dir` (bin/, package.json, links to dist/ and
  * node_modules). Tests that run the CLI many times use their own build: another test file may be
  * rebuilding the repository's dist/ at the same moment, and tsc does not write its files atomically.
+ * The dist/ linked is the one built once at the start of the test run (tests/helpers/build-cli-once.ts),
+ * which nothing rebuilds; the folder around it is the file's own (a test may add a config beside it).
  */
 export function buildPrivateCli(dir: string): PrivateCli {
   mkdirSync(join(dir, 'bin'), {recursive: true})
-  const build = spawnSync(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', join(repo, 'tsconfig.build.json'), '--outDir', join(dir, 'dist')], {cwd: repo, encoding: 'utf8'})
-  if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`)
+  symlinkSync(inject('privateDist'), join(dir, 'dist'), 'dir')
   copyFileSync(join(repo, 'bin/citeclaim.js'), join(dir, 'bin/citeclaim.js'))
   copyFileSync(join(repo, 'package.json'), join(dir, 'package.json'))
   copyFileSync(join(repo, 'pipeline.config.ts'), join(dir, 'pipeline.config.ts'))

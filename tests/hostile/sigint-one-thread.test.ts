@@ -1,5 +1,5 @@
 import {spawn, spawnSync} from 'node:child_process'
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -18,11 +18,29 @@ let work: string
 let cli: PrivateCli
 const bound = 60_000
 /**
- * When the signal is sent: after the CLI has started and is analysing. A SIGINT before it has set its
- * handler kills it, so the wait grows with how long a small run of the same CLI takes on the machine
- * as loaded as it is now (3 s plus three of those); the document takes tens of seconds whatever the load.
+ * When the signal is sent: once the CLI has started and is analysing. A SIGINT before it has set its
+ * handler kills it. Where /proc tells a process's CPU time (Linux), that is once the run has used
+ * twice the CPU time of a whole run over a one-line document (start-up, config, discovery, analysis,
+ * writing): by then it is surely past its start and analysing, whatever the load, and the document
+ * takes tens of seconds. Elsewhere, after a wait that grows with how long that small run took on the
+ * machine as loaded as it is now (3 s plus three of those).
  */
-let delay = 3000
+let when: {cpuMs: number} | {delay: number} = {delay: 3000}
+
+/** CPU time (user and system, ms) process `pid` has used, or its waited-for children when `children` is set; undefined without /proc. */
+function cpuMs(pid: number | 'self', children = false): number | undefined {
+  let fields: string[]
+  try {
+    // After the command name in parentheses: state is field 3 of stat, utime 14, stime 15, cutime 16, cstime 17.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  } catch {
+    return undefined
+  }
+  const [user, system] = children ? [fields[13], fields[14]] : [fields[11], fields[12]]
+  // Clock ticks of 1/100 s (USER_HZ, 100 on Linux).
+  return (Number(user) + Number(system)) * 10
+}
 
 interface Finished {
   status: number | null
@@ -30,17 +48,31 @@ interface Finished {
   stderr: string
 }
 
-/** Runs the CLI with `-j 1`, sends SIGINT `signals` times (5 ms apart) once `delay` ms have passed; killed at `bound`. */
-function run(out: string, signals: number, delay: number): Promise<Finished> {
+/** Runs the CLI with `-j 1`, sends SIGINT `signals` times (5 ms apart) once it is analysing (see `when`); killed at `bound`. */
+function run(out: string, signals: number): Promise<Finished> {
   const child = spawn(process.execPath, [cli.bin, 'run', 'in', '--out', out, '--config', cli.config, '--quiet', '-j', '1'], {cwd: work, stdio: ['ignore', 'ignore', 'pipe']})
   let stderr = ''
   child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text))
-  const timers = Array.from({length: signals}, (_, index) => setTimeout(() => child.kill('SIGINT'), delay + index * 5))
+  const timers: NodeJS.Timeout[] = []
+  const send = (): void => {
+    for (let index = 0; index < signals; index++) timers.push(setTimeout(() => child.kill('SIGINT'), index * 5))
+  }
+  let poll: NodeJS.Timeout | undefined
+  if ('delay' in when) timers.push(setTimeout(send, when.delay))
+  else {
+    const cpu = when.cpuMs
+    poll = setInterval(() => {
+      if ((cpuMs(child.pid!) ?? 0) < cpu) return
+      clearInterval(poll)
+      send()
+    }, 10)
+  }
   const killer = setTimeout(() => child.kill('SIGKILL'), bound)
   return new Promise((resolve, reject) => {
     child.on('error', reject)
     child.on('close', (status, signal) => {
       for (const timer of timers) clearTimeout(timer)
+      clearInterval(poll)
       clearTimeout(killer)
       resolve({status, signal, stderr})
     })
@@ -58,9 +90,11 @@ describe('SIGINT during the analysis of a document, one at a time', () => {
     mkdirSync(join(work, 'small'))
     writeFileSync(join(work, 'small', 'small.md'), 'Stem cells a* b.\n')
     const start = performance.now()
+    const childrenBefore = cpuMs('self', true)
     const small = spawnSync(process.execPath, [cli.bin, 'run', 'small', '--out', 'small-out', '--config', cli.config, '--quiet', '-j', '1'], {cwd: work})
     expect(small.status).toBe(0)
-    delay = 3000 + 3 * (performance.now() - start)
+    const childrenAfter = cpuMs('self', true)
+    when = childrenBefore !== undefined && childrenAfter !== undefined ? {cpuMs: 2 * (childrenAfter - childrenBefore)} : {delay: 3000 + 3 * (performance.now() - start)}
   }, 120_000)
 
   afterAll(() => {
@@ -68,7 +102,7 @@ describe('SIGINT during the analysis of a document, one at a time', () => {
   })
 
   it('stops the run mid-document with exit code 130, one line on stderr and no output of the document', async () => {
-    const result = await run('once', 1, delay)
+    const result = await run('once', 1)
     expect(result.signal, 'still analysing when killed').toBeNull()
     expect(result.status, result.stderr).toBe(130)
     expect(result.stderr).toMatch(/^citeclaim: interrupted: 0 of 1 document done, [^\n]*\n$/)
@@ -81,7 +115,7 @@ describe('SIGINT during the analysis of a document, one at a time', () => {
   }, bound + 30_000)
 
   it('quits on a second SIGINT with exit code 130 and one line on stderr', async () => {
-    const result = await run('twice', 2, delay)
+    const result = await run('twice', 2)
     expect(result.signal, 'still analysing when killed').toBeNull()
     expect(result.status, result.stderr).toBe(130)
     expect(result.stderr.split('\n').filter((line) => line !== '')).toHaveLength(1)

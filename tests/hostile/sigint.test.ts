@@ -6,6 +6,7 @@ import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {differences, outputProblems, snapshot} from './output-checks.js'
 import {buildPrivateCli, repo, type PrivateCli} from './private-cli.js'
+import {scaled} from '../helpers/scale.js'
 
 /*
  * Ctrl-C on the built CLI: the run stops with exit code 130 and one line on stderr; the files it
@@ -15,6 +16,12 @@ import {buildPrivateCli, repo, type PrivateCli} from './private-cli.js'
 let work: string
 let cli: PrivateCli
 let reference: Map<string, Buffer>
+/**
+ * Copies of the seed review in the input, beside one small document: enough that a run is still
+ * going when the first document is written (8 in `npm test`, 16 in `npm run test:stress`).
+ */
+const seeds = scaled(8, 16)
+const documents = seeds + 1
 
 interface Finished {
   status: number | null
@@ -23,7 +30,7 @@ interface Finished {
 
 /** Runs the CLI in `work`; sends SIGINT `signals` times, the first once `out` has a file. */
 function run(out: string, signals = 0): Promise<Finished> {
-  // Two workers named: left to itself, citeclaim runs 17 seed-sized documents in one thread
+  // Two workers named: left to itself, citeclaim runs these seed-sized documents in one thread
   // (sigint-one-thread.test.ts covers that), and this test is about stopping a pool.
   const child = spawn(process.execPath, [cli.bin, 'run', 'in', '--out', out, '--force', '--config', cli.config, '--quiet', '-j', '2'], {cwd: work, stdio: ['ignore', 'ignore', 'pipe']})
   let stderr = ''
@@ -58,7 +65,7 @@ describe('SIGINT during a batch run', () => {
     cli = buildPrivateCli(join(work, 'cli'))
     mkdirSync(join(work, 'in'))
     const seed = readFileSync(join(repo, 'input/000_a1b4395412355638.txt'))
-    for (let index = 1; index <= 16; index++) writeFileSync(join(work, 'in', `seed-${String(index).padStart(2, '0')}.txt`), seed)
+    for (let index = 1; index <= seeds; index++) writeFileSync(join(work, 'in', `seed-${String(index).padStart(2, '0')}.txt`), seed)
     writeFileSync(join(work, 'in', 'small.txt'), 'Mesenchymal stem cells repair tissue [1].\n')
     const whole = await run('reference')
     expect(whole.status, whole.stderr).toBe(0)
@@ -73,7 +80,7 @@ describe('SIGINT during a batch run', () => {
   it('stops with exit code 130 and one line on stderr; what it wrote is whole and recorded; the next run finishes', async () => {
     const interrupted = await run('once', 1)
     expect(interrupted.status, interrupted.stderr).toBe(130)
-    expect(interrupted.stderr).toMatch(/^citeclaim: interrupted: \d+ of 17 documents done, [^\n]*\n$/)
+    expect(interrupted.stderr).toMatch(new RegExp(`^citeclaim: interrupted: \\d+ of ${documents} documents done, [^\\n]*\\n$`))
 
     const files = snapshot(join(work, 'once'))
     const {problems, temps} = outputProblems(files)
@@ -82,7 +89,7 @@ describe('SIGINT during a batch run', () => {
     // Stopped early: some documents are missing, and the corpus files describe exactly those written.
     const records = [...files.keys()].filter((name) => /^seed-\d+\.json$|^small\.json$/.test(name))
     expect(records.length).toBeGreaterThan(0)
-    expect(records.length).toBeLessThan(17)
+    expect(records.length).toBeLessThan(documents)
     const ids = records.map((name) => name.replace(/\.json$/, '')).sort()
     const index = JSON.parse(files.get('index.json')!.toString('utf8')) as {documents: Array<{id: string}>}
     expect(index.documents.map((entry) => entry.id)).toEqual(ids)
@@ -112,7 +119,7 @@ describe('SIGINT during a batch run', () => {
       const interrupted = await run(out, 2)
       expect(interrupted.status, interrupted.stderr).toBe(130)
       expect(interrupted.stderr.split('\n').filter((line) => line !== '')).toHaveLength(1)
-      expect(interrupted.stderr).toMatch(/^citeclaim: interrupted(?: again: quitting at once|: \d+ of 17 documents done)/)
+      expect(interrupted.stderr).toMatch(new RegExp(`^citeclaim: interrupted(?: again: quitting at once|: \\d+ of ${documents} documents done)`))
       secondSeen = interrupted.stderr.startsWith('citeclaim: interrupted again')
       const {problems} = outputProblems(snapshot(join(work, out)))
       expect(problems).toEqual([])

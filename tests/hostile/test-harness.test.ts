@@ -2,6 +2,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterEach, describe, expect, it, vi} from 'vitest'
 import {stressFiles} from '../../vitest.stress.config.js'
+import {slowFiles} from '../helpers/slow-first-sequencer.js'
 import {countWork, workGrowth} from '../helpers/count-work.js'
 import {commandAvailable, isCi, runsWith} from '../helpers/requires.js'
 import {repo} from './private-cli.js'
@@ -96,5 +97,12 @@ describe('npm run test:stress', () => {
       expect(existsSync(join(repo, file)), file).toBe(true)
       expect(readFileSync(join(repo, file), 'utf8'), file).toMatch(/from '\.\.\/helpers\/scale\.js'/)
     }
+  })
+})
+
+describe('the order of test files', () => {
+  it('starts with test files that exist', () => {
+    expect(slowFiles.length).toBeGreaterThan(0)
+    for (const file of slowFiles) expect(existsSync(join(repo, file)), file).toBe(true)
   })
 })

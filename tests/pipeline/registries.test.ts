@@ -14,6 +14,8 @@ import {registerCitationSyntax, keysOfNumbers, type CitationSyntax} from '../../
 import type {FoundGroup} from '../../src/stages/citations/find-citation-groups.js'
 import {parseCitationGroup} from '../../src/stages/citations/parse-citation-group.js'
 import {citationsOf} from '../helpers/citation-nodes.js'
+// Analyses documents with src's pipeline directly: prepare it, as the package's entry point does.
+import '../helpers/prepare-pipeline.js'
 
 /**
  * Issue 11, registries: a newcomer adds an output format or a citation syntax by adding one entry.
