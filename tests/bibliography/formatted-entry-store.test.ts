@@ -1,10 +1,10 @@
-import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import type {CslItem} from '@citation-js/core'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {clearFormattedEntries, formatReferences, formattingWork} from '../../src/stages/bibliography/format-references.js'
-import {useFormattedEntryStore} from '../../src/stages/bibliography/formatted-entry-store.js'
+import {storeEntries, useFormattedEntryStore} from '../../src/stages/bibliography/formatted-entry-store.js'
 import {syntheticWork} from '../../bench/make-bibliography.js'
 
 const example = JSON.parse(readFileSync(new URL('../fixtures/ohip-nl/example.csl.json', import.meta.url), 'utf8')) as CslItem[]
@@ -95,6 +95,34 @@ describe('formatted entries kept in the cache folder', () => {
     expect(formattingWork().entries - before).toBe(works.length)
     expect(readFileSync(target, 'utf8')).toBe('untouched')
     expect(existsSync(join(dir, name!))).toBe(true)
+  })
+})
+
+describe('the store file is never found empty or cut after its identity', () => {
+  it('is made, and started over, whole: written beside and renamed into place, no temp file left', () => {
+    useFormattedEntryStore(dir)
+    storeEntries('vancouver', 'en-US', '<style/>', [['k1', 'one']])
+    const [name] = readdirSync(dir)
+    const path = join(dir, name!)
+    const [identity, ...rest] = readFileSync(path, 'utf8').split('\n')
+    expect(identity).toMatch(/^[0-9a-f]{64}$/)
+    expect(rest).toEqual(['["k1","one"]', ''])
+    // Appended to in place while its identity holds.
+    const made = statSync(path).ino
+    storeEntries('vancouver', 'en-US', '<style/>', [['k2', 'two']])
+    expect(statSync(path).ino).toBe(made)
+    expect(readFileSync(path, 'utf8')).toBe(`${identity}\n["k1","one"]\n["k2","two"]\n`)
+    // Another style text: another identity, so the file is replaced by a new one, not truncated and rewritten in place.
+    storeEntries('vancouver', 'en-US', '<style version="2"/>', [['k3', 'three']])
+    expect(statSync(path).ino).not.toBe(made)
+    const [other, ...lines] = readFileSync(path, 'utf8').split('\n')
+    expect(other).not.toBe(identity)
+    expect(lines).toEqual(['["k3","three"]', ''])
+    // An empty file (as a writer killed between creating and writing it would have left) is started over the same way.
+    writeFileSync(path, '')
+    storeEntries('vancouver', 'en-US', '<style/>', [['k4', 'four']])
+    expect(readFileSync(path, 'utf8')).toBe(`${identity}\n["k4","four"]\n`)
+    expect(readdirSync(dir)).toEqual([name])
   })
 })
 

@@ -1,7 +1,7 @@
-import {closeSync, constants, fstatSync, openSync, readSync, writeSync, ftruncateSync} from 'node:fs'
-import {createHash} from 'node:crypto'
+import {closeSync, constants, fstatSync, openSync, readSync, renameSync, rmSync, writeFileSync, writeSync} from 'node:fs'
+import {createHash, randomBytes} from 'node:crypto'
 import {createRequire} from 'node:module'
-import {join} from 'node:path'
+import {basename, dirname, join} from 'node:path'
 
 /**
  * Formatted reference entries kept on disk between runs, in the output folder's cache: a rerun, a
@@ -10,7 +10,8 @@ import {join} from 'node:path'
  * once warm, seconds to warm). One file per style and locale, `formatted-<hash>.jsonl`: a first line
  * naming everything the text depends on (`storeIdentity`), then one `[key, text]` line per entry,
  * appended as entries are formatted (one `write` each, so the workers of a run can append to one
- * file). The key is the entry's exact input, never a hash, so two inputs never share a text.
+ * file). The file is made, and started over, by a rename (`startOver`): never empty, never cut
+ * after its identity line. The key is the entry's exact input, never a hash, so two inputs never share a text.
  *
  * The cache is untrusted input (CI restores it): the file is opened without following a link,
  * must be a regular file under `maxStoreBytes`, and a line that is not a pair of strings is skipped.
@@ -120,21 +121,37 @@ export function storeEntries(template: string, lang: string, styleXml: string, e
   if (!store || entries.length === 0) return
   const path = storePath(store.dir, template, lang)
   const identity = storeIdentity(template, lang, styleXml)
+  const lines = entries.map((pair) => JSON.stringify(pair) + '\n').join('')
   let fd: number | undefined
   try {
-    fd = openSync(path, constants.O_RDWR | constants.O_APPEND | constants.O_CREAT | noFollow | nonBlocking, 0o644)
+    fd = openSync(path, constants.O_RDWR | constants.O_APPEND | noFollow | nonBlocking)
     const info = fstatSync(fd)
     if (!info.isFile()) return
-    // A new file, another identity, or too big: started over with this identity.
-    if (info.size === 0 || info.size > maxStoreBytes || !startsWith(fd, identity + '\n')) {
-      ftruncateSync(fd, 0)
-      writeSync(fd, identity + '\n')
-    }
-    writeSync(fd, entries.map((pair) => JSON.stringify(pair) + '\n').join(''))
-  } catch {
-    // Only a cache: the next run formats these entries again.
+    // Another identity, or too big: started over with this identity.
+    if (info.size > maxStoreBytes || !startsWith(fd, identity + '\n')) startOver(path, identity + '\n' + lines)
+    else writeSync(fd, lines)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') startOver(path, identity + '\n' + lines)
+    // Else only a cache: the next run formats these entries again.
   } finally {
     if (fd !== undefined) closeSync(fd)
+  }
+}
+
+/**
+ * Makes the store file anew with `content` (its identity line and the first entries): written to a
+ * temp file beside it and renamed over it, so that no reader, and no run killed mid-way, finds it
+ * empty or cut after its identity. A worker appending to the file it replaced loses those lines, a
+ * cache's loss; the temp file of a killed run is swept like the others (`removeStaleTempFiles`).
+ */
+function startOver(path: string, content: string): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  try {
+    // `wx`: a file or link already at the temp path is never written through.
+    writeFileSync(temp, content, {flag: 'wx', mode: 0o644})
+    renameSync(temp, path)
+  } catch {
+    rmSync(temp, {force: true})
   }
 }
 
