@@ -6,6 +6,7 @@ import {defineConfig} from 'vitest/config'
  */
 export const stressFiles = [
   'tests/hostile/sigkill.test.ts',
+  'tests/bibliography/format-references-identity.test.ts',
   'tests/hostile/sigint.test.ts',
   'tests/hostile/linear-time.test.ts',
   'tests/hostile/outstanding-fixed.test.ts',

@@ -2,6 +2,7 @@ import {readFileSync} from 'node:fs'
 import {Cite, type CslItem} from '@citation-js/core'
 import '@citation-js/plugin-csl'
 import {beforeEach, describe, expect, it} from 'vitest'
+import {scaled} from '../helpers/scale.js'
 import {loadBibliography} from '../../src/stages/bibliography/load-bibliography.js'
 import {clearFormattedEntries, formatReferences, formattingWork} from '../../src/stages/bibliography/format-references.js'
 import {toOutputCslItem} from '../../src/stages/bibliography/references-csl.js'
@@ -33,6 +34,8 @@ const bibliographies: Record<string, Map<number, CslItem>> = {
   'ohip-nl (RIS)': loaded('ohip-nl/references.ris')
 }
 const styles = ['vancouver', 'apa', 'harvard1']
+/** Documents citing random subsets of each bibliography, after the whole set: 1 in `npm test`, 3 in the stress run (citeproc takes seconds for them in APA). */
+const subsetsPerBibliography = scaled(1, 3)
 
 /** Invented works: two by the same author in the same year (APA and harvard1 tell them apart as 2006a, 2006b). */
 const smith2006a: CslItem = {id: 's1', type: 'article-journal', title: 'Fish thyroid receptors', 'container-title': 'J Fish Biol', author: [{family: 'Smith', given: 'John'}], issued: {'date-parts': [[2006]]}}
@@ -49,7 +52,7 @@ describe('formatReferences gives the bytes of one whole-set citeproc run', () =>
         // Documents citing random subsets, formatted one after another as in a worker: entries come
         // from earlier documents' runs, and must still be what a run over this document gives.
         const draw = random(name.length * 31 + style.length)
-        for (let document = 0; document < 3; document++) {
+        for (let document = 0; document < subsetsPerBibliography; document++) {
           const subset = new Map([...references].filter(() => draw() < 0.5))
           expect(formatReferences(subset, {style}).entries).toEqual(formatWhole(subset, style))
         }

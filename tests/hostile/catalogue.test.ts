@@ -157,9 +157,13 @@ describe('hostile-input catalogue, through the built CLI', () => {
   let work: string
 
   beforeAll(() => {
-    // Build dist/ from the current sources so the CLI under test is this tree's.
-    const build = spawnSync(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', join(repo, 'tsconfig.build.json')], {cwd: repo, encoding: 'utf8'})
-    expect(existsSync(join(repo, 'dist/cli.js')), build.stdout + build.stderr).toBe(true)
+    // Build dist/ from the current sources so the CLI under test is this tree's, unless it is already
+    // (`npm test` builds it first): other test files run bin/citeclaim.js at the same time, and would
+    // load a dist/ file tsc is halfway through writing.
+    if (!distIsCurrent()) {
+      const build = spawnSync(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', join(repo, 'tsconfig.build.json')], {cwd: repo, encoding: 'utf8'})
+      expect(existsSync(join(repo, 'dist/cli.js')), build.stdout + build.stderr).toBe(true)
+    }
     work = mkdtempSync(join(tmpdir(), 'citeclaim-hostile-'))
   })
   afterAll(() => {
@@ -248,3 +252,13 @@ describe('hostile-input catalogue, through the built CLI', () => {
     expect(listFiles(dir)).toEqual(['in/good.txt', 'out'])
   })
 })
+
+/** Whether dist/ was built after every source file last changed (tsc writes every output on each build). */
+function distIsCurrent(): boolean {
+  const built = join(repo, 'dist/cli.js')
+  if (!existsSync(built)) return false
+  const builtAt = statSync(built).mtimeMs
+  const newest = (dir: string): number =>
+    Math.max(0, ...readdirSync(dir, {withFileTypes: true}).map((entry) => (entry.isDirectory() ? newest(join(dir, entry.name)) : statSync(join(dir, entry.name)).mtimeMs)))
+  return newest(join(repo, 'src')) <= builtAt && statSync(join(repo, 'tsconfig.build.json')).mtimeMs <= builtAt
+}
