@@ -10,6 +10,7 @@ import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {analyseDocument, type DocumentOutput} from '../../src/pipeline.js'
+import {distIsCurrent} from '../helpers/dist-current.js'
 import {decodeInput} from '../../src/stages/parse/decode-input.js'
 import type {DocumentRecord} from '../../src/emit/document.js'
 import {shippedConfig} from '../helpers/analyse.js'
@@ -160,7 +161,7 @@ describe('hostile-input catalogue, through the built CLI', () => {
     // Build dist/ from the current sources so the CLI under test is this tree's, unless it is already
     // (`npm test` builds it first): other test files run bin/citeclaim.js at the same time, and would
     // load a dist/ file tsc is halfway through writing.
-    if (!distIsCurrent()) {
+    if (!distIsCurrent(repo)) {
       const build = spawnSync(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', join(repo, 'tsconfig.build.json')], {cwd: repo, encoding: 'utf8'})
       expect(existsSync(join(repo, 'dist/cli.js')), build.stdout + build.stderr).toBe(true)
     }
@@ -253,12 +254,3 @@ describe('hostile-input catalogue, through the built CLI', () => {
   })
 })
 
-/** Whether dist/ was built after every source file last changed (tsc writes every output on each build). */
-function distIsCurrent(): boolean {
-  const built = join(repo, 'dist/cli.js')
-  if (!existsSync(built)) return false
-  const builtAt = statSync(built).mtimeMs
-  const newest = (dir: string): number =>
-    Math.max(0, ...readdirSync(dir, {withFileTypes: true}).map((entry) => (entry.isDirectory() ? newest(join(dir, entry.name)) : statSync(join(dir, entry.name)).mtimeMs)))
-  return newest(join(repo, 'src')) <= builtAt && statSync(join(repo, 'tsconfig.build.json')).mtimeMs <= builtAt
-}
