@@ -8,23 +8,26 @@ export interface WorkSize {
   bibliographyBytes: number
 }
 
-// Estimates from `npm run bench` on a 2-core machine (bench/results.json):
-// - a document: 22.99 s for 1,000 seed-sized documents (23.5 MB) in one thread, all four outputs:
-//   about 1 ms per KB;
+// Estimates from the last two `npm run bench` runs on a 2-core machine (bench/results.json holds the
+// second; the first is quoted in the README's bibliography section):
+// - a document: 22.99 s and 27.64 s for 1,000 seed-sized documents (23.5 MB) in one thread, all four
+//   outputs: about 1 ms per KB;
 // - a bibliography, read and emitted: the same 1,000 documents with a 137 KB CSL-JSON bibliography
-//   each took 12.3 s more in one thread (withBibliography, details.seconds): about 0.09 ms per KB;
-// - formatting: citeproc takes about 1 ms per entry it has not formatted before (1.6 ms in the
-//   bench's unshared run, 0.8–1.3 ms once warm by hand), and a bibliography file holds about one
-//   entry per 500 bytes (557 in the bench's CSL-JSON, 400 in its BibTeX and RIS): about 2 ms per KB.
-//   Which works other documents share cannot be known before reading them, so every entry counts as
-//   new: an overestimate for a batch citing the same works, whose documents then reach two threads
-//   sooner (at about 10 documents), where the threads cost little since both warm citeproc at once;
+//   each took 12.3 s and 8.4 s more in one thread (withBibliography, details.seconds): about 0.09 ms
+//   per KB;
+// - formatting: citeproc takes about 1 ms per entry it has not formatted before (1.64 and 1.22 ms in
+//   the bench's unshared runs), and a bibliography file holds about one entry per 500 bytes (557 in
+//   the bench's CSL-JSON, 400 in its BibTeX and RIS): about 2 ms per KB. Which works other documents
+//   share cannot be known before reading them, so every entry counts as new: an overestimate for a
+//   batch citing the same works, whose documents then reach two threads sooner (at about 10
+//   documents), where the threads cost little since both warm citeproc at once;
 // - a second thread: a worker loads the pipeline and warms the JIT, and one thread analyses in the
-//   main thread with no worker at all. 120 documents ran as fast on 2 workers as on 1
-//   (smallBatchSpeedup 1.02): the threshold below (twice the start-up per thread) puts that break-even
-//   near 4 × 0.6 s of work, about 100 documents. A worker that formats references also builds and
-//   warms a citeproc engine: about 1 s (the first two 250-entry bibliographies of a fresh process
-//   took 0.77 s and 0.51 s against 0.25–0.3 s once warm, and loading citation-js 0.25 s).
+//   main thread with no worker at all. 120 documents ran about as fast on 2 workers as on 1
+//   (smallBatchSpeedup 1.02 and 1.09): the threshold below (twice the start-up per thread) puts that
+//   break-even near 4 × 0.6 s of work, about 100 documents. A worker that formats references also
+//   builds and warms a citeproc engine: about 1 s (by hand, in a fresh process: the first two
+//   250-entry bibliographies took 0.77 s and 0.51 s against 0.25–0.3 s once warm, and loading
+//   citation-js 0.25 s).
 const msPerDocumentByte = 1 / 1000
 const msPerBibliographyByte = 0.09 / 1000 + 2 / 1000
 const workerStartMs = 600
