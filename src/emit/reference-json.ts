@@ -4,8 +4,8 @@ import type {ReferenceRecord} from './records.js'
 
 /**
  * The lines of `<id>.json`'s `references`, with each CSL item's text printed once per work (see
- * `itemJson`): the items are most of a record's bytes once a bibliography comes with the document,
- * and the documents of a batch cite the same works. The same text as `JSON.stringify(reference)`.
+ * `itemJson`): with a bibliography the references are about half a record's bytes (116 of 228 KB
+ * for a bench document citing 243 entries), and the documents of a batch cite the same works. The same text as `JSON.stringify(reference)`.
  */
 export const referenceLines: ElementText = (key, element) => {
   if (key !== 'references' || element === null || typeof element !== 'object' || !('csl' in element)) return undefined

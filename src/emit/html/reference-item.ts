@@ -20,8 +20,8 @@ export function referenceItem(reference: ReferenceRecord, position: number): Ele
 
 /**
  * A bibliography work's item content, serialised, by the item every document citing the work shares
- * (see `sharedItem`): a batch's documents cite the same works, and their reference lists are most of
- * a page's nodes once a bibliography comes with each document. Only frozen items, which cannot change
+ * (see `sharedItem`): a batch's documents cite the same works, and the reference list is a large part
+ * of a page with a bibliography (35 of 152 KB for a bench document citing 243 entries). Only frozen items, which cannot change
  * after being shown (a frozen item from a bibliography is frozen to its leaves, see `parseEach`).
  */
 const shownWorks = new WeakMap<object, SerialisedFragment | null>()
