@@ -47,7 +47,7 @@ export async function loadConfig(file?: string, cwd = process.cwd(), options: Lo
     if (!options.defaults) {
       throw new ConfigError(`no config file: none of ${configFileNames.join(', ')} in ${cwd} or a folder above it; write one, name one with --config, or run with --no-config for the defaults`)
     }
-    const config = resolveConfigPaths(resolveConfig({}), cwd)
+    const config = resolveConfigPaths(resolveConfig({}, undefined, {cacheFolder: patternCacheFolder(options)}), cwd)
     checkCslSettings(config)
     return {config}
   }
@@ -64,9 +64,12 @@ export async function loadConfig(file?: string, cwd = process.cwd(), options: Lo
   } catch (error) {
     throw new ConfigError(`cannot load config ${path}: ${(error as Error).message.split('\n')[0]}`, path)
   }
-  // The pattern lists that passed the exponential-time checks, beside the transpiled modules.
-  const patterns = options.cacheRoot === false ? undefined : privateCacheFolder(options.cacheRoot, 'patterns')
-  const config = resolveConfigPaths(resolveConfig(loaded, path, {cacheFolder: patterns}), dirname(path))
+  const config = resolveConfigPaths(resolveConfig(loaded, path, {cacheFolder: patternCacheFolder(options)}), dirname(path))
   checkCslSettings(config, path)
   return {config, path}
+}
+
+/** Where the pattern lists that passed the exponential-time checks are remembered, beside the transpiled modules (none without a cache). */
+function patternCacheFolder(options: LoadConfigOptions): string | undefined {
+  return options.cacheRoot === false ? undefined : privateCacheFolder(options.cacheRoot, 'patterns')
 }

@@ -5,6 +5,7 @@ import {afterAll, describe, expect, it} from 'vitest'
 import {defaults} from '../../src/config/defaults.js'
 import {patternVerdictKey, type PatternVerdictStats} from '../../src/config/pattern-verdicts.js'
 import {ConfigError, resolveConfig} from '../../src/config/resolve-config.js'
+import {loadConfig} from '../../src/config/load-config.js'
 import {privateCacheFolder} from '../../src/config/transpile-cache.js'
 import {patternsToCheck, unsafePatterns} from '../../src/config/unsafe-patterns.js'
 
@@ -29,6 +30,14 @@ const unsafeCue = '\\b(?:\\w+\\s?)+ suggests$'
 const boundedRun = '\\bgives rise to\\s+(?:[\\w-]+\\s+){0,2}$'
 
 describe('unsafePatterns with a cache folder', () => {
+  it('remembers the defaults passing too, for a run with --no-config (no config file found)', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'citeclaim-verdicts-'))
+    roots.push(root)
+    const folder = privateCacheFolder(root, 'patterns')!
+    await loadConfig(undefined, root, {defaults: true, cacheRoot: root})
+    expect(readdirSync(folder)).toEqual([expect.stringMatching(/^patterns-[0-9a-f]{64}\.json$/)])
+  })
+
   it('checks a list once: the next time the same patterns pass without being parsed', () => {
     const folder = cacheFolder()
     const counted = stats()
