@@ -150,8 +150,13 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   // a long analysis here would keep the abort (SIGINT) from being seen until it is done.
   const analyserFor = (): Analyser => (analyser ??= createAnalyser(config, threads, {out, ...(options.check ? {check: true} : {})}, {inThisThread: true, stoppable: signal !== undefined}))
   // The code's fingerprint is part of every cache key and of what the corpus files are made from.
-  const pipeline = await pipelineVersion()
+  // Taken while the workers start (it hashes every module of the package); the pool is closed if it fails.
+  const fingerprint = pipelineVersion()
   if (upFront) analyserFor()
+  const pipeline = await fingerprint.catch(async (error: unknown) => {
+    await analyser?.close()
+    throw error
+  })
   const scope = options.paths.map((path) => relative(cwd, resolve(cwd, path)).split('\\').join('/'))
   const under = (source: string, path: string): boolean => path === '' || source === path || source.startsWith(path + '/')
   const inScope = (source: string): boolean => scope.some((path) => under(source, path)) && !unreadable.some((path) => under(source, path))
