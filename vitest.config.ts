@@ -77,7 +77,7 @@ export default defineConfig({
     projects: [
       {test: {...common, name: 'shared', include: ['tests/**/*.test.ts'], exclude: isolated, isolate: false}},
       // Without the setup file: most of these files spawn the CLI or run a batch, which prepares
-      // what it needs; the three that analyse with src's pipeline directly import it themselves.
+      // what it needs; the files that analyse with src's pipeline directly import it themselves.
       // It cost about 0.25 s of CPU in each fresh module graph.
       {test: {...common, setupFiles: [], name: 'isolated', include: isolated}}
     ]

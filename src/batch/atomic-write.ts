@@ -183,7 +183,7 @@ export async function openAtomicSink(path: string, options: AtomicSinkOptions = 
   let temp: string | undefined
   let changed: boolean | undefined
   let written: string | undefined
-  // Chunks are written a megabyte at a time: a corpus file is thousands of small pieces.
+  // Chunks are written 64 KiB at a time (`chunkBytes`): a corpus file is thousands of small pieces.
   let buffered: Array<string | Uint8Array> = []
   let bufferedLength = 0
   const flush = async (): Promise<void> => {

@@ -6,6 +6,8 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {mergeOutputs} from '../../src/batch/merge-outputs.js'
 import {runBatch} from '../../src/batch/run-batch.js'
 import {analyseText, shippedConfig} from '../helpers/analyse.js'
+// Two tests analyse with src's pipeline directly (html outputs, a Markdown document).
+import '../helpers/prepare-pipeline.js'
 import {liveHtml, renderers} from './render.js'
 import {runIn} from './input-run.js'
 import {outputProblems, snapshot} from './output-checks.js'
