@@ -21,16 +21,18 @@ declare module 'vitest' {
 
 const repo = fileURLToPath(new URL('../../', import.meta.url))
 
-/** Builds (or copies, when current) dist/ into a temporary folder and provides its path; removes it when the run ends. */
+/** Builds the repository's dist/ when it is out of date, copies it into a temporary folder and provides that path; removes it when the run ends. */
 export default function setup(project: TestProject): () => void {
   const folder = mkdtempSync(join(tmpdir(), 'citeclaim-test-build-'))
   const dist = join(folder, 'dist')
-  // A copy of dist/ when it is current (`npm test` has just built it), else a build of its own.
-  if (distIsCurrent(repo)) cpSync(join(repo, 'dist'), dist, {recursive: true})
-  else {
-    const build = spawnSync(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', join(repo, 'tsconfig.build.json'), '--outDir', dist], {cwd: repo, encoding: 'utf8'})
+  // The repository's dist/ is built first when a source is newer (`npm test` has just built it), before
+  // any test file runs: the files that run bin/citeclaim.js then all run this tree's CLI, and none
+  // finds a dist/ file halfway written. The private folder holds a copy.
+  if (!distIsCurrent(repo)) {
+    const build = spawnSync(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', join(repo, 'tsconfig.build.json')], {cwd: repo, encoding: 'utf8'})
     if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`)
   }
+  cpSync(join(repo, 'dist'), dist, {recursive: true})
   // Node runs the modules of a linked dist/ from here (their real path): they need the package's
   // package.json ("type": "module") and its node_modules beside them.
   copyFileSync(join(repo, 'package.json'), join(folder, 'package.json'))

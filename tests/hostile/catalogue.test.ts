@@ -158,13 +158,8 @@ describe('hostile-input catalogue, through the built CLI', () => {
   let work: string
 
   beforeAll(() => {
-    // Build dist/ from the current sources so the CLI under test is this tree's, unless it is already
-    // (`npm test` builds it first): other test files run bin/citeclaim.js at the same time, and would
-    // load a dist/ file tsc is halfway through writing.
-    if (!distIsCurrent(repo)) {
-      const build = spawnSync(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', join(repo, 'tsconfig.build.json')], {cwd: repo, encoding: 'utf8'})
-      expect(existsSync(join(repo, 'dist/cli.js')), build.stdout + build.stderr).toBe(true)
-    }
+    // The CLI under test is this tree's: the global setup (tests/helpers/build-cli-once.ts) built dist/ if a source was newer.
+    expect(distIsCurrent(repo)).toBe(true)
     work = mkdtempSync(join(tmpdir(), 'citeclaim-hostile-'))
   })
   afterAll(() => {
