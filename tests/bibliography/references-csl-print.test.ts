@@ -3,6 +3,7 @@ import {beforeEach, describe, expect, it} from 'vitest'
 import {loadBibliography} from '../../src/stages/bibliography/load-bibliography.js'
 import {clearParsedEntries} from '../../src/stages/bibliography/parse-each.js'
 import {toOutputCslItem, toReferencesCslJson, withDocumentNumber} from '../../src/stages/bibliography/references-csl.js'
+import {formatReferences} from '../../src/stages/bibliography/format-references.js'
 import {documentBibliography, toBibtex, toRis} from '../../bench/make-bibliography.js'
 
 /** `<id>.references.csl.json` by its definition: each item made and numbered, one compact item per line. */
@@ -39,5 +40,18 @@ describe('toReferencesCslJson printed from each work once', () => {
         expect(toReferencesCslJson(references), name).toBe(byDefinition(references))
       }
     }
+  })
+})
+
+describe('what is kept per work', () => {
+  it('is kept only for frozen works: an item an API caller built and then changed is printed and formatted as it is now', () => {
+    const item = {id: 'x', type: 'book', title: 'First title', author: [{family: 'Okafor', given: 'N'}], issued: {'date-parts': [[2011]]}} as CslItem
+    const references = new Map([[1, item]])
+    expect(toReferencesCslJson(references)).toContain('"title":"First title"')
+    expect(formatReferences(references, {style: 'vancouver'}).entries.get(1)).toContain('First title')
+    ;(item as Record<string, unknown>).title = 'Second title'
+    expect(toReferencesCslJson(references)).toBe(byDefinition(references))
+    expect(toReferencesCslJson(references)).toContain('"title":"Second title"')
+    expect(formatReferences(references, {style: 'vancouver'}).entries.get(1)).toContain('Second title')
   })
 })

@@ -4,7 +4,7 @@ import {citationJs} from './load-citation-js.js'
 import {toOutputCslItem} from './references-csl.js'
 import {entriesAreIndependent} from './entry-independence.js'
 import {BoundedCache} from './bounded-cache.js'
-import {sharedItem} from './parse-each.js'
+import {perWork} from './parse-each.js'
 import {forgetStoreReads, formattedEntryStoreDir, storedEntries, storeEntries} from './formatted-entry-store.js'
 
 export interface FormatOptions {
@@ -166,13 +166,7 @@ const itemKeys = new WeakMap<CslItem, string>()
  * (none of them reaches citeproc); made once per work and thread, since it ignores the id.
  */
 function itemKey(item: CslItem): string {
-  const work = sharedItem(item)
-  let key = itemKeys.get(work)
-  if (key === undefined) {
-    key = JSON.stringify({...work, id: undefined, 'citation-key': undefined, 'citation-number': undefined})
-    itemKeys.set(work, key)
-  }
-  return key
+  return perWork(itemKeys, item, (work) => JSON.stringify({...work, id: undefined, 'citation-key': undefined, 'citation-number': undefined}))
 }
 
 /** Whether a style's entries can be formatted (and reused) one by one; decided once per style. */

@@ -106,6 +106,19 @@ export function sharedItem(item: CslItem): CslItem {
   return bodyOf.get(item) ?? item
 }
 
+/**
+ * What `make` gives for an item's work (see `sharedItem`), kept in `cache` when the work is frozen:
+ * a frozen work cannot change after it was used, so what depends only on it is made once per
+ * thread. An item that is not frozen (one an API caller built) is made afresh each time.
+ */
+export function perWork<T>(cache: WeakMap<CslItem, T>, item: CslItem, make: (work: CslItem) => T): T {
+  const work = sharedItem(item)
+  if (!Object.isFrozen(work)) return make(work)
+  let value = cache.get(work)
+  if (value === undefined) cache.set(work, (value = make(work)))
+  return value
+}
+
 /** Each id-free body's JSON text, the placeholder where its items' ids go; null when the text cannot stand for them. */
 const bodyTexts = new WeakMap<CslItem, string | null>()
 const placeholderText = JSON.stringify(idPlaceholder)

@@ -1,5 +1,5 @@
 import type {CslItem} from '@citation-js/core'
-import {sharedItem} from './parse-each.js'
+import {perWork} from './parse-each.js'
 
 /** Fields that name an entry in its source file rather than describe the work. */
 const sourceOnly = new Set(['id', 'citation-key', 'citation-number'])
@@ -75,9 +75,7 @@ const printed = new WeakMap<CslItem, PrintedWork>()
  * fall in that order too. Depends only on the fields `toOutputCslItem` keeps, so it is kept per work.
  */
 function printedWork(item: CslItem): PrintedWork {
-  const work = sharedItem(item)
-  let pieces = printed.get(work)
-  if (!pieces) {
+  return perWork(printed, item, (work) => {
     const fields = toOutputCslItem(0, work) as Record<string, unknown>
     const keys = [...Object.keys(fields).filter((key) => !(numberedFields as readonly string[]).includes(key) && fields[key] !== undefined), ...numberedFields].sort()
     const cuts: string[] = []
@@ -89,10 +87,8 @@ function printedWork(item: CslItem): PrintedWork {
         text = ''
       } else text += JSON.stringify(fields[key])
     })
-    pieces = [cuts[0]!, cuts[1]!, cuts[2]!, `${text}}`]
-    printed.set(work, pieces)
-  }
-  return pieces
+    return [cuts[0]!, cuts[1]!, cuts[2]!, `${text}}`] as const
+  })
 }
 
 /**
