@@ -1,8 +1,8 @@
 import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
 import {describe, expect, it} from 'vitest'
-import {CorpusPage, corpusHtml, type CorpusPageDocument} from '../../src/emit/html/corpus-page.js'
-import {addSummaries, SummaryTotal, type EvidenceSummary} from '../../src/emit/html/evidence-summary.js'
+import {CorpusPage, type CorpusPageDocument} from '../../src/emit/html/corpus-page.js'
+import {SummaryTotal, type EvidenceSummary} from '../../src/emit/html/evidence-summary.js'
 
 /* Issue 13: the corpus page is built as its documents come, keeping a row per document, same bytes. */
 
@@ -14,12 +14,11 @@ function documentOf(id: string, title: string | null, summary: EvidenceSummary, 
 }
 
 describe('SummaryTotal', () => {
-  it('sums summaries one at a time to what addSummaries gives for all of them, and does not keep them', () => {
+  it('sums summaries one at a time, and does not keep them', () => {
     const total = new SummaryTotal()
     const copy = structuredClone(first)
     total.add(copy)
     total.add(second)
-    expect(total.summary()).toEqual(addSummaries([first, second]))
     expect(total.summary().types).toEqual([{id: 'A', label: 'Type A'}, {id: 'B', label: 'Type B'}, {id: 'C', label: 'Type C'}])
     expect(total.summary().counts).toContainEqual(['A', 'safety', 'clinical', 0, 5])
     // The rows it holds are its own: neither the summaries added nor a summary it gave change later.
@@ -37,7 +36,6 @@ describe('CorpusPage', () => {
     const page = new CorpusPage()
     for (const document of documents) page.add(document)
     const html = page.html()
-    expect(html).toBe(corpusHtml(documents))
     const rows = documents.map((document) =>
       h('tr', [
         h('th', {scope: 'row'}, h('a', {href: `${document.id}.html`}, document.title ?? document.id)),
