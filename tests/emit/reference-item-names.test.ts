@@ -3,15 +3,9 @@ import {toHtml} from 'hast-util-to-html'
 import {describe, expect, it} from 'vitest'
 import {referenceItem} from '../../src/emit/html/reference-item.js'
 import type {ReferenceRecord} from '../../src/emit/records.js'
+import {deepFreeze} from '../helpers/deep-freeze.js'
 
 const record = (number: number, csl: CslItem): ReferenceRecord => ({number, csl, sentenceIds: [], claimIds: []}) as unknown as ReferenceRecord
-const deepFreeze = <T>(value: T): T => {
-  if (value !== null && typeof value === 'object') {
-    for (const child of Object.values(value)) deepFreeze(child)
-    Object.freeze(value)
-  }
-  return value
-}
 
 describe('referenceItem names', () => {
   const authors = [{family: 'van der Berg', given: 'Anna-Maria'}, {literal: 'WHO Group'}, ...Array.from({length: 6}, (_, i) => ({family: `F${i}`, given: 'j. k.'}))]

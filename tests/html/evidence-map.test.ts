@@ -9,6 +9,7 @@ import {contentSecurityPolicy, serialisedOnce, serialisePage} from '../../src/em
 import {element} from '../../src/emit/html/element.js'
 import {referenceItem} from '../../src/emit/html/reference-item.js'
 import {analyseText} from '../helpers/analyse.js'
+import {deepFreeze} from '../helpers/deep-freeze.js'
 
 /* Issue 14: the evidence map's rules, each on invented input. */
 
@@ -93,10 +94,6 @@ describe('references on the page', () => {
   })
 
   it('shows a frozen work (a bibliography entry shared by documents) as it shows the same item unfrozen, under any number', () => {
-    const deepFreeze = <T>(value: T): T => {
-      if (value !== null && typeof value === 'object') Object.values(value).forEach(deepFreeze)
-      return Object.freeze(value)
-    }
     const page = (references: ReferenceRecord[]): string => serialisePage({type: 'root', children: references.map((reference, index) => referenceItem(reference, index + 1))})
     const works = [
       {id: 'w1', title: 'A <b>bold</b> & "quoted" study', author: [{family: 'Smith', given: 'John'}], issued: {'date-parts': [[2004]]}, DOI: '10.1000/x<y>'},

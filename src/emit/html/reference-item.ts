@@ -82,22 +82,11 @@ function textOf(value: unknown): string {
 }
 
 /**
- * Name lists already shown, by list: a bibliography's items are frozen and a work's lists shared by
- * every document citing it (see `parseEach`), so each is shown once per thread. Only frozen lists,
- * which cannot change after being shown.
+ * "Smith J, Doe A, et al." from a CSL name list (up to six names, as Vancouver prints them). A
+ * bibliography work's list is shown once per thread with the rest of its item (`shownWorks`).
  */
-const shownNames = new WeakMap<readonly unknown[], string>()
-
-/** "Smith J, Doe A, et al." from a CSL name list (up to six names, as Vancouver prints them). */
 function namesOf(value: unknown): string {
   if (!Array.isArray(value)) return ''
-  if (!Object.isFrozen(value) || !value.every((name) => Object.isFrozen(name))) return showNames(value)
-  let shown = shownNames.get(value)
-  if (shown === undefined) shownNames.set(value, (shown = showNames(value)))
-  return shown
-}
-
-function showNames(value: readonly unknown[]): string {
   const names: string[] = []
   for (const name of value) {
     if (typeof name !== 'object' || name === null) continue
