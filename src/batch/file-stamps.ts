@@ -144,17 +144,12 @@ export class OutputStamps {
 
   /** Whether output file `name` holds content with `sha256`; records its stamp when it does. */
   async hasContent(name: string, sha256: string): Promise<boolean> {
-    const path = join(this.out, name)
-    if (this.trust) {
-      const info = await lstat(path, {bigint: true}).catch(() => undefined)
-      const stamp = this.previous.get(name)
-      if (info && vouchedFor(info, stamp, sha256, this.writtenNs)) {
-        this.next.set(name, stamp!)
-        return true
-      }
+    if (await this.vouches(name, sha256)) {
+      this.next.set(name, this.previous.get(name)!)
+      return true
     }
     this.hashed++
-    const hashed = await hashRegularFile(path)
+    const hashed = await hashRegularFile(join(this.out, name))
     if (hashed?.sha256 !== sha256) return false
     this.next.set(name, stampOf(hashed.info, sha256))
     return true
