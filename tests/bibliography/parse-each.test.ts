@@ -6,7 +6,8 @@ import '@citation-js/plugin-ris'
 import {beforeEach, describe, expect, it} from 'vitest'
 import {loadBibliography} from '../../src/stages/bibliography/load-bibliography.js'
 import {idPlaceholder} from '../../src/stages/bibliography/id-free-entry.js'
-import {clearParsedEntries, itemJson, parseEach} from '../../src/stages/bibliography/parse-each.js'
+import {clearParsedEntries, parseEach} from '../../src/stages/bibliography/parse-each.js'
+import {itemJson} from '../../src/emit/reference-json.js'
 import {documentBibliography, toBibtex, toRis} from '../../bench/make-bibliography.js'
 
 /** What reading the file as a whole gives (the way before entries were parsed one by one), citation-js internals and made-up ids left out. */

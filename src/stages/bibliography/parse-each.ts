@@ -119,29 +119,6 @@ export function perWork<T>(cache: WeakMap<CslItem, T>, item: CslItem, make: (wor
   return value
 }
 
-/** Each id-free body's JSON text, the placeholder where its items' ids go; null when the text cannot stand for them. */
-const bodyTexts = new WeakMap<CslItem, string | null>()
-const placeholderText = JSON.stringify(idPlaceholder)
-
-/**
- * `JSON.stringify(item)`, printed once per work: an item of an id-free parse is its body, keys in the
- * same places, with the id where the body has the placeholder (its `id`, and its `citation-key` when
- * the parser put it there too; `withIdRestored` checked that no other value mentions it). A body
- * whose text holds the placeholder anywhere else (a key of that name) is printed item by item.
- */
-export function itemJson(item: CslItem): string {
-  const body = bodyOf.get(item)
-  if (!body) return JSON.stringify(item)
-  let text = bodyTexts.get(body)
-  if (text === undefined) {
-    text = JSON.stringify(body)
-    const expected = Number(body.id === idPlaceholder) + Number(body['citation-key'] === idPlaceholder)
-    if (text.split(placeholderText).length - 1 !== expected) text = null
-    bodyTexts.set(body, text)
-  }
-  return text === null ? JSON.stringify(item) : text.replaceAll(placeholderText, JSON.stringify(item.id))
-}
-
 /** Forgets every parsed entry (tests). */
 export function clearParsedEntries(): void {
   parsed.clear()
