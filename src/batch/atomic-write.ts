@@ -1,18 +1,9 @@
-import {createHash, randomBytes} from 'node:crypto'
-import {constants, mkdirSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {createHash} from 'node:crypto'
+import {constants, mkdirSync} from 'node:fs'
 import {copyFile, mkdir, open, readdir, rename, rm, writeFile, type FileHandle} from 'node:fs/promises'
-import {basename, dirname, join} from 'node:path'
+import {dirname, join} from 'node:path'
+import {replaceFileSync, tempFileOwner, tempPathFor, writeTempFileSync as writeTempFileInFolderSync} from '../replace-file.js'
 import {sha256OfFile} from './read-output-file.js'
-
-/**
- * Temp files are hidden (discovery and output listings skip dot files) and carry the writer's pid, so
- * a later run can tell the leftovers of a killed process from the files of one still running.
- */
-function tempPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
-}
-
-const tempName = /^\..+\.([1-9]\d*)\.[0-9a-f]{8}\.tmp$/
 
 /** Whether a process with this pid exists (EPERM: it does, it belongs to someone else). */
 function isRunning(pid: number): boolean {
@@ -34,9 +25,9 @@ export async function removeStaleTempFiles(dir: string, options: {own?: boolean}
   const names = await readdir(dir).catch(() => [] as string[])
   const removed: string[] = []
   for (const name of names.sort()) {
-    const pid = tempName.exec(name)?.[1]
+    const pid = tempFileOwner(name)
     if (pid === undefined) continue
-    if (!(options.own && Number(pid) === process.pid) && isRunning(Number(pid))) continue
+    if (!(options.own && pid === process.pid) && isRunning(pid)) continue
     // Best effort: a temp file that cannot be deleted now is tried again by the next run.
     if (await rm(join(dir, name), {force: true}).then(() => true, () => false)) removed.push(name)
   }
@@ -74,25 +65,13 @@ export async function writeTempFile(path: string, content: string | Uint8Array):
  */
 export function writeTempFileSync(path: string, content: string | Uint8Array): string {
   mkdirSync(dirname(path), {recursive: true})
-  const temp = tempPathFor(path)
-  try {
-    writeFileSync(temp, content, {flag: 'wx'})
-  } catch (error) {
-    rmSync(temp, {force: true})
-    throw error
-  }
-  return temp
+  return writeTempFileInFolderSync(path, content)
 }
 
 /** `writeFileAtomic` in one blocking call, for worker threads. */
 export function writeFileAtomicSync(path: string, content: string | Uint8Array): void {
-  const temp = writeTempFileSync(path, content)
-  try {
-    renameSync(temp, path)
-  } catch (error) {
-    rmSync(temp, {force: true})
-    throw error
-  }
+  mkdirSync(dirname(path), {recursive: true})
+  replaceFileSync(path, content)
 }
 
 /** The second half: renames the temp file over `path` (or, when that fails, deletes it). */

@@ -7,7 +7,8 @@ import {describe, expect, it} from 'vitest'
  * Issue 11: the import graph is layers with arrows only downward. From the bottom:
  *
  * 0. shared: `config/` (defineConfig, defaults, validation) and `presets/` (config data), plus the
- *    leaf helpers `push-all.ts` and `tree-walk.ts` and `diagnostics.ts` (every diagnostic code). They know nothing of documents.
+ *    leaf helpers `push-all.ts`, `tree-walk.ts`, `replace-file.ts` (atomic replacement of a file) and
+ *    `diagnostics.ts` (every diagnostic code). They know nothing of documents.
  * 1. stages: `stages/<stage>/` (parse, citations, bibliography, sentences, entities, claims: each
  *    plugin with its pure helpers) and `types.ts`, the node types the stages put in the tree.
  * 2. emit: the output records and formats, and the emitter registry, over the annotated tree.
@@ -22,7 +23,7 @@ import {describe, expect, it} from 'vitest'
  * Inside the stages layer, a stage imports only from the stages before it (see `stageOrder`).
  */
 const layers: Array<[name: string, test: (path: string) => boolean]> = [
-  ['shared', (path) => path.startsWith('config/') || path.startsWith('presets/') || path === 'push-all.ts' || path === 'tree-walk.ts' || path === 'diagnostics.ts'],
+  ['shared', (path) => path.startsWith('config/') || path.startsWith('presets/') || path === 'push-all.ts' || path === 'tree-walk.ts' || path === 'replace-file.ts' || path === 'diagnostics.ts'],
   ['stages', (path) => path.startsWith('stages/') || path === 'types.ts'],
   ['emit', (path) => path.startsWith('emit/')],
   ['pipeline', (path) => path === 'pipeline.ts' || path.startsWith('pipeline/')],

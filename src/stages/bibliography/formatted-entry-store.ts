@@ -1,7 +1,8 @@
-import {closeSync, constants, fstatSync, openSync, readSync, renameSync, rmSync, writeFileSync, writeSync} from 'node:fs'
-import {createHash, randomBytes} from 'node:crypto'
+import {closeSync, constants, fstatSync, openSync, readSync, writeSync} from 'node:fs'
+import {createHash} from 'node:crypto'
 import {createRequire} from 'node:module'
-import {basename, dirname, join} from 'node:path'
+import {join} from 'node:path'
+import {replaceFileSync} from '../../replace-file.js'
 
 /**
  * Formatted reference entries kept on disk between runs, in the output folder's cache: a rerun, a
@@ -145,13 +146,10 @@ export function storeEntries(template: string, lang: string, styleXml: string, e
  * cache's loss; the temp file of a killed run is swept like the others (`removeStaleTempFiles`).
  */
 function startOver(path: string, content: string): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
   try {
-    // `wx`: a file or link already at the temp path is never written through.
-    writeFileSync(temp, content, {flag: 'wx', mode: 0o644})
-    renameSync(temp, path)
+    replaceFileSync(path, content, 0o644)
   } catch {
-    rmSync(temp, {force: true})
+    // Only a cache: the next run formats these entries again.
   }
 }
 
