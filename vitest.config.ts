@@ -26,6 +26,7 @@ const isolated = [
   'tests/bibliography/id-free-entry.test.ts',
   'tests/bibliography/parse-each.test.ts',
   'tests/bibliography/references-csl-print.test.ts',
+  'tests/bibliography/shared-bibliography-file.test.ts',
   'tests/batch/cli.test.ts',
   'tests/batch/concurrency.test.ts',
   'tests/batch/corpus-unchanged.test.ts',

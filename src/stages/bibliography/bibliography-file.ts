@@ -4,13 +4,42 @@ import {decodeInput} from '../parse/decode-input.js'
 import {loadBibliography} from './load-bibliography.js'
 import type {Bibliography} from './remark-bibliography.js'
 
+/** What reading a bibliography file gives (see `bibliographyFromBytes`). */
+export interface ReadBibliography {
+  bibliography?: Bibliography
+  file: VFile
+}
+
 /**
  * Reads a document's bibliography file from its bytes, with the same decoding and checks as the
  * document's (no NULs, no undecodable bytes in the outputs): the entries to hand to the processor as
  * `file.data.bibliography`, and the bibliography as a file of its own whose messages are its problems.
  * Bytes that are not text give no entries and one `bibliography-invalid` error.
+ *
+ * The same path with the same bytes as one of the last files this thread read gives what that read
+ * gave, frozen and shared (see `recentFiles`): documents that name one library's file in
+ * `bibliography.files` read it once per thread, not once each.
  */
-export function bibliographyFromBytes(source: string, bytes: Uint8Array): {bibliography?: Bibliography; file: VFile} {
+export function bibliographyFromBytes(source: string, bytes: Uint8Array): ReadBibliography {
+  const known = recentFiles.get(source)
+  if (known && Buffer.from(known.bytes.buffer, known.bytes.byteOffset, known.bytes.byteLength).equals(bytes)) {
+    if (!known.frozen) {
+      // Frozen once it is shared: a change made for one document would show in the next.
+      deepFreeze(known.read)
+      known.frozen = true
+    }
+    return known.read
+  }
+  const read = readBibliography(source, bytes)
+  if (bytes.byteLength <= recentFileBytes) {
+    recentFiles.delete(source)
+    recentFiles.set(source, {bytes, read, frozen: false})
+    while (recentFiles.size > recentFileCount) recentFiles.delete(recentFiles.keys().next().value!)
+  }
+  return read
+}
+
+function readBibliography(source: string, bytes: Uint8Array): ReadBibliography {
   const decoded = decodeInput(bytes)
   if (!decoded.ok) {
     const file = new VFile({path: source})
@@ -20,4 +49,24 @@ export function bibliographyFromBytes(source: string, bytes: Uint8Array): {bibli
   }
   const loaded = loadBibliography(source, decoded.text)
   return {bibliography: {path: source, entries: loaded.entries, size: loaded.size}, file: loaded.file}
+}
+
+/**
+ * The last bibliography files this thread read, by path, with their bytes (compared whole before a
+ * read is reused, never hashed) and what reading them gave. A few, and none bigger than
+ * `recentFileBytes`: what they hold stays alive between documents.
+ */
+const recentFiles = new Map<string, {bytes: Uint8Array; read: ReadBibliography; frozen: boolean}>()
+const recentFileCount = 2
+const recentFileBytes = 8 * 2 ** 20
+
+/** Forgets the files read (tests that count the work of reading one). */
+export function forgetRecentBibliographies(): void {
+  recentFiles.clear()
+}
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return
+  for (const child of Object.values(value)) deepFreeze(child)
+  Object.freeze(value)
 }

@@ -1,0 +1,72 @@
+import {beforeEach, describe, expect, it} from 'vitest'
+import {bibliographyFromBytes, forgetRecentBibliographies} from '../../src/stages/bibliography/bibliography-file.js'
+import {uncitedReportedEach} from '../../src/stages/bibliography/remark-bibliography.js'
+import {analyseText} from '../helpers/analyse.js'
+import '../helpers/prepare-pipeline.js'
+
+/** A CSL-JSON bibliography of `count` invented works. */
+const library = (count: number, title = 'Work'): string => JSON.stringify(Array.from({length: count}, (_, index) => ({id: `w${index + 1}`, type: 'book', title: `${title} ${index + 1}`, issued: {'date-parts': [[1990 + (index % 30)]]}})))
+const bytes = (text: string): Uint8Array => new TextEncoder().encode(text)
+
+beforeEach(() => forgetRecentBibliographies())
+
+describe('a bibliography file shared by documents', () => {
+  it('is read once per thread: the same path and bytes give the same entries, frozen', () => {
+    const text = library(50)
+    const first = bibliographyFromBytes('library.csl.json', bytes(text))
+    // Bytes read again for the next document: equal, not the same array.
+    const second = bibliographyFromBytes('library.csl.json', bytes(text))
+    expect(second).toBe(first)
+    expect(second.bibliography!.entries).toHaveLength(50)
+    expect(Object.isFrozen(second.bibliography!.entries)).toBe(true)
+    expect(Object.isFrozen(second.bibliography!.entries[7])).toBe(true)
+    expect(() => (second.bibliography!.entries as Array<unknown>).push(1)).toThrow(TypeError)
+  })
+
+  it('is read again when its bytes or its path differ', () => {
+    const first = bibliographyFromBytes('library.csl.json', bytes(library(5)))
+    const changed = bibliographyFromBytes('library.csl.json', bytes(library(5, 'Other')))
+    expect(changed).not.toBe(first)
+    expect(changed.bibliography!.entries[0]!.item.title).toBe('Other 1')
+    const moved = bibliographyFromBytes('elsewhere.csl.json', bytes(library(5, 'Other')))
+    expect(moved).not.toBe(changed)
+    expect(moved.bibliography!.path).toBe('elsewhere.csl.json')
+  })
+
+  it('keeps no file past its size bound', () => {
+    // Not text (NUL bytes): read fast, and still a read the bound applies to.
+    const big = new Uint8Array(8 * 2 ** 20 + 1)
+    const first = bibliographyFromBytes('huge.csl.json', big)
+    expect(first.file.messages.map((message) => message.ruleId)).toEqual(['bibliography-invalid'])
+    expect(bibliographyFromBytes('huge.csl.json', big)).not.toBe(first)
+  })
+
+  it('gives each document the record it gives alone', () => {
+    const shared = {source: 'library.csl.json', text: library(40)}
+    const one = 'Stem cells were studied [1, 2].\n\nMSCs reduce fibrosis [3].\n'
+    const two = 'Hepatocytes were transplanted [4].\n\nMSCs were infused [2, 5].\n'
+    analyseText(one, {bibliography: shared})
+    const afterOne = analyseText(two, {bibliography: shared}).output.files
+    forgetRecentBibliographies()
+    const alone = analyseText(two, {bibliography: shared}).output.files
+    expect(afterOne).toEqual(alone)
+  })
+})
+
+describe('entries never cited', () => {
+  it(`are reported one by one up to ${uncitedReportedEach}, the rest in one info that counts them`, () => {
+    const {record} = analyseText('Stem cells were studied [1, 2].\n', {bibliography: {source: 'library.csl.json', text: library(2 + uncitedReportedEach + 7)}})
+    const uncited = record.diagnostics.filter((diagnostic) => diagnostic.code === 'reference-uncited')
+    expect(uncited).toHaveLength(uncitedReportedEach + 1)
+    expect(uncited.every((diagnostic) => diagnostic.severity === 'info')).toBe(true)
+    expect(uncited.filter((diagnostic) => /^reference \d+ \(library\.csl\.json entry "w\d+"\) is never cited$/.test(diagnostic.message)).map((diagnostic) => Number(/\d+/.exec(diagnostic.message)![0])).sort((a, b) => a - b)).toEqual(Array.from({length: uncitedReportedEach}, (_, index) => index + 3))
+    expect(uncited.map((diagnostic) => diagnostic.message)).toContain(`7 more entries of library.csl.json are never cited (${uncitedReportedEach + 7} in all; the first ${uncitedReportedEach} are reported one by one)`)
+  })
+
+  it('are all reported one by one when there are no more than that', () => {
+    const {record} = analyseText('Stem cells were studied [1].\n', {bibliography: {source: 'library.csl.json', text: library(1 + uncitedReportedEach)}})
+    const uncited = record.diagnostics.filter((diagnostic) => diagnostic.code === 'reference-uncited')
+    expect(uncited).toHaveLength(uncitedReportedEach)
+    expect(uncited.every((diagnostic) => /^reference \d+ .* is never cited$/.test(diagnostic.message))).toBe(true)
+  })
+})
