@@ -51,6 +51,23 @@ describe('a bibliography file shared by documents', () => {
     const alone = analyseText(two, {bibliography: shared}).output.files
     expect(afterOne).toEqual(alone)
   })
+
+  it('resolves author–year callouts of each document against it, as alone', () => {
+    const works = [
+      {id: 'smith2001', type: 'article-journal', title: 'Marrow cells', author: [{family: 'Smith', given: 'Ann'}], issued: {'date-parts': [[2001]]}},
+      {id: 'jones2005', type: 'article-journal', title: 'Liver repair', author: [{family: 'Jones', given: 'Bo'}, {family: 'Brown', given: 'Cy'}], issued: {'date-parts': [[2005]]}},
+      {id: 'lee2010', type: 'book', title: 'Stem cells', author: [{family: 'Lee', given: 'Di'}], issued: {'date-parts': [[2010]]}}
+    ]
+    const shared = {source: 'library.csl.json', text: JSON.stringify(works)}
+    const one = 'Stem cells reduce fibrosis (Smith 2001).\n\nMSCs were infused in trials (Jones and Brown 2005).\n'
+    const two = 'Hepatocytes were transplanted (Lee 2010; Smith 2001).\n'
+    analyseText(one, {bibliography: shared})
+    const second = analyseText(two, {bibliography: shared})
+    expect(second.record.citationGroups.map((group) => group.authorYear?.cites.map((cite) => cite.number))).toEqual([[3, 1]])
+    expect(second.record.references.map((reference) => reference.csl?.id)).toEqual(['smith2001', 'lee2010'])
+    forgetRecentBibliographies()
+    expect(second.output.files).toEqual(analyseText(two, {bibliography: shared}).output.files)
+  })
 })
 
 describe('entries never cited', () => {

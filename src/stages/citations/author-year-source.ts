@@ -17,14 +17,22 @@ export interface AuthorYearSource {
 export function authorYearSourceOf(tree: Root, file: VFile): AuthorYearSource | undefined {
   const bibliography = file.data.bibliography
   if (bibliography) {
-    const {entries} = bibliography
-    return {index: indexOnFirstUse(() => entries.map(({number, item}) => authorYearEntryOfCsl(number, item)), entries.length), name: bibliography.path}
+    let index = indexes.get(bibliography)
+    if (!index) {
+      const {entries} = bibliography
+      index = indexOnFirstUse(() => entries.map(({number, item}) => authorYearEntryOfCsl(number, item)), entries.length)
+      // A frozen bibliography is shared by the documents that name its file: indexed once for all.
+      if (Object.isFrozen(bibliography)) indexes.set(bibliography, index)
+    }
+    return {index, name: bibliography.path}
   }
   const list = tree.data?.referenceList
   if (!list) return undefined
   const entries = list.entries.map((entry) => authorYearEntryOfPrinted(entry.number, entry.raw)).filter((entry): entry is AuthorYearEntry => entry !== undefined)
   return {index: indexAuthorYearEntries(entries), name: "the document's reference list"}
 }
+
+const indexes = new WeakMap<object, AuthorYearIndex>()
 
 /**
  * An index whose entries are read and indexed when a callout is first resolved against it: most
