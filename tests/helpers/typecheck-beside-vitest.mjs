@@ -16,9 +16,20 @@ import {fileURLToPath} from 'node:url'
 const repo = fileURLToPath(new URL('../../', import.meta.url))
 const node = process.execPath
 
-/** Runs `args` with node in the repository; resolves with the exit code (1 for a signal) and, when `capture`, the output. */
+/** The children running, to pass on a SIGTERM or SIGHUP sent to this process alone (Ctrl-C reaches them from the terminal). */
+const children = new Set()
+for (const signal of ['SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    for (const child of children) child.kill(signal)
+    process.exitCode = 128 + (signal === 'SIGTERM' ? 15 : 1)
+  })
+}
+
+/** Runs `args` with node in the repository; resolves with the exit code (1 for a signal), the signal that ended it, and, when `capture`, the output. */
 function run(args, {capture = false, nice = false} = {}) {
   const child = spawn(node, args, {cwd: repo, stdio: capture ? ['ignore', 'pipe', 'pipe'] : 'inherit'})
+  children.add(child)
+  child.on('close', () => children.delete(child))
   if (nice) {
     try {
       setPriority(child.pid, 10)
@@ -32,8 +43,8 @@ function run(args, {capture = false, nice = false} = {}) {
     child.stderr.setEncoding('utf8').on('data', (text) => (output += text))
   }
   return new Promise((resolve) => {
-    child.on('error', (error) => resolve({code: 1, output: `${output}${error.message}\n`}))
-    child.on('close', (code) => resolve({code: code ?? 1, output}))
+    child.on('error', (error) => resolve({code: 1, signal: null, output: `${output}${error.message}\n`}))
+    child.on('close', (code, signal) => resolve({code: code ?? 1, signal, output}))
   })
 }
 
@@ -41,5 +52,6 @@ const typecheck = run(['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsc
 const tests = await run(['node_modules/vitest/vitest.mjs', 'run', ...process.argv.slice(2)])
 const types = await typecheck
 process.stdout.write(types.output)
-console.log(types.code === 0 ? 'typecheck (tsc --noEmit -p tsconfig.json): no errors' : `typecheck (tsc --noEmit -p tsconfig.json) failed with exit code ${types.code}`)
-process.exitCode = tests.code !== 0 ? tests.code : types.code
+const typecheckName = 'typecheck (tsc --noEmit -p tsconfig.json)'
+console.log(types.signal ? `${typecheckName} stopped by ${types.signal}` : types.code === 0 ? `${typecheckName}: no errors` : `${typecheckName} failed with exit code ${types.code}`)
+process.exitCode ||= tests.code !== 0 ? tests.code : types.code
