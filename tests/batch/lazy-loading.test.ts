@@ -90,28 +90,15 @@ describe('a one-document run loads only what its outputs need (built CLI)', () =
     expect(loaded).not.toMatch(/\/node_modules\/ajv\/dist\/(?:ajv|core|compile\/index)\.js$/m)
   })
 
-  it('with html: the page modules are loaded and the pages written', () => {
-    const {status, stderr, loaded, written} = run(['json', 'html'])
+  it('with html and a Markdown document: the page modules, the Markdown and YAML parsers are loaded, the page written and the document read', () => {
+    // One run for what each part loads: the page code for html, the parsers for a Markdown document.
+    const {status, stderr, loaded, written} = run(['json', 'html'], {markdown: true})
     expect(stderr).toBe('')
     expect(status).toBe(0)
     expect(written).toEqual(['claims.jsonl', 'index.html', 'index.json', 'review-0.html', 'review-0.json'])
     expect(loaded).toMatch(/\/node_modules\/hast-util-to-html\//)
     expect(loaded).toMatch(/\/dist\/emit\/html\/document-page\.js$/m)
     expect(readFileSync(join(folders.at(-1)!, 'output', 'review-0.html'), 'utf8')).toMatch(/^<!doctype html>[^]*Mesenchymal stem cells[^]*<\/html>\n$/)
-  })
-
-  it('with html on worker threads: each worker prepares the page code before its first document', () => {
-    const {status, stderr, written} = run(['json', 'html'], {documents: 3, concurrency: 2})
-    expect(stderr).toBe('')
-    expect(status).toBe(0)
-    expect(written).toEqual(['claims.jsonl', 'index.html', 'index.json', 'review-0.html', 'review-0.json', 'review-1.html', 'review-1.json', 'review-2.html', 'review-2.json'])
-  })
-
-  it('with a Markdown document: the Markdown and YAML parsers are loaded and read it', () => {
-    const {status, stderr, loaded, written} = run(['json'], {markdown: true})
-    expect(stderr).toBe('')
-    expect(status).toBe(0)
-    expect(written).toEqual(['claims.jsonl', 'index.json', 'review-0.json'])
     expect(loaded).toMatch(/\/node_modules\/remark-parse\//)
     expect(loaded).toMatch(/\/node_modules\/yaml\//)
     const record = JSON.parse(readFileSync(join(folders.at(-1)!, 'output', 'review-0.json'), 'utf8')) as {document: {title?: string}; citationGroups: unknown[]}
@@ -119,10 +106,11 @@ describe('a one-document run loads only what its outputs need (built CLI)', () =
     expect(record.citationGroups).toHaveLength(1)
   })
 
-  it('with Markdown documents on worker threads: each worker loads the parser before its first one', () => {
-    const {status, stderr, written} = run(['json', 'md'], {documents: 3, concurrency: 2, markdown: true})
+  it('with html and Markdown documents on worker threads: each worker prepares the page code and loads the parser before its first document', () => {
+    // Both preparations in one pool: a worker missing either fails its documents (stderr, exit code, files).
+    const {status, stderr, written} = run(['json', 'md', 'html'], {documents: 3, concurrency: 2, markdown: true})
     expect(stderr).toBe('')
     expect(status).toBe(0)
-    expect(written).toEqual(['claims.jsonl', 'index.json', 'review-0.json', 'review-0.md', 'review-1.json', 'review-1.md', 'review-2.json', 'review-2.md'])
+    expect(written).toEqual(['claims.jsonl', 'index.html', 'index.json', 'review-0.html', 'review-0.json', 'review-0.md', 'review-1.html', 'review-1.json', 'review-1.md', 'review-2.html', 'review-2.json', 'review-2.md'])
   })
 })

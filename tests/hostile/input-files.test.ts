@@ -5,7 +5,7 @@ import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {maxInputBytes, readRegularFile} from '../../src/batch/read-regular-file.js'
 import {stackLine} from './catalogue.js'
-import {runCliFromSource, runIn, withBibliographyFiles} from './input-run.js'
+import {runBuiltCli, runIn, withBibliographyFiles} from './input-run.js'
 
 /*
  * Which files citeclaim reads (issue 9, points 6, 7 and 9): regular files only, each at most
@@ -111,7 +111,7 @@ describe('only regular files are read, and not past the size limit', () => {
   it.runIf(canMakeFifo)('refuses a FIFO named on the command line instead of waiting for a writer; the other document is written', () => {
     const dir = scratch('fifo-named')
     fifo(join(dir, 'in', 'pipe.txt'))
-    const {status, stderr} = runCliFromSource(dir, ['run', 'in/pipe.txt', 'in/review.txt', '--out', 'out', '--quiet'])
+    const {status, stderr} = runBuiltCli(dir, ['run', 'in/pipe.txt', 'in/review.txt', '--out', 'out', '--quiet'])
     expect(status, stderr).toBe(1)
     expect(stderr).not.toMatch(stackLine)
     expect(stderr).toMatch(/^in\/pipe\.txt:1:1: error cannot read in\/pipe\.txt: it is a FIFO .*only regular files are read \[input-not-file\]$/m)
@@ -125,7 +125,7 @@ describe('only regular files are read, and not past the size limit', () => {
     fifo(join(dir, 'elsewhere', 'other.csl.json'))
     const config = join(dir, 'fifo.config.ts')
     writeFileSync(config, `export default {input: 'in', output: 'out', bibliography: {files: {other: 'elsewhere/other.csl.json'}}}\n`)
-    const {status, stderr} = runCliFromSource(dir, ['run', 'in', '--out', 'out', '--quiet', '--config', config])
+    const {status, stderr} = runBuiltCli(dir, ['run', 'in', '--out', 'out', '--quiet', '--config', config])
     expect(status, stderr).toBe(1)
     expect(stderr).toMatch(/^in\/review\.bib:1:1: error cannot read bibliography in\/review\.bib: it is a FIFO .* \[bibliography-unreadable\]$/m)
     expect(stderr).toMatch(/^elsewhere\/other\.csl\.json:1:1: error cannot read bibliography elsewhere\/other\.csl\.json: it is a FIFO .* \[bibliography-unreadable\]$/m)

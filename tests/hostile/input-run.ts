@@ -1,7 +1,5 @@
 import {spawnSync} from 'node:child_process'
-import {writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {pathToFileURL} from 'node:url'
 import type {ResolvedConfig} from '../../src/config/types.js'
 import type {DiagnosticRecord} from '../../src/emit/document.js'
 import {runBatch, type RunResult} from '../../src/batch/run-batch.js'
@@ -33,17 +31,14 @@ export function withBibliographyFiles(files: Record<string, string>): ResolvedCo
 }
 
 /**
- * Runs this tree's CLI from source in a child process, killed after `timeoutMs`: a case that would
- * hang (a FIFO read, an endless device) fails with `status: null` instead of hanging the suite.
- * The timeout is a bound only a hang can break: the run itself takes a second or two. The shipped
- * config unless `args` name one.
+ * Runs this tree's built CLI (bin/citeclaim.js; the test run's global setup has built dist/ from the
+ * current sources before any test file runs) in a child process, killed after `timeoutMs`: a case
+ * that would hang (a FIFO read, an endless device) fails with `status: null` instead of hanging the
+ * suite. The timeout is a bound only a hang can break: the run itself takes a second or two. The
+ * shipped config unless `args` name one.
  */
-export function runCliFromSource(cwd: string, args: string[], timeoutMs = 90_000): {status: number | null; stderr: string; stdout: string} {
-  const script = join(cwd, 'citeclaim-from-source.mts')
-  writeFileSync(script, `import {main} from ${JSON.stringify(pathToFileURL(join(repo, 'src/cli.ts')).href)}\nprocess.exitCode = await main(process.argv.slice(2))\n`)
-  // tsx's loader in this process, not its CLI: the CLI runs the script in a child that a timeout would leave behind.
-  const tsx = ['--require', join(repo, 'node_modules/tsx/dist/preflight.cjs'), '--import', pathToFileURL(join(repo, 'node_modules/tsx/dist/loader.mjs')).href]
-  const result = spawnSync(process.execPath, [...tsx, script, ...args, ...(args.includes('--config') ? [] : ['--config', join(repo, 'pipeline.config.ts')])], {
+export function runBuiltCli(cwd: string, args: string[], timeoutMs = 90_000): {status: number | null; stderr: string; stdout: string} {
+  const result = spawnSync(process.execPath, [join(repo, 'bin/citeclaim.js'), ...args, ...(args.includes('--config') ? [] : ['--config', join(repo, 'pipeline.config.ts')])], {
     cwd,
     encoding: 'utf8',
     timeout: timeoutMs,
