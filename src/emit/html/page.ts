@@ -88,18 +88,20 @@ export function serialise(nodes: Root | ElementContent[]): string {
 
 /** Appends the bytes of `children`: each run of nodes not worth splitting in one serialiser call. */
 function writeChildren(children: ReadonlyArray<Root['children'][number]>, pieces: string[]): void {
-  let start = 0
-  for (let index = 0; index < children.length; index++) {
-    const child = children[index]!
+  let run: Array<Root['children'][number]> = []
+  for (const child of children) {
     const opening = child.type === 'element' && splits(child) ? openingTag(child) : undefined
-    if (opening === undefined) continue
-    if (start < index) pieces.push(toHtml({type: 'root', children: children.slice(start, index)}, serialiserOptions))
+    if (opening === undefined) {
+      run.push(child)
+      continue
+    }
+    if (run.length > 0) pieces.push(toHtml({type: 'root', children: run}, serialiserOptions))
+    run = []
     pieces.push(opening)
     writeChildren((child as Element).children, pieces)
     pieces.push(closingTag(child as Element))
-    start = index + 1
   }
-  if (start < children.length) pieces.push(toHtml({type: 'root', children: start === 0 ? [...children] : children.slice(start)}, serialiserOptions))
+  if (run.length > 0) pieces.push(toHtml({type: 'root', children: run}, serialiserOptions))
 }
 
 const closingTag = (node: Element): string => `</${node.tagName}>`
