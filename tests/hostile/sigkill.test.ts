@@ -141,13 +141,16 @@ describe('SIGKILL during a batch run', () => {
       let delay = Math.round(
         round < early ? ((round + random()) / early) * firstWrite : firstWrite + ((round - early + random()) / (kills - early)) * (duration - firstWrite)
       )
+      // Where the moment falls in the reference run: kept when a run must be tried again.
+      const position = delay / duration
       let run = await start(['run', 'in', '--out', out, '--force'], {killAfter: delay})
-      // A run faster than the reference may end before its moment: then again, a little earlier.
+      // A run faster than the reference may end before its moment (the machine's load changes from
+      // run to run): then again, at the same position in the run that just ended, a little earlier.
       for (let attempt = 1; run.signal !== 'SIGKILL' && attempt < 6; attempt++) {
         if (run.status !== 0) failures.push(`round ${round}: exit ${run.status} before the kill: ${run.stderr}`)
         rmSync(join(work, out), {recursive: true, force: true})
         if (overwrite) cpSync(join(work, 'older'), join(work, out), {recursive: true})
-        delay = Math.round(Math.min(delay, run.ms) * 0.95)
+        delay = Math.round(Math.min(delay, position * run.ms) * 0.9 ** attempt)
         run = await start(['run', 'in', '--out', out, '--force'], {killAfter: delay})
       }
       if (run.signal === 'SIGKILL') killed++
