@@ -33,6 +33,15 @@ describe('a bibliography file shared by documents', () => {
     expect(moved.bibliography!.path).toBe('elsewhere.csl.json')
   })
 
+  it('is read again when the caller fills the same buffer with other bytes', () => {
+    const buffer = bytes(library(5, 'Aaaa'))
+    const first = bibliographyFromBytes('library.csl.json', buffer)
+    buffer.set(bytes(library(5, 'Bbbb')))
+    const second = bibliographyFromBytes('library.csl.json', buffer)
+    expect(second).not.toBe(first)
+    expect(second.bibliography!.entries[0]!.item.title).toBe('Bbbb 1')
+  })
+
   it('keeps no file past its size bound', () => {
     // Not text (NUL bytes): read fast, and still a read the bound applies to.
     const big = new Uint8Array(8 * 2 ** 20 + 1)

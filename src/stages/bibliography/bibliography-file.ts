@@ -2,6 +2,7 @@ import {VFile} from 'vfile'
 import {reportOn} from '../../diagnostics.js'
 import {decodeInput} from '../parse/decode-input.js'
 import {loadBibliography} from './load-bibliography.js'
+import {deepFreeze} from './parse-each.js'
 import type {Bibliography} from './remark-bibliography.js'
 
 /** What reading a bibliography file gives (see `bibliographyFromBytes`). */
@@ -22,7 +23,7 @@ export interface ReadBibliography {
  */
 export function bibliographyFromBytes(source: string, bytes: Uint8Array): ReadBibliography {
   const known = recentFiles.get(source)
-  if (known && Buffer.from(known.bytes.buffer, known.bytes.byteOffset, known.bytes.byteLength).equals(bytes)) {
+  if (known && Buffer.compare(known.bytes, bytes) === 0) {
     if (!known.frozen) {
       // Frozen once it is shared: a change made for one document would show in the next.
       deepFreeze(known.read)
@@ -33,7 +34,8 @@ export function bibliographyFromBytes(source: string, bytes: Uint8Array): ReadBi
   const read = readBibliography(source, bytes)
   if (bytes.byteLength <= recentFileBytes) {
     recentFiles.delete(source)
-    recentFiles.set(source, {bytes, read, frozen: false})
+    // A copy: a caller may fill the same buffer with another file's bytes for its next document.
+    recentFiles.set(source, {bytes: Buffer.from(bytes), read, frozen: false})
     while (recentFiles.size > recentFileCount) recentFiles.delete(recentFiles.keys().next().value!)
   }
   return read
@@ -65,8 +67,3 @@ export function forgetRecentBibliographies(): void {
   recentFiles.clear()
 }
 
-function deepFreeze(value: unknown): void {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return
-  for (const child of Object.values(value)) deepFreeze(child)
-  Object.freeze(value)
-}

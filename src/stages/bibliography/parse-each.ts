@@ -125,7 +125,8 @@ export function clearParsedEntries(): void {
   bodies.clear()
 }
 
-function deepFreeze<T>(value: T): T {
+/** `value` frozen to its leaves; parts already frozen (a shared work's) are not walked again. */
+export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     for (const child of Object.values(value)) deepFreeze(child)
     Object.freeze(value)

@@ -51,7 +51,7 @@ interface Target {
  * bibliography (one that documents share, see `bibliographyFromBytes`): a library's file of 20,000
  * entries cost a document 20,000 of them otherwise.
  */
-function bibliographyTargets(bibliography: Bibliography): {targets: Map<number, Target>; size: number} {
+function bibliographyTargets(bibliography: Bibliography): {targets: ReadonlyMap<number, Target>; size: number} {
   const known = targetsOf.get(bibliography)
   if (known) return known
   const targets = new Map<number, Target>()
@@ -61,7 +61,7 @@ function bibliographyTargets(bibliography: Bibliography): {targets: Map<number, 
   return made
 }
 
-const targetsOf = new WeakMap<Bibliography, {targets: Map<number, Target>; size: number}>()
+const targetsOf = new WeakMap<Bibliography, {targets: ReadonlyMap<number, Target>; size: number}>()
 
 /**
  * Uncited entries reported one by one; the others in one diagnostic. A bibliography shared by many
@@ -81,17 +81,20 @@ export function remarkBibliography(options: RemarkBibliographyOptions = {}) {
     const list = tree.data?.referenceList
     if (list) file.data.referenceList = list.entries
     const bibliography = file.data.bibliography
-    let targets = new Map<number, Target>()
+    // Read only: a shared bibliography's targets are made once for every document citing it.
+    let targets: ReadonlyMap<number, Target> = new Map()
     let size = Infinity
     let sourceName = ''
     if (bibliography) {
-      ;({targets, size} = bibliographyTargets(bibliography))
+      const made = bibliographyTargets(bibliography)
+      targets = made.targets
+      size = made.size
       sourceName = bibliography.path
       if (list && list.entries.length !== size) {
         reportOn(file, 'reference-list-count-mismatch', `the document's reference list has ${list.entries.length} entries but ${bibliography.path} has ${size}: the bibliography file is used`, pointAt(file, list.start))
       }
     } else if (list) {
-      for (const entry of list.entries) targets.set(entry.number, {item: null, key: `ref-${entry.number}`, entry, name: `entry ${entry.number} of the reference list`, place: {start: pointAt(file, entry.start), end: pointAt(file, entry.end)}})
+      targets = new Map(list.entries.map((entry) => [entry.number, {item: null, key: `ref-${entry.number}`, entry, name: `entry ${entry.number} of the reference list`, place: {start: pointAt(file, entry.start), end: pointAt(file, entry.end)}}]))
       size = list.entries.length
       sourceName = "the document's reference list"
     }

@@ -32,7 +32,7 @@ export function authorYearSourceOf(tree: Root, file: VFile): AuthorYearSource | 
   return {index: indexAuthorYearEntries(entries), name: "the document's reference list"}
 }
 
-const indexes = new WeakMap<object, AuthorYearIndex>()
+const indexes = new WeakMap<NonNullable<VFile['data']['bibliography']>, AuthorYearIndex>()
 
 /**
  * An index whose entries are read and indexed when a callout is first resolved against it: most
