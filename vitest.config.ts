@@ -71,9 +71,9 @@ export default defineConfig({
     // Here only: projects that extend the root config would each run it again.
     globalSetup: ['tests/helpers/build-cli-once.ts'],
     // vitest's default leaves a core idle (one fork on two cores), while many tests spend their
-    // time waiting on a child process or a browser: on this project's 2-core machine the suite used
-    // 1.1 cores on average with two forks. Measured there within one hour: two forks 155–170 s,
-    // three 125.6 s, four 131.9 s.
+    // time waiting on a child process or a browser: on this project's 2-core machine, one `npm test`
+    // with two forks used 1.35 cores on average (218 s of user and system CPU in 161 s). Measured
+    // there within one hour: two forks 155–170 s, three 125.6 s, four 131.9 s.
     maxWorkers: Math.max(3, availableParallelism() - 1),
     // The files that take seconds first, with or without vitest's cache of durations (see the file).
     sequence: {sequencer: SlowFirstSequencer},
