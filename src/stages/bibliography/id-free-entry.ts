@@ -1,4 +1,5 @@
 import type {CslItem} from '@citation-js/core'
+import type {CslJsonObjectText} from './split-csl-json.js'
 
 /**
  * What stands for an entry's id in the text parsed in its place. Bibliographies beside different
@@ -35,6 +36,18 @@ export function cslJsonEntry(value: object): EntryText {
     },
     idFree: {text: JSON.stringify({...value, id: idPlaceholder}), id}
   }
+}
+
+/**
+ * A CSL-JSON object's text as its file writes it (see `splitCslJson`), with its `id` value cut out
+ * when that is a plain id; undefined when it has none (the caller parses the object and uses
+ * `cslJsonEntry`). The text parses to the item `cslJsonEntry` is given, so either names one entry.
+ */
+export function cslJsonTextEntry(object: CslJsonObjectText): EntryText | undefined {
+  if (!object.id) return undefined
+  const id = object.text.slice(object.id.start, object.id.end)
+  if (!plainId.test(id)) return undefined
+  return {text: object.text, idFree: {text: object.text.slice(0, object.id.start) + idPlaceholder + object.text.slice(object.id.end), id}}
 }
 
 /** The opening of a BibTeX entry, up to its key (as `splitBibtex` finds it). */

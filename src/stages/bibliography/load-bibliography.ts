@@ -3,7 +3,8 @@ import {bibliographyFormatOf, type BibliographyFormatName} from './bibliography-
 import {citationJs} from './load-citation-js.js'
 import {numberEntries, type NumberedEntry, type ReadEntry} from './match-entries.js'
 import {parseEach} from './parse-each.js'
-import {bibtexEntry, cslJsonEntry, risEntry} from './id-free-entry.js'
+import {bibtexEntry, cslJsonEntry, cslJsonTextEntry, risEntry, type EntryText} from './id-free-entry.js'
+import {splitCslJson} from './split-csl-json.js'
 import {splitBibtex} from './split-bibtex.js'
 import {splitRis} from './split-ris.js'
 import {VFile} from 'vfile'
@@ -100,7 +101,60 @@ function firstLine(error: unknown): string {
   return String((error as Error)?.message ?? error).split('\n')[0]!.trim()
 }
 
+/**
+ * CSL-JSON: an array of objects (what reference managers export) is read object by object from the
+ * file's own text (`readCslJsonObjects`); anything else, or an object that does not parse, is read
+ * whole (`readCslJsonWhole`), which reports what is wrong. Both give the same entries.
+ */
 function readCslJson(path: string, text: string): ReadResult {
+  return readCslJsonObjects(text) ?? readCslJsonWhole(path, text)
+}
+
+/** How a CSL-JSON item is named in diagnostics. */
+function cslJsonLabel(value: unknown, position: number): string {
+  const id = (value as {id?: unknown}).id
+  return id === undefined ? `item ${position}` : `item ${position} ("${String(id)}")`
+}
+
+/** The parser of one CSL-JSON entry text (an object's JSON). */
+function parseCslJsonText(json: string): CslItem[] {
+  return parse([JSON.parse(json)], '@csl/list+object')
+}
+
+/**
+ * Reads an array of objects without parsing the file whole: each entry's text is its object as the
+ * file writes it (`splitCslJson`), with a plain id cut out of its id-free text (`cslJsonTextEntry`),
+ * so an entry parsed before, here or beside another document, costs a slice and a look-up. Undefined
+ * when the file is not such an array or an object does not parse.
+ */
+function readCslJsonObjects(text: string): ReadResult | undefined {
+  const objects = splitCslJson(text)
+  if (!objects) return undefined
+  const texts: EntryText[] = []
+  const labels: string[] = []
+  for (const [index, object] of objects.entries()) {
+    const entry = cslJsonTextEntry(object)
+    if (entry) {
+      texts.push(entry)
+      labels.push(cslJsonLabel({id: entry.idFree!.id}, index + 1))
+      continue
+    }
+    // No plain id to cut out: the object is parsed, as the whole read would.
+    let value: unknown
+    try {
+      value = JSON.parse(object.text)
+    } catch {
+      return undefined
+    }
+    texts.push(cslJsonEntry(value as object))
+    labels.push(cslJsonLabel(value, index + 1))
+  }
+  const items = parseEach(texts, '@csl/list+object', parseCslJsonText)
+  if (!items) return undefined
+  return {entries: items.map((item, index) => entryOf(item, index + 1, labels[index]!)), size: objects.length, problems: []}
+}
+
+function readCslJsonWhole(path: string, text: string): ReadResult {
   let data: unknown
   try {
     data = JSON.parse(text)
@@ -120,20 +174,16 @@ function readCslJson(path: string, text: string): ReadResult {
       problems.push({code: 'bibliography-entry-invalid', message: `${path}: item ${position} is not a CSL object: skipped`})
       return false
     })
-  const label = (value: unknown, position: number): string => {
-    const id = (value as {id?: unknown}).id
-    return id === undefined ? `item ${position}` : `item ${position} ("${String(id)}")`
-  }
   const whole =
-    parseEach(good.map(({value}) => cslJsonEntry(value as object)), '@csl/list+object', (json) => parse([JSON.parse(json)], '@csl/list+object')) ??
+    parseEach(good.map(({value}) => cslJsonEntry(value as object)), '@csl/list+object', parseCslJsonText) ??
     tryParse(good.map(({value}) => value), '@csl/list+object')
   if (whole && whole.length === good.length) {
-    good.forEach(({value, position}, index) => entries.push(entryOf(whole[index]!, position, label(value, position))))
+    good.forEach(({value, position}, index) => entries.push(entryOf(whole[index]!, position, cslJsonLabel(value, position))))
   } else {
     for (const {value, position} of good) {
       const one = tryParse([value], '@csl/list+object')
-      if (one?.length === 1) entries.push(entryOf(one[0]!, position, label(value, position)))
-      else problems.push({code: 'bibliography-entry-invalid', message: `${path}: ${label(value, position)} could not be read: skipped`})
+      if (one?.length === 1) entries.push(entryOf(one[0]!, position, cslJsonLabel(value, position)))
+      else problems.push({code: 'bibliography-entry-invalid', message: `${path}: ${cslJsonLabel(value, position)} could not be read: skipped`})
     }
   }
   return {entries, size: list.length, problems}
