@@ -40,7 +40,7 @@ function point(p: Point | undefined): OutputPoint {
 /** Builds the JSON record of an analysed document from its tree and `file.data`. */
 export function toDocumentRecord(tree: Root, file: VFile, config: ResolvedConfig): DocumentRecord {
   const builder = new RecordBuilder(file, config)
-  walk(tree, (node) => builder.visit(node))
+  walk(tree, visitForRecord, builder)
   const sections = file.data.sections ?? []
   const first = tree.children[0]
   const title = file.data.frontMatter?.title ?? (first?.type === 'heading' && first.depth === 1 ? (first.data?.title ?? null) : null)
@@ -151,11 +151,9 @@ class RecordBuilder {
   }
 
   collectCitations(parent: Nodes, sentenceId: string | null): CitationGroupRecord[] {
-    const found: CitationGroupRecord[] = []
-    walk(parent, (node) => {
-      if (node.type === 'citation') found.push(this.citationGroup(node, sentenceId))
-    })
-    return found
+    const collecting: CitationCollection = {builder: this, sentenceId, found: []}
+    walk(parent, collectCitation, collecting)
+    return collecting.found
   }
 
   citationGroup(citation: Citation, sentenceId: string | null): CitationGroupRecord {
@@ -187,4 +185,19 @@ export function diagnosticsOf(file: VFile): DiagnosticRecord[] {
       start: message.place ? point('start' in message.place ? message.place.start : message.place) : null
     }))
     .sort((a, b) => (a.start?.offset ?? -1) - (b.start?.offset ?? -1) || a.code.localeCompare(b.code) || a.message.localeCompare(b.message))
+}
+
+function visitForRecord(node: Nodes, _parent: unknown, builder: RecordBuilder): boolean | void {
+  return builder.visit(node)
+}
+
+/** The citation groups below a node, as `RecordBuilder.collectCitations` finds them. */
+interface CitationCollection {
+  builder: RecordBuilder
+  sentenceId: string | null
+  found: CitationGroupRecord[]
+}
+
+function collectCitation(node: Nodes, _parent: unknown, collecting: CitationCollection): void {
+  if (node.type === 'citation') collecting.found.push(collecting.builder.citationGroup(node, collecting.sentenceId))
 }

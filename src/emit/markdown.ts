@@ -149,17 +149,11 @@ function withFlatParagraphs<T extends Parent>(parent: T, claims: ReadonlyMap<str
 export function toAnnotatedMarkdown(tree: Root, record: DocumentRecord, options: MarkdownOptions): string {
   const style = citationStyles[options.citationStyle]
   const claims = new Map(record.claims.map((claim) => [claim.sentenceId, claim]))
-
-  // In-text pandoc citations kept in their form start with `@`, not `[`, so they are never joined as literals.
-  const printCitation = (node: Citation): string => citationMarkdown(node, options.citationStyle, escapeInline)
-  const print: PrintLiteral = (node) => (node.type === 'citation' ? (keepsPandocForm(node, options.citationStyle) && !node.data.pandoc!.bracketed ? undefined : printCitation(node)) : node.type === 'claimTag' ? node.value : undefined)
-  // `peek` tells remark-stringify the first character of what the node prints (`[`, `@`, or a narrative callout's first name).
-  const citation = Object.assign(printCitation, {peek: (node: Citation) => printCitation(node).charAt(0)})
-  const claimTagHandler = Object.assign((node: ClaimTagNode) => node.value, {peek: () => '['})
+  const printing = printingFor(options.citationStyle)
   // A sentence outside a paragraph (a tree built by hand) still prints: its children in a row.
   const sentence: Handle = (node: Sentence, _parent, state, info) => state.containerPhrasing(flattenSentences({type: 'paragraph', children: [node as unknown as PhrasingContent]}, claims), info)
 
-  const root = withFlatParagraphs(sanitizeInputTree(tree), claims, print)
+  const root = withFlatParagraphs(sanitizeInputTree(tree), claims, printing.print)
   const stringifyOptions: StringifyOptions = {
     bullet: '-',
     emphasis: '_',
@@ -167,11 +161,38 @@ export function toAnnotatedMarkdown(tree: Root, record: DocumentRecord, options:
     listItemIndent: 'one',
     rule: '-',
     unsafe: pandocUnsafe,
-    handlers: {citation, sentence, claimTag: claimTagHandler, text: textHandler} as StringifyOptions['handlers']
+    handlers: {...printing.handlers, sentence} as StringifyOptions['handlers']
   }
   const body = unified().use(remarkStringify, stringifyOptions).stringify(root)
   const references = options.references === 'none' ? '' : referencesSection(record, options)
   return [body, claimsSection(record, style, options.claimsTitle ?? defaultClaimsTitle), references].filter((part) => part !== '').join('\n')
+}
+
+/** How citations and claim tags print in one citation style: the literal printer and the handlers. */
+interface Printing {
+  print: PrintLiteral
+  handlers: Record<'citation' | 'claimTag' | 'text', Handle>
+}
+
+/**
+ * The printing of each citation style, made once: functions made per document would be optimised
+ * again after every full collection (V8 keeps a function's optimised code only while a function
+ * object using it lives), and these run for every citation of every document.
+ */
+const printings = new Map<MarkdownCitationStyle, Printing>()
+
+function printingFor(citationStyle: MarkdownCitationStyle): Printing {
+  let printing = printings.get(citationStyle)
+  if (printing) return printing
+  const printCitation = (node: Citation): string => citationMarkdown(node, citationStyle, escapeInline)
+  // In-text pandoc citations kept in their form start with `@`, not `[`, so they are never joined as literals.
+  const print: PrintLiteral = (node) => (node.type === 'citation' ? (keepsPandocForm(node, citationStyle) && !node.data.pandoc!.bracketed ? undefined : printCitation(node)) : node.type === 'claimTag' ? node.value : undefined)
+  // `peek` tells remark-stringify the first character of what the node prints (`[`, `@`, or a narrative callout's first name).
+  const citation = Object.assign(printCitation, {peek: (node: Citation) => printCitation(node).charAt(0)})
+  const claimTag = Object.assign((node: ClaimTagNode) => node.value, {peek: () => '['})
+  printing = {print, handlers: {citation, claimTag, text: textHandler} as unknown as Printing['handlers']}
+  printings.set(citationStyle, printing)
+  return printing
 }
 
 /**

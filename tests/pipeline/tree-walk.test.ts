@@ -43,4 +43,35 @@ describe('walk', () => {
       {numRuns: 500}
     )
   })
+
+  it('passes the state it is given to every call, so that a visitor can be a function made once', () => {
+    interface Seen {
+      types: string[]
+      skipped: readonly string[]
+    }
+    // One function for every walk: what differs per walk is in the state.
+    const record = (node: Nodes, _parent: Parents | undefined, seen: Seen): boolean | undefined => {
+      seen.types.push(node.type)
+      return seen.skipped.includes(node.type) ? skipChildren : undefined
+    }
+    fc.assert(
+      fc.property(tree, fc.subarray(types), (root, skipped) => {
+        const expected: string[] = []
+        walk(root, (node) => {
+          expected.push(node.type)
+          return skipped.includes(node.type) ? skipChildren : undefined
+        })
+        const first: Seen = {types: [], skipped}
+        const second: Seen = {types: [], skipped: []}
+        walk(root, record, first)
+        walk(root, record, second)
+        expect(first.types).toEqual(expected)
+        // A second walk's state is its own: nothing skipped, every node.
+        let all = 0
+        walk(root, () => void all++)
+        expect(second.types.length).toBe(all)
+      }),
+      {numRuns: 300}
+    )
+  })
 })

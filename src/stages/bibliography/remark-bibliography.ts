@@ -1,5 +1,5 @@
 import type {CslItem} from '@citation-js/core'
-import type {Root} from 'mdast'
+import type {Nodes, Root} from 'mdast'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {citationSyntaxes, numericBrackets, type BibliographyIndex, type CitationSyntax} from '../citations/citation-syntax.js'
@@ -101,25 +101,9 @@ export function remarkBibliography(options: RemarkBibliographyOptions = {}) {
     const known = bibliography !== undefined || list !== undefined
     const index: BibliographyIndex = {byNumber: targets}
 
-    const cited = new Set<number>()
-    walk(tree, (citation) => {
-      if (citation.type !== 'citation') return
-      const beyond = citation.data.numbers.filter((n) => n > size)
-      if (beyond.length > 0) {
-        reportOn(file, 'citation-number-out-of-range', `citation number ${beyond[0]} in \`${citation.data.raw}\` is beyond the ${size} entries of ${sourceName}: group marked invalid`, citation.position)
-        citation.data.numbers = []
-        citation.data.valid = false
-        citation.data.keys = []
-        return
-      }
-      citation.data.keys = citation.data.valid ? (syntaxes.get(citation.data.syntax ?? numericBrackets.name) ?? numericBrackets).resolve(citation.data, index) : []
-      for (const n of citation.data.numbers) {
-        cited.add(n)
-        if (known && !targets.has(n)) {
-          reportOn(file, 'reference-unresolved', `citation number ${n} in \`${citation.data.raw}\` has no entry in ${sourceName}`, citation.position)
-        }
-      }
-    })
+    const resolving: CitationResolving = {file, syntaxes, index, targets, size, sourceName, known, cited: new Set()}
+    walk(tree, resolveCitation, resolving)
+    const cited = resolving.cited
     let uncited = 0
     for (const [n, target] of targets) {
       if (cited.has(n)) continue
@@ -136,5 +120,41 @@ export function remarkBibliography(options: RemarkBibliographyOptions = {}) {
       if (item) references.set(n, item)
     }
     file.data.references = references
+  }
+}
+
+/** What `resolveCitation` reads and fills while it walks one document. */
+interface CitationResolving {
+  file: VFile
+  syntaxes: ReadonlyMap<string, CitationSyntax>
+  index: BibliographyIndex
+  targets: ReadonlyMap<number, Target>
+  /** How many entries there are (Infinity without a bibliography or reference list). */
+  size: number
+  sourceName: string
+  /** Whether there is a bibliography or reference list to resolve against. */
+  known: boolean
+  /** The numbers cited so far. */
+  cited: Set<number>
+}
+
+/** Resolves a citation group's numbers to entries, reporting numbers beyond the entries and numbers without one. */
+function resolveCitation(citation: Nodes, _parent: unknown, resolving: CitationResolving): void {
+  if (citation.type !== 'citation') return
+  const {file, size, sourceName} = resolving
+  const beyond = citation.data.numbers.filter((n) => n > size)
+  if (beyond.length > 0) {
+    reportOn(file, 'citation-number-out-of-range', `citation number ${beyond[0]} in \`${citation.data.raw}\` is beyond the ${size} entries of ${sourceName}: group marked invalid`, citation.position)
+    citation.data.numbers = []
+    citation.data.valid = false
+    citation.data.keys = []
+    return
+  }
+  citation.data.keys = citation.data.valid ? (resolving.syntaxes.get(citation.data.syntax ?? numericBrackets.name) ?? numericBrackets).resolve(citation.data, resolving.index) : []
+  for (const n of citation.data.numbers) {
+    resolving.cited.add(n)
+    if (resolving.known && !resolving.targets.has(n)) {
+      reportOn(file, 'reference-unresolved', `citation number ${n} in \`${citation.data.raw}\` has no entry in ${sourceName}`, citation.position)
+    }
   }
 }

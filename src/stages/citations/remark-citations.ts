@@ -42,14 +42,50 @@ export function remarkCitations(options: CitationsOptions = {}) {
   const registered = options.syntaxes ?? citationSyntaxes()
   const format = options.format ?? 'text'
   return function transform(tree: Root, file: VFile): void {
-    let count = 0
-    const nextId = (): string => `g${++count}`
     const syntaxes = syntaxesForDocument(registered, style, () => {
-      const texts: string[] = []
-      splitTexts(tree, (node) => void texts.push(node.value))
-      return {texts, tree, file, style, format}
+      const texts = new TextCollector()
+      splitTexts(tree, texts)
+      return {texts: texts.values, tree, file, style, format}
     })
-    splitTexts(tree, (node) => splitText(node, file, nextId, maxRange, syntaxes))
+    splitTexts(tree, new CitationSplitter(file, maxRange, syntaxes))
+  }
+}
+
+/**
+ * What `splitTexts` does with each text node: the nodes to put in its place, or undefined to leave
+ * it. Objects, not closures made per document (V8 drops a dead closure's optimised code at every
+ * full collection, and compiled these again for the documents that followed).
+ */
+interface TextSplit {
+  split(node: Text): Array<Text | Citation> | undefined
+}
+
+/** Collects the values of the text nodes, leaving them in place. */
+class TextCollector implements TextSplit {
+  readonly values: string[] = []
+
+  split(node: Text): undefined {
+    this.values.push(node.value)
+    return undefined
+  }
+}
+
+/** Cuts the citation groups out of each text node, numbering them `g1`, `g2`, … in document order. */
+class CitationSplitter implements TextSplit {
+  private count = 0
+
+  constructor(
+    private readonly file: VFile,
+    private readonly maxRange: number,
+    private readonly syntaxes: readonly CitationSyntax[]
+  ) {}
+
+  split(node: Text): Array<Text | Citation> | undefined {
+    return splitText(node, this.file, this, this.maxRange, this.syntaxes)
+  }
+
+  nextId(): string {
+    return `g${++this.count}`
   }
 }
 
@@ -57,7 +93,7 @@ export function remarkCitations(options: CitationsOptions = {}) {
  * Replaces every text node below `parent` (outside `skipped` containers) by what `split` makes of it,
  * in document order; the new nodes are not visited again.
  */
-function splitTexts(parent: Parent, split: (node: Text) => Array<Text | Citation> | undefined): void {
+function splitTexts(parent: Parent, split: TextSplit): void {
   let children = parent.children
   for (let index = 0; index < children.length; index++) {
     const child = children[index]!
@@ -66,7 +102,7 @@ function splitTexts(parent: Parent, split: (node: Text) => Array<Text | Citation
       if ('children' in child && child.children) splitTexts(child as Parent, split)
       continue
     }
-    const replacement = split(child as Text)
+    const replacement = split.split(child as Text)
     if (!replacement) continue
     // Not `splice(index, 1, ...replacement)`: spreading 100,000 groups into arguments overflows the stack.
     children = children.slice(0, index).concat(replacement as typeof children, children.slice(index + 1))
@@ -75,7 +111,7 @@ function splitTexts(parent: Parent, split: (node: Text) => Array<Text | Citation
   }
 }
 
-function splitText(node: Text, file: VFile, nextId: () => string, maxRange: number, syntaxes: readonly CitationSyntax[]): Array<Text | Citation> | undefined {
+function splitText(node: Text, file: VFile, ids: {nextId(): string}, maxRange: number, syntaxes: readonly CitationSyntax[]): Array<Text | Citation> | undefined {
   const groups = findGroups(node.value, syntaxes)
   if (groups.length === 0) return undefined
   const map = offsetMapOf(node)
@@ -106,7 +142,7 @@ function splitText(node: Text, file: VFile, nextId: () => string, maxRange: numb
       type: 'citation',
       value: node.value.slice(group.start, group.end),
       position,
-      data: {id: nextId(), raw, numbers: parsed.numbers, valid: parsed.valid, syntax: group.syntax.name, ...parsed.data}
+      data: {id: ids.nextId(), raw, numbers: parsed.numbers, valid: parsed.valid, syntax: group.syntax.name, ...parsed.data}
     }
     if (parsed.problem) {
       reportOn(file, parsed.problem.code, `${parsed.problem.message} in \`${raw.slice(0, 40)}\`: group marked invalid`, position)

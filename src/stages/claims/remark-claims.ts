@@ -1,13 +1,14 @@
-import type {Heading, Root} from 'mdast'
+import type {Heading, Nodes, Parents, Root} from 'mdast'
 import type {Parent} from 'unist'
 import type {VFile} from 'vfile'
 import {toString} from 'mdast-util-to-string'
 import type {ClaimOptions, Distractor, EntityType} from '../../config/types.js'
-import {attributeTypes, documentTopic, withoutConstituents, type Attribution, type Discourse} from './attribution.js'
-import {compileClaimRules} from './claim-rules.js'
+import {attributeTypes, documentTopic, withoutConstituents, type Attribution, type Discourse, type SentenceFacts} from './attribution.js'
+import {compileClaimRules, type ClaimRules} from './claim-rules.js'
 import {defaultClauses} from '../../config/defaults.js'
 import {skipChildren, walk} from '../../tree-walk.js'
 import type {ClaimData, Mention, Sentence} from '../../types.js'
+import {pushAll} from '../../push-all.js'
 
 export interface ClaimsOptions {
   entityTypes: readonly EntityType[]
@@ -26,45 +27,29 @@ const introducesList = /:\s*$/
  * names another subject; a list head for its list; a section heading's types for its section.
  */
 export function remarkClaims(options: ClaimsOptions) {
-  const rules = compileClaimRules(options.claims)
+  const compiled: CompiledClaims = {
+    rules: compileClaimRules(options.claims),
+    implied: new Map((options.distractors ?? []).filter((d) => d.impliesType).map((d) => [d.id, d.impliesType!])),
+    anaphora: (options.claims.anaphoraPatterns ?? []).map((source) => new RegExp(source, 'i')),
+    cellAnaphora: (options.claims.cellAnaphoraPatterns ?? []).map((source) => new RegExp(source, 'i')),
+    otherSubject: (options.claims.otherSubjectPatterns ?? []).map((source) => new RegExp(source, 'i'))
+  }
+  const rules = compiled.rules
   const general = options.entityTypes.find((type) => type.general)?.id
-  const implied = new Map((options.distractors ?? []).filter((d) => d.impliesType).map((d) => [d.id, d.impliesType!]))
   // A sentence that opens with a pronoun continues the one before it ("They also…", "These effects…"): it takes that study's evidence.
   const continuation = new RegExp({...defaultClauses, ...options.claims.clauses}.continuation, 'i')
-  const anaphora = (options.claims.anaphoraPatterns ?? []).map((source) => new RegExp(source, 'i'))
-  const cellAnaphora = (options.claims.cellAnaphoraPatterns ?? []).map((source) => new RegExp(source, 'i'))
   const composites = new Set(options.entityTypes.filter((type) => type.composite).map((type) => type.id))
   const compositeCues = (options.claims.compositeCues ?? []).map((source) => new RegExp(source, 'i'))
-  const otherSubject = (options.claims.otherSubjectPatterns ?? []).map((source) => new RegExp(source, 'i'))
   const sectionEvidence = (options.claims.sectionEvidence ?? []).map((rule) => ({level: rule.level, headings: rule.headings.map((source) => new RegExp(source, 'i'))}))
   return function transform(tree: Root, file: VFile): void {
     const subjects = file.data.sectionSubjects ?? {}
     // One pass to learn the document's topic, the paragraphs inside lists and each section's default evidence.
-    const sentences: Sentence[] = []
-    const parents: Array<Parent | undefined> = []
-    const listParagraphs = new Set<Parent>()
-    const evidenceBySection = new Map<string, string>()
-    walk(tree, (node, parent) => {
-      if (node.type === 'sentence') {
-        sentences.push(node)
-        parents.push(parent)
-        // Nothing below a sentence is one: its text and citations are most of the tree.
-        return skipChildren
-      }
-      if (node.type === 'listItem') for (const child of node.children) if (child.type === 'paragraph') listParagraphs.add(child)
-      if (node.type === 'heading') {
-        const heading = node as Heading
-        const id = heading.data?.sectionId
-        const title = heading.data?.title ?? toString(heading)
-        const rule = sectionEvidence.find((candidate) => candidate.headings.some((pattern) => pattern.test(title)))
-        if (id && rule) evidenceBySection.set(id, rule.level)
-        return skipChildren
-      }
-    })
-    const allMentions = function* (): Generator<Mention> {
-      for (const sentence of sentences) yield* sentence.data.mentions ?? []
-    }
-    const docTopic = documentTopic(allMentions(), general)
+    const found: FoundSentences = {sentences: [], parents: [], listParagraphs: new Set(), evidenceBySection: new Map(), sectionEvidence}
+    walk(tree, findSentence, found)
+    const {sentences, parents, listParagraphs, evidenceBySection} = found
+    const allMentions: Mention[] = []
+    for (const sentence of sentences) if (sentence.data.mentions) pushAll(allMentions, sentence.data.mentions)
+    const docTopic = documentTopic(allMentions, general)
 
     let previousSentence: Sentence | undefined
     let previousClaim: Attribution | undefined
@@ -87,7 +72,7 @@ export function remarkClaims(options: ClaimsOptions) {
       const sameSection = previousSentence?.data.sectionId === sentence.data.sectionId
       const text = sentence.data.text
       const mentions = withoutConstituents(sentence.data.mentions ?? [], text, composites, compositeCues)
-      const impliedTypes = [...new Set((sentence.data.distractors ?? []).flatMap((id) => (implied.has(id) ? [implied.get(id)!] : [])))]
+      const impliedTypes = impliedBy(sentence.data.distractors, compiled.implied)
       const discourse: Discourse = {
         previous: sameSection ? previousClaim : undefined,
         paragraphTopic,
@@ -96,31 +81,7 @@ export function remarkClaims(options: ClaimsOptions) {
         documentTopic: docTopic,
         general
       }
-      // Most sentences name their subject, and then the pattern facts are never read: each is found when first read.
-      let anaphoric: boolean | undefined
-      let cellAnaphor: boolean | undefined
-      let propertyCue: boolean | undefined
-      let namesOtherSubject: boolean | undefined
-      const attribution = attributeTypes(
-        {
-          mentions,
-          impliedTypes,
-          namesDistractor: sentence.data.leadingDistractor ?? false,
-          get anaphoric() {
-            return (anaphoric ??= anaphora.some((pattern) => pattern.test(text)))
-          },
-          get cellAnaphor() {
-            return (cellAnaphor ??= cellAnaphora.some((pattern) => pattern.test(text)))
-          },
-          get propertyCue() {
-            return (propertyCue ??= rules.hasPropertyCue(text))
-          },
-          get otherSubject() {
-            return (namesOtherSubject ??= otherSubject.some((pattern) => pattern.test(text)))
-          }
-        },
-        discourse
-      )
+      const attribution = attributeTypes(new LazySentenceFacts(mentions, impliedTypes, sentence.data.leadingDistractor ?? false, text, compiled), discourse)
       let claim: ClaimData | undefined
       if (attribution.size > 0 && rules.isClaim(text)) {
         const evidence = rules.evidence(text)
@@ -169,4 +130,97 @@ function setsTopic(mentions: readonly Mention[], attribution: Attribution, text:
   if (named.length === 0) return true
   const mainStart = leadingPhrase.exec(text)?.[0].length ?? 0
   return named.some((mention) => mention.start - mainStart <= subjectReach)
+}
+
+/** The claim options a sentence's facts are read with, compiled once per processor. */
+interface CompiledClaims {
+  rules: ClaimRules
+  /** Distractor id → the type it implies (hepatocyte-like cells → stem cells in general). */
+  implied: ReadonlyMap<string, string>
+  anaphora: readonly RegExp[]
+  cellAnaphora: readonly RegExp[]
+  otherSubject: readonly RegExp[]
+}
+
+/**
+ * A sentence's facts for `attributeTypes`, the pattern facts each found when first read: most
+ * sentences name their subject, and then those are never read. A class, not an object of getters
+ * made per sentence: V8 drops the optimised code of closures no live object holds at every full
+ * collection, and compiled those getters again for the documents that followed.
+ */
+class LazySentenceFacts implements SentenceFacts {
+  private anaphoricFound: boolean | undefined
+  private cellAnaphorFound: boolean | undefined
+  private propertyCueFound: boolean | undefined
+  private otherSubjectFound: boolean | undefined
+
+  constructor(
+    readonly mentions: readonly Mention[],
+    readonly impliedTypes: readonly string[],
+    readonly namesDistractor: boolean,
+    private readonly text: string,
+    private readonly compiled: CompiledClaims
+  ) {}
+
+  get anaphoric(): boolean {
+    return (this.anaphoricFound ??= anyTest(this.compiled.anaphora, this.text))
+  }
+
+  get cellAnaphor(): boolean {
+    return (this.cellAnaphorFound ??= anyTest(this.compiled.cellAnaphora, this.text))
+  }
+
+  get propertyCue(): boolean {
+    return (this.propertyCueFound ??= this.compiled.rules.hasPropertyCue(this.text))
+  }
+
+  get otherSubject(): boolean {
+    return (this.otherSubjectFound ??= anyTest(this.compiled.otherSubject, this.text))
+  }
+}
+
+function anyTest(patterns: readonly RegExp[], text: string): boolean {
+  for (const pattern of patterns) if (pattern.test(text)) return true
+  return false
+}
+
+/** The types the distractors a sentence names imply, once each, in the order named. */
+function impliedBy(distractors: readonly string[] | undefined, implied: ReadonlyMap<string, string>): string[] {
+  const types: string[] = []
+  for (const id of distractors ?? []) {
+    const type = implied.get(id)
+    if (type !== undefined && !types.includes(type)) types.push(type)
+  }
+  return types
+}
+
+/** What the first pass over a document's tree collects (`findSentence`). */
+interface FoundSentences {
+  sentences: Sentence[]
+  /** Each sentence's parent, at the sentence's index. */
+  parents: Array<Parent | undefined>
+  /** The paragraphs that are items of a list. */
+  listParagraphs: Set<Parent>
+  /** Section id → the evidence level its heading implies. */
+  evidenceBySection: Map<string, string>
+  sectionEvidence: ReadonlyArray<{level: string; headings: readonly RegExp[]}>
+}
+
+function findSentence(node: Nodes, parent: Parents | undefined, found: FoundSentences): boolean | undefined {
+  if (node.type === 'sentence') {
+    found.sentences.push(node)
+    found.parents.push(parent)
+    // Nothing below a sentence is one: its text and citations are most of the tree.
+    return skipChildren
+  }
+  if (node.type === 'listItem') for (const child of node.children) if (child.type === 'paragraph') found.listParagraphs.add(child)
+  if (node.type === 'heading') {
+    const heading = node as Heading
+    const id = heading.data?.sectionId
+    const title = heading.data?.title ?? toString(heading)
+    const rule = found.sectionEvidence.find((candidate) => candidate.headings.some((pattern) => pattern.test(title)))
+    if (id && rule) found.evidenceBySection.set(id, rule.level)
+    return skipChildren
+  }
+  return undefined
 }

@@ -1,4 +1,4 @@
-import type {Heading, Root} from 'mdast'
+import type {Heading, Nodes, Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import type {Distractor, EntityType} from '../../config/types.js'
@@ -48,15 +48,9 @@ export function remarkEntities(options: EntitiesOptions) {
   const origins = (options.originCues ?? []).map(contextCue)
 
   return function transform(tree: Root, file: VFile): void {
-    const sentences: Sentence[] = []
-    const headings: Heading[] = []
-    // Not below them: no sentence or heading is inside another (and a sentence's text and citations are most of the tree).
-    walk(tree, (node) => {
-      if (node.type === 'heading') headings.push(node)
-      else if (node.type === 'sentence') sentences.push(node)
-      else return
-      return skipChildren
-    })
+    const found: SentencesAndHeadings = {sentences: [], headings: []}
+    walk(tree, findSentenceOrHeading, found)
+    const {sentences, headings} = found
     const definitions = findAbbreviationDefinitions(sentences.map((sentence) => sentence.data.text).join(' '))
     const matcher = base.withDefinitions(definitions)
 
@@ -109,6 +103,20 @@ export function remarkEntities(options: EntitiesOptions) {
       sentence.data.leadingDistractor = leadingDistractor
     }
   }
+}
+
+/** The sentences and headings of a document, in document order. */
+interface SentencesAndHeadings {
+  sentences: Sentence[]
+  headings: Heading[]
+}
+
+function findSentenceOrHeading(node: Nodes, _parent: unknown, found: SentencesAndHeadings): boolean | void {
+  if (node.type === 'heading') found.headings.push(node)
+  else if (node.type === 'sentence') found.sentences.push(node)
+  else return
+  // Not below them: no sentence or heading is inside another (and a sentence's text and citations are most of the tree).
+  return skipChildren
 }
 
 /** A comparison or origin cue (flags `iu`), and lower-case literals one of which its every match holds (undefined: none known). */

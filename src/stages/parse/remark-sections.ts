@@ -1,4 +1,4 @@
-import type {Root} from 'mdast'
+import type {Nodes, Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Point} from 'unist'
 import type {VFile} from 'vfile'
@@ -28,28 +28,39 @@ const leadingNumber = new RegExp(String.raw`^(${sectionNumber}|[IVX]{1,5}(?=\.))
 /** Gives every heading a section id and lists the sections in `file.data.sections`. */
 export function remarkSections() {
   return function transform(tree: Root, file: VFile): void {
-    const sections: Section[] = []
-    const used = new Set<string>()
-    const repeats = new Map<string, number>()
-    walk(tree, (heading) => {
-      if (heading.type !== 'heading') return
-      const text = toString(heading).replace(/\s+/g, ' ').trim()
-      const number = heading.data?.number !== undefined ? heading.data.number : leadingNumber.exec(text)?.[1] ?? null
-      const title = heading.data?.title ?? (number ? text.replace(leadingNumber, '') : text).replace(/\.$/, '')
-      const base = number ? `sec-${number}` : `sec-${slug(title) || sections.length + 1}`
-      // Repeats get -2, -3, …; the next suffix per base is remembered, so many repeats stay linear.
-      let id = base
-      for (let n = repeats.get(base) ?? 2; used.has(id); n++) {
-        id = `${base}-${n}`
-        repeats.set(base, n + 1)
-      }
-      used.add(id)
-      heading.data = {...heading.data, number, title, sectionId: id}
-      sections.push({id, number, title, level: heading.depth, start: heading.position!.start})
-      return skipChildren
-    })
-    file.data.sections = sections
+    const numbering: SectionNumbering = {sections: [], used: new Set(), repeats: new Map()}
+    walk(tree, numberSection, numbering)
+    file.data.sections = numbering.sections
   }
+}
+
+/** What `numberSection` keeps while it walks one document. */
+interface SectionNumbering {
+  sections: Section[]
+  used: Set<string>
+  /** The next suffix to try per base id. */
+  repeats: Map<string, number>
+}
+
+function numberSection(heading: Nodes, _parent: unknown, numbering: SectionNumbering): boolean | void {
+  // No heading is inside a paragraph: its phrasing content is most of the tree.
+  if (heading.type === 'paragraph') return skipChildren
+  if (heading.type !== 'heading') return
+  const {sections, used, repeats} = numbering
+  const text = toString(heading).replace(/\s+/g, ' ').trim()
+  const number = heading.data?.number !== undefined ? heading.data.number : leadingNumber.exec(text)?.[1] ?? null
+  const title = heading.data?.title ?? (number ? text.replace(leadingNumber, '') : text).replace(/\.$/, '')
+  const base = number ? `sec-${number}` : `sec-${slug(title) || sections.length + 1}`
+  // Repeats get -2, -3, …; the next suffix per base is remembered, so many repeats stay linear.
+  let id = base
+  for (let n = repeats.get(base) ?? 2; used.has(id); n++) {
+    id = `${base}-${n}`
+    repeats.set(base, n + 1)
+  }
+  used.add(id)
+  heading.data = {...heading.data, number, title, sectionId: id}
+  sections.push({id, number, title, level: heading.depth, start: heading.position!.start})
+  return skipChildren
 }
 
 function slug(title: string): string {

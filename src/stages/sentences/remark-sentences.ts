@@ -1,4 +1,4 @@
-import type {Paragraph, PhrasingContent, Root, RootContent, Text} from 'mdast'
+import type {Nodes, Paragraph, PhrasingContent, Root, RootContent, Text} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import {offsetMapOf, positionOf} from '../parse/positions.js'
@@ -22,18 +22,28 @@ export interface SentencesOptions {
 export function remarkSentences(options: SentencesOptions = {}) {
   const abbreviations = options.abbreviations && options.abbreviations.length > 0 ? new Set(options.abbreviations.map((word) => word.toLowerCase().replace(/\.$/, ''))) : undefined
   return function transform(tree: Root, file: VFile): void {
-    let count = 0
-    let sectionId: string | null = null
-    walk(tree, (node) => {
-      if (node.type === 'heading') {
-        sectionId = node.data?.sectionId ?? sectionId
-        return skipChildren
-      }
-      if (node.type !== 'paragraph') return
-      node.children = splitParagraph(node, file, sectionId, () => `s${++count}`, abbreviations) as PhrasingContent[]
-      return skipChildren
-    })
+    walk(tree, splitParagraphs, {file, abbreviations, sectionId: null, count: 0})
   }
+}
+
+/** What `splitParagraphs` keeps while it walks one document. */
+interface SentenceSplitting {
+  file: VFile
+  abbreviations: ReadonlySet<string> | undefined
+  /** The section of the latest heading. */
+  sectionId: string | null
+  /** Sentences made so far: the next is `s<count + 1>`. */
+  count: number
+}
+
+function splitParagraphs(node: Nodes, _parent: unknown, splitting: SentenceSplitting): boolean | void {
+  if (node.type === 'heading') {
+    splitting.sectionId = node.data?.sectionId ?? splitting.sectionId
+    return skipChildren
+  }
+  if (node.type !== 'paragraph') return
+  node.children = splitParagraph(node, splitting) as PhrasingContent[]
+  return skipChildren
 }
 
 function plainText(node: PhrasingContent): string {
@@ -63,7 +73,8 @@ function writtenText(node: PhrasingContent, source: string): string {
   return source.slice(start, opening) + children.map((child) => writtenText(child, source)).join('') + source.slice(closing, end)
 }
 
-function splitParagraph(paragraph: Paragraph, file: VFile, sectionId: string | null, nextId: () => string, abbreviations: ReadonlySet<string> | undefined): RootContent[] {
+function splitParagraph(paragraph: Paragraph, splitting: SentenceSplitting): RootContent[] {
+  const {file, sectionId, abbreviations} = splitting
   const children = paragraph.children
   const texts = children.map(plainText)
   const starts: number[] = []
@@ -114,7 +125,7 @@ function splitParagraph(paragraph: Paragraph, file: VFile, sectionId: string | n
       type: 'sentence',
       children: content,
       position: {start: first.position!.start, end: last.position!.end},
-      data: {id: nextId(), text, ...(written === text ? {} : {written}), sectionId}
+      data: {id: `s${++splitting.count}`, text, ...(written === text ? {} : {written}), sectionId}
     }
     out.push(sentence, {type: 'text', value: ' '})
   }
