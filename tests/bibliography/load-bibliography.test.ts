@@ -95,6 +95,16 @@ describe('loadBibliography', () => {
     expect(problemsOf(loaded).map((problem) => problem.code)).toEqual(['bibliography-entry-unterminated'])
   })
 
+  it('reads RIS files joined end to end: a byte order mark opening a line is not part of its tag', () => {
+    const one = 'TY  - JOUR\r\nTI  - One\r\nID  - ref-1\r\nER  - \r\n'
+    const loaded = loadBibliography('joined.ris', `\uFEFF${one}\uFEFF${one.replace(/One/, 'Two').replace('ref-1', 'ref-2')}`)
+    expect(loaded.entries.map((entry) => [entry.number, entry.item.title])).toEqual([
+      [1, 'One'],
+      [2, 'Two']
+    ])
+    expect(problemsOf(loaded)).toEqual([])
+  })
+
   it('reports CSL-JSON that is not JSON with the file and line, and reads nothing', () => {
     const loaded = loadBibliography('x.csl.json', '[\n {"id": "ref-1", "title": "A"},\n {"id": "ref-2" "title": "B"}\n]')
     expect(loaded.entries).toEqual([])

@@ -61,7 +61,7 @@ export function bibtexEntry(text: string): EntryText {
   const match = bibtexOpening.exec(text)
   const id = match?.[2]
   if (!match || id === undefined || !plainId.test(id)) return {text}
-  return {text, idFree: {text: (match[1] + idPlaceholder + text.slice(match[0].length)).replace(/\s*$/, '\n'), id}}
+  return {text, idFree: {text: (match[1] + idPlaceholder + text.slice(match[0].length)).trimEnd() + '\n', id}}
 }
 
 const risIdLine = /^ID {2}- ?(.*)$/gm

@@ -257,9 +257,10 @@ function readRis(path: string, text: string): ReadResult {
     if (record.id === null && anyId) {
       problems.push({code: 'bibliography-entry-no-id', message: `${path}: ${label(record)} has no ID line: numbered by its position (${index + 1})`, line: record.line})
     }
-    readable.push({record, position: index + 1, text: record.unterminated ? `${record.text.replace(/\s*$/, '')}\nER  - \n` : record.text})
+    readable.push({record, position: index + 1, text: record.unterminated ? `${record.text.trimEnd()}\nER  - \n` : record.text})
   }
-  const texts = readable.map((r) => r.text.replace(/\s*$/, '\n'))
+  // `trimEnd` takes off what `\s*$` matches (white space and line ends), without trying the expression at every position.
+  const texts = readable.map((r) => r.text.trimEnd() + '\n')
   const whole = readable.length > 0 ? (parseEach(texts.map(risEntry), '@ris/file', (record) => parse(record, '@ris/file')) ?? tryParse(texts.join(''), '@ris/file')) : []
   if (whole && whole.length === readable.length) {
     readable.forEach(({record, position}, index) => entries.push(entryOf(whole[index]!, position, label(record))))

@@ -39,7 +39,8 @@ export function splitRis(text: string): RisRecord[] {
     const end = match ? match.index : text.length
     const next = match ? end + match[0].length : text.length
     lineNumber++
-    const tag = tagLine.exec(text.slice(offset, end).replace(/^\uFEFF/, '').trimEnd())
+    // A byte order mark opening the line is not part of its tag.
+    const tag = tagLine.exec(text.slice(text.charCodeAt(offset) === 0xfeff ? offset + 1 : offset, end).trimEnd())
     const name = tag?.[1]
     const value = (tag?.[2] ?? '').trim()
     if (name === 'TY') {
