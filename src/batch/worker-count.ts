@@ -6,6 +6,8 @@ export interface WorkSize {
   bytes: number
   /** Bytes of its bibliography, 0 without one. */
   bibliographyBytes: number
+  /** Path of its bibliography: documents naming one file (`bibliography.files`) share its reading and formatting. */
+  bibliographyPath?: string
 }
 
 // Estimates from the last two `npm run bench` runs on a 2-core machine (bench/results.json holds the
@@ -28,8 +30,17 @@ export interface WorkSize {
 //   builds and warms a citeproc engine: about 1 s (by hand, in a fresh process: the first two
 //   250-entry bibliographies took 0.77 s and 0.51 s against 0.25–0.3 s once warm, and loading
 //   citation-js 0.25 s).
+// - a bibliography file that several documents name (a library's, in `bibliography.files`) is read once
+//   per thread and each of its entries formatted at most once per thread: its cost is the file's, not
+//   the file's times its documents. Reading it is a start-up cost of every thread (a 2.8 MB CSL-JSON
+//   file of 20,000 entries: 0.45 s, about 0.16 ms per KB). What its documents cite is not known before
+//   they are read: at most one entry per 50 bytes of a document (the seed cites 360 works in 23 KB),
+//   and at most the file's entries. 40 bench documents naming one such file took 3.4-4.5 s in one
+//   thread and 4.0-4.3 s on two, when the documents-times-file count gave them two.
 const msPerDocumentByte = 1 / 1000
 const msPerBibliographyByte = 0.09 / 1000 + 2 / 1000
+const msPerSharedBibliographyByteRead = 0.16 / 1000
+const citedEntryBytesPerDocumentByte = 500 / 50
 const workerStartMs = 600
 const citeprocStartMs = 1000
 
@@ -43,17 +54,35 @@ const citeprocStartMs = 1000
  */
 export function workerCount(cores: number, documents: readonly WorkSize[]): number {
   let workMs = 0
-  let withBibliography = false
+  let startMs = workerStartMs
+  const shared = new Map<string, {bytes: number; citable: number}>()
+  const users = new Map<string, number>()
+  for (const document of documents) if (document.bibliographyPath !== undefined && document.bibliographyBytes > 0) users.set(document.bibliographyPath, (users.get(document.bibliographyPath) ?? 0) + 1)
   for (const document of documents) {
-    workMs += document.bytes * msPerDocumentByte + document.bibliographyBytes * msPerBibliographyByte
-    if (document.bibliographyBytes > 0) withBibliography = true
+    workMs += document.bytes * msPerDocumentByte
+    if (document.bibliographyBytes === 0) continue
+    const path = document.bibliographyPath
+    if (path === undefined || users.get(path) === 1) {
+      workMs += document.bibliographyBytes * msPerBibliographyByte
+      continue
+    }
+    // Entry bytes the document can cite, counted against the file once below.
+    const file = shared.get(path) ?? {bytes: document.bibliographyBytes, citable: 0}
+    file.citable += document.bytes * citedEntryBytesPerDocumentByte
+    shared.set(path, file)
   }
-  const startMs = workerStartMs + (withBibliography ? citeprocStartMs : 0)
+  for (const file of shared.values()) {
+    workMs += Math.min(file.bytes, file.citable) * msPerBibliographyByte
+    startMs += file.bytes * msPerSharedBibliographyByteRead
+  }
+  if (documents.some((document) => document.bibliographyBytes > 0)) startMs += citeprocStartMs
   return Math.max(1, Math.min(cores, documents.length, Math.floor(workMs / (2 * startMs))))
 }
 
 /** The sizes of the documents and bibliographies at these paths (0 for a file that cannot be stat'ed: reading it will report why). */
 export async function workSizes(documents: ReadonlyArray<{path: string; bibliographyPath?: string}>): Promise<WorkSize[]> {
   const size = (path: string | undefined): Promise<number> => (path === undefined ? Promise.resolve(0) : stat(path).then((stats) => stats.size, () => 0))
-  return Promise.all(documents.map(async (document) => ({bytes: await size(document.path), bibliographyBytes: await size(document.bibliographyPath)})))
+  return Promise.all(
+    documents.map(async (document) => ({bytes: await size(document.path), bibliographyBytes: await size(document.bibliographyPath), ...(document.bibliographyPath === undefined ? {} : {bibliographyPath: document.bibliographyPath})}))
+  )
 }

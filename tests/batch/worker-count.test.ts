@@ -34,6 +34,22 @@ describe('workerCount', () => {
     expect(workerCount(2, seedSized(40, 2_000))).toBe(1)
   })
 
+  it('counts a bibliography file that documents share once, and its reading in every thread', () => {
+    const library = (count: number, path = '/lib/library.csl.json') => seedSized(count, 2_800_000).map((size) => ({...size, bibliographyPath: path}))
+    // 40 documents naming one 2.8 MB library (20,000 entries): the file is read and its cited entries
+    // formatted once in one thread; a second thread would read it again and warm citeproc again.
+    expect(workerCount(2, library(40))).toBe(1)
+    // The same 40 documents each with a library of their own: that much formatting is worth the cores.
+    expect(workerCount(2, library(40).map((size, index) => ({...size, bibliographyPath: `/lib/${index}.csl.json`})))).toBe(2)
+    // A file named by one document is that document's own, with or without its path.
+    expect(workerCount(2, library(1))).toBe(workerCount(2, seedSized(1, 2_800_000)))
+    // Many documents naming the library: their own analysis pays for the second thread.
+    expect(workerCount(2, library(1000))).toBe(2)
+    // Small documents cannot cite much of a big library: what they can cite is what counts.
+    const notes = Array.from({length: 50}, () => ({bytes: 1_000, bibliographyBytes: 10_000_000, bibliographyPath: '/lib/big.bib'}))
+    expect(workerCount(4, notes)).toBe(1)
+  })
+
   it('never asks for more threads than documents or cores, nor fewer than one', () => {
     expect(workerCount(4, [])).toBe(1)
     expect(workerCount(4, [{bytes: 50_000_000, bibliographyBytes: 0}])).toBe(1)
@@ -47,13 +63,13 @@ describe('workerCount', () => {
 })
 
 describe('workSizes', () => {
-  it('reads the sizes of documents and bibliographies, 0 for a missing file', async () => {
+  it('reads the sizes of documents and bibliographies, 0 for a missing file, and keeps the path of the bibliography', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'citeclaim-sizes-'))
     try {
       writeFileSync(join(dir, 'a.txt'), 'x'.repeat(123))
       writeFileSync(join(dir, 'a.bib'), 'y'.repeat(45))
       expect(await workSizes([{path: join(dir, 'a.txt'), bibliographyPath: join(dir, 'a.bib')}, {path: join(dir, 'missing.txt')}])).toEqual([
-        {bytes: 123, bibliographyBytes: 45},
+        {bytes: 123, bibliographyBytes: 45, bibliographyPath: join(dir, 'a.bib')},
         {bytes: 0, bibliographyBytes: 0}
       ])
     } finally {
