@@ -37,8 +37,8 @@ describe('splitCslJson', () => {
   it('cuts random arrays into the objects JSON.parse reads, wherever strings hold brackets, quotes and escapes', () => {
     let seed = 7
     const random = (n: number): number => {
-      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31
-      return seed % n
+      seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0
+      return (seed >>> 16) % n
     }
     const pieces = ['{', '}', '[', ']', '"', '\\', ',', ':', 'id', ' ', '\n', 'é', '😀', 'a', '\u0000']
     const string = (): string => Array.from({length: random(8)}, () => pieces[random(pieces.length)]).join('')
@@ -50,6 +50,9 @@ describe('splitCslJson', () => {
       if (kind === 3) return Array.from({length: random(3)}, () => value(depth + 1))
       return Object.fromEntries(Array.from({length: random(3)}, () => [string(), value(depth + 1)]))
     }
+    const written = (name: string): boolean => JSON.stringify(name) === `"${name}"`
+    let located = 0
+    let refused = 0
     for (let round = 0; round < 300; round++) {
       const items = Array.from({length: 1 + random(4)}, () => {
         const item = value(1) as Record<string, unknown>
@@ -61,18 +64,26 @@ describe('splitCslJson', () => {
       const objects = splitCslJson(text)!
       expect(objects.map((object) => JSON.parse(object.text) as unknown)).toEqual(items)
       for (const [index, object] of objects.entries()) {
-        const id = items[index]!.id
-        // Located exactly when written without escapes; then it is what JSON.parse reads.
-        if (typeof id === 'string' && JSON.stringify(id) === `"${id}"`) expect(idOf(object)).toBe(id)
-        else expect(idOf(object)).toBeUndefined()
+        const item = items[index]!
+        // Located exactly when it and every member name are written without escapes; then it is what JSON.parse reads.
+        if (typeof item.id === 'string' && written(item.id) && Object.keys(item).every(written)) {
+          expect(idOf(object)).toBe(item.id)
+          located++
+        } else {
+          expect(idOf(object)).toBeUndefined()
+          refused++
+        }
       }
     }
+    // The draw reaches both cases, and strings with what the scan must step over.
+    expect(located).toBeGreaterThan(50)
+    expect(refused).toBeGreaterThan(50)
   })
 })
 
-/** What citation-js gives for the whole file (how CSL-JSON was read before it was read object by object). */
+/** What citation-js gives for the whole file, each item as `JSON.stringify` writes it (how CSL-JSON was read before it was read object by object). */
 function wholeFile(text: string): CslItem[] {
-  return new Cite(JSON.parse(text), {forceType: '@csl/list+object'}).data.map((item) => {
+  return new Cite((JSON.parse(text) as unknown[]).map((item) => JSON.parse(JSON.stringify(item)) as unknown), {forceType: '@csl/list+object'}).data.map((item) => {
     const out: Record<string, unknown> = {}
     for (const [key, value] of Object.entries(item)) if (!key.startsWith('_') && !(key === 'id' && String(value).startsWith('temp_id_'))) out[key] = value
     return out as CslItem
@@ -92,7 +103,8 @@ describe('loadBibliography, CSL-JSON read object by object', () => {
     ['escaped member name', ['{"id":"ref-1","type":"book","title":"T","\\u0069d":"ref-7"}']],
     ['escaped id', ['{"id":"ref\\u002d1","type":"book","title":"T"}']],
     ['numeric id', ['{"id":4,"type":"book","title":"T"}']],
-    ['no id', ['{"type":"book","title":"T"}']]
+    ['no id', ['{"type":"book","title":"T"}']],
+    ['numbers JSON cannot write back', ['{"id":"ref-1","type":"article-journal","title":"T","container-title":"J","volume":1e400,"page":-0,"issued":{"date-parts":[[2001]]}}']]
   ]
   for (const [name, objects] of files) {
     it(`gives the whole-file parse's items, and names entries by the id JSON.parse reads: ${name}`, () => {
@@ -101,6 +113,11 @@ describe('loadBibliography, CSL-JSON read object by object', () => {
         const loaded = loadBibliography('refs.csl.json', text)
         expect(loaded.file.messages.filter((message) => message.fatal === true).map(String)).toEqual([])
         expect(loaded.entries.map((entry) => entry.item).map(({id, ...rest}) => (String(id).startsWith('entry-') ? rest : {id, ...rest}))).toEqual(wholeFile(text))
+      }
+      // One object alone, not in an array, is read whole: the same entries.
+      if (objects.length === 1) {
+        clearParsedEntries()
+        expect(loadBibliography('refs.csl.json', text).entries).toEqual(loadBibliography('refs.csl.json', objects[0]!).entries)
       }
       // Every object numbered 1: the second is reported, named by its id as JSON.parse reads it.
       const id = (JSON.parse(objects[0]!) as {id?: unknown}).id

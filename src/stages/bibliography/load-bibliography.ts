@@ -116,9 +116,14 @@ function cslJsonLabel(value: unknown, position: number): string {
   return id === undefined ? `item ${position}` : `item ${position} ("${String(id)}")`
 }
 
-/** The parser of one CSL-JSON entry text (an object's JSON). */
+/**
+ * The parser of one CSL-JSON entry text (an object's JSON), read as `JSON.stringify` writes it: an
+ * object's text cut from the file may hold what JSON cannot write back (`1e400` is Infinity, which
+ * prints as null; `-0` prints as 0), and the item must be the one a whole-file read gives, which
+ * parses each item's `JSON.stringify`. Once per work: a work read before is not parsed again.
+ */
 function parseCslJsonText(json: string): CslItem[] {
-  return parse([JSON.parse(json)], '@csl/list+object')
+  return parse([JSON.parse(JSON.stringify(JSON.parse(json)))], '@csl/list+object')
 }
 
 /**
