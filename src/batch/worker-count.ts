@@ -1,4 +1,5 @@
 import {stat} from 'node:fs/promises'
+import {recentFileBytes} from '../stages/bibliography/bibliography-file.js'
 
 /** What a document will cost to analyse, as far as its files' sizes tell. */
 export interface WorkSize {
@@ -31,12 +32,13 @@ export interface WorkSize {
 //   250-entry bibliographies took 0.77 s and 0.51 s against 0.25–0.3 s once warm, and loading
 //   citation-js 0.25 s).
 // - a bibliography file that several documents name (a library's, in `bibliography.files`) is read once
-//   per thread and each of its entries formatted at most once per thread: its cost is the file's, not
-//   the file's times its documents. Reading it is a start-up cost of every thread (a 2.8 MB CSL-JSON
-//   file of 20,000 entries: 0.45 s, about 0.16 ms per KB). What its documents cite is not known before
-//   they are read: at most one entry per 50 bytes of a document (the seed cites 360 works in 23 KB),
-//   and at most the file's entries. 40 bench documents naming one such file took 3.4-4.5 s in one
-//   thread and 4.0-4.3 s on two, when the documents-times-file count gave them two.
+//   per thread when it is at most `recentFileBytes` (8 MiB; a bigger one is read for every document),
+//   and each of its entries formatted at most once per thread: its formatting is the file's, not the
+//   file's times its documents, and reading it a start-up cost of every thread (a 2.8 MB CSL-JSON file
+//   of 20,000 entries: 0.45 s, about 0.16 ms per KB). What its documents cite is not known before they
+//   are read: at most one entry per 50 bytes of a document (the seed cites 360 works in 23 KB), and at
+//   most the file's entries. 40 bench documents naming one such file took 3.3-4.5 s in one thread and
+//   4.0-4.4 s on two (four runs each), when the documents-times-file count gave them two.
 const msPerDocumentByte = 1 / 1000
 const msPerBibliographyByte = 0.09 / 1000 + 2 / 1000
 const msPerSharedBibliographyByteRead = 0.16 / 1000
@@ -71,9 +73,11 @@ export function workerCount(cores: number, documents: readonly WorkSize[]): numb
     file.citable += document.bytes * citedEntryBytesPerDocumentByte
     shared.set(path, file)
   }
-  for (const file of shared.values()) {
+  for (const [path, file] of shared) {
     workMs += Math.min(file.bytes, file.citable) * msPerBibliographyByte
-    startMs += file.bytes * msPerSharedBibliographyByteRead
+    // Kept by each thread once read, or read again for each document.
+    if (file.bytes <= recentFileBytes) startMs += file.bytes * msPerSharedBibliographyByteRead
+    else workMs += users.get(path)! * file.bytes * msPerSharedBibliographyByteRead
   }
   if (documents.some((document) => document.bibliographyBytes > 0)) startMs += citeprocStartMs
   return Math.max(1, Math.min(cores, documents.length, Math.floor(workMs / (2 * startMs))))

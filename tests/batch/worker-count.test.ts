@@ -41,13 +41,18 @@ describe('workerCount', () => {
     expect(workerCount(2, library(40))).toBe(1)
     // The same 40 documents each with a library of their own: that much formatting is worth the cores.
     expect(workerCount(2, library(40).map((size, index) => ({...size, bibliographyPath: `/lib/${index}.csl.json`})))).toBe(2)
-    // A file named by one document is that document's own, with or without its path.
-    expect(workerCount(2, library(1))).toBe(workerCount(2, seedSized(1, 2_800_000)))
+    // A file named by one document is that document's own: two short notes, each with a 2.8 MB file
+    // of its own, are worth two threads; naming one file, they can cite too little of it.
+    const notes2 = (paths: string[]) => paths.map((path) => ({bytes: 1_000, bibliographyBytes: 2_800_000, bibliographyPath: path}))
+    expect(workerCount(2, notes2(['/lib/a.csl.json', '/lib/b.csl.json']))).toBe(2)
+    expect(workerCount(2, notes2(['/lib/a.csl.json', '/lib/a.csl.json']))).toBe(1)
     // Many documents naming the library: their own analysis pays for the second thread.
     expect(workerCount(2, library(1000))).toBe(2)
     // Small documents cannot cite much of a big library: what they can cite is what counts.
-    const notes = Array.from({length: 50}, () => ({bytes: 1_000, bibliographyBytes: 10_000_000, bibliographyPath: '/lib/big.bib'}))
-    expect(workerCount(4, notes)).toBe(1)
+    const notes = (bibliographyBytes: number) => Array.from({length: 50}, () => ({bytes: 1_000, bibliographyBytes, bibliographyPath: '/lib/big.bib'}))
+    expect(workerCount(4, notes(8_000_000))).toBe(1)
+    // Past 8 MiB a thread does not keep the file: every document reads it, and that is worth the cores.
+    expect(workerCount(4, notes(10_000_000))).toBe(4)
   })
 
   it('never asks for more threads than documents or cores, nor fewer than one', () => {

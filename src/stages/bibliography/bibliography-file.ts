@@ -60,7 +60,8 @@ function readBibliography(source: string, bytes: Uint8Array): ReadBibliography {
  */
 const recentFiles = new Map<string, {bytes: Uint8Array; read: ReadBibliography; frozen: boolean}>()
 const recentFileCount = 2
-const recentFileBytes = 8 * 2 ** 20
+/** The largest file kept (`recentFiles`): a bigger one is read again for every document that names it. */
+export const recentFileBytes = 8 * 2 ** 20
 
 /** Forgets the files read (tests that count the work of reading one). */
 export function forgetRecentBibliographies(): void {
