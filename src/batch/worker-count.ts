@@ -1,5 +1,5 @@
 import {stat} from 'node:fs/promises'
-import {recentFileBytes} from '../stages/bibliography/bibliography-file.js'
+import {recentFileBytes} from '../stages/bibliography/bibliography-formats.js'
 
 /** What a document will cost to analyse, as far as its files' sizes tell. */
 export interface WorkSize {

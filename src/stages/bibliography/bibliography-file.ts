@@ -3,6 +3,7 @@ import {reportOn} from '../../diagnostics.js'
 import {decodeInput} from '../parse/decode-input.js'
 import {loadBibliography} from './load-bibliography.js'
 import {deepFreeze} from './parse-each.js'
+import {recentFileBytes} from './bibliography-formats.js'
 import type {Bibliography} from './remark-bibliography.js'
 
 /** What reading a bibliography file gives (see `bibliographyFromBytes`). */
@@ -60,8 +61,6 @@ function readBibliography(source: string, bytes: Uint8Array): ReadBibliography {
  */
 const recentFiles = new Map<string, {bytes: Uint8Array; read: ReadBibliography; frozen: boolean}>()
 const recentFileCount = 2
-/** The largest file kept (`recentFiles`): a bigger one is read again for every document that names it. */
-export const recentFileBytes = 8 * 2 ** 20
 
 /** Forgets the files read (tests that count the work of reading one). */
 export function forgetRecentBibliographies(): void {

@@ -21,3 +21,10 @@ export function bibliographyFormatOf(path: string): BibliographyFormatName | und
   const lower = path.toLowerCase()
   return bibliographyFormats.find((format) => format.extensions.some((extension) => lower.endsWith(extension)))?.name
 }
+
+/**
+ * The largest bibliography file a thread keeps once read (`bibliographyFromBytes`): documents naming
+ * one such file read it once per thread; a bigger one is read again for every document. Here, with
+ * the formats, so that sizing the worker pool (`workerCount`) does not load the readers.
+ */
+export const recentFileBytes = 8 * 2 ** 20
