@@ -70,18 +70,18 @@ class TextCollector implements TextSplit {
   }
 }
 
-/** Cuts the citation groups out of each text node, numbering them `g1`, `g2`, … in document order. */
+/** Cuts the citation groups out of each text node (`splitText`), numbering them `g1`, `g2`, … in document order. */
 class CitationSplitter implements TextSplit {
   private count = 0
 
   constructor(
-    private readonly file: VFile,
-    private readonly maxRange: number,
-    private readonly syntaxes: readonly CitationSyntax[]
+    readonly file: VFile,
+    readonly maxRange: number,
+    readonly syntaxes: readonly CitationSyntax[]
   ) {}
 
   split(node: Text): Array<Text | Citation> | undefined {
-    return splitText(node, this.file, this, this.maxRange, this.syntaxes)
+    return splitText(node, this)
   }
 
   nextId(): string {
@@ -111,7 +111,8 @@ function splitTexts(parent: Parent, split: TextSplit): void {
   }
 }
 
-function splitText(node: Text, file: VFile, ids: {nextId(): string}, maxRange: number, syntaxes: readonly CitationSyntax[]): Array<Text | Citation> | undefined {
+function splitText(node: Text, splitter: CitationSplitter): Array<Text | Citation> | undefined {
+  const {file, maxRange, syntaxes} = splitter
   const groups = findGroups(node.value, syntaxes)
   if (groups.length === 0) return undefined
   const map = offsetMapOf(node)
@@ -142,7 +143,7 @@ function splitText(node: Text, file: VFile, ids: {nextId(): string}, maxRange: n
       type: 'citation',
       value: node.value.slice(group.start, group.end),
       position,
-      data: {id: ids.nextId(), raw, numbers: parsed.numbers, valid: parsed.valid, syntax: group.syntax.name, ...parsed.data}
+      data: {id: splitter.nextId(), raw, numbers: parsed.numbers, valid: parsed.valid, syntax: group.syntax.name, ...parsed.data}
     }
     if (parsed.problem) {
       reportOn(file, parsed.problem.code, `${parsed.problem.message} in \`${raw.slice(0, 40)}\`: group marked invalid`, position)

@@ -42,10 +42,11 @@ interface SectionNumbering {
   repeats: Map<string, number>
 }
 
-function numberSection(heading: Nodes, _parent: unknown, numbering: SectionNumbering): boolean | void {
+function numberSection(node: Nodes, _parent: unknown, numbering: SectionNumbering): boolean | void {
   // No heading is inside a paragraph: its phrasing content is most of the tree.
-  if (heading.type === 'paragraph') return skipChildren
-  if (heading.type !== 'heading') return
+  if (node.type === 'paragraph') return skipChildren
+  if (node.type !== 'heading') return
+  const heading = node
   const {sections, used, repeats} = numbering
   const text = toString(heading).replace(/\s+/g, ' ').trim()
   const number = heading.data?.number !== undefined ? heading.data.number : leadingNumber.exec(text)?.[1] ?? null
