@@ -150,9 +150,10 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   // a long analysis here would keep the abort (SIGINT) from being seen until it is done.
   const analyserFor = (): Analyser => (analyser ??= createAnalyser(config, threads, {out, ...(options.check ? {check: true} : {})}, {inThisThread: true, stoppable: signal !== undefined}))
   // The code's fingerprint is part of every cache key and of what the corpus files are made from.
-  // Taken while the workers start (it hashes every module of the package); the pool is closed if it fails.
-  const fingerprint = pipelineVersion()
+  // Taken after the pool is asked for, so that the workers load the pipeline while this thread
+  // hashes every module of the package; the pool is closed if it fails.
   if (upFront) analyserFor()
+  const fingerprint = pipelineVersion()
   const pipeline = await fingerprint.catch(async (error: unknown) => {
     await analyser?.close()
     throw error
