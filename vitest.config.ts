@@ -27,6 +27,7 @@ const isolated = [
   'tests/bibliography/parse-each.test.ts',
   'tests/bibliography/references-csl-print.test.ts',
   'tests/bibliography/shared-bibliography-file.test.ts',
+  'tests/batch/cache-key.test.ts',
   'tests/batch/cli.test.ts',
   'tests/batch/concurrency.test.ts',
   'tests/batch/corpus-unchanged.test.ts',

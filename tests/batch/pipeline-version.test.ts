@@ -6,8 +6,8 @@ import {afterAll, describe, expect, inject, it} from 'vitest'
 
 /*
  * `pipelineVersion()` is part of every cache key: a package whose code changed must give another
- * value, and the same code the same value. Tested on a package of its own in a temporary folder (the
- * built module and the two it imports, beside a `package.json`), which each case edits; every import
+ * value, and the same code the same value. Tested on a package of its own in a temporary folder (a
+ * copy of the built dist/ beside a `package.json`), which each case edits; every import
  * gets a new query string, so a new module instance that hashes afresh.
  */
 const folders: string[] = []
@@ -22,8 +22,7 @@ function makePackage(version = '3.1.4'): string {
   const root = mkdtempSync(join(tmpdir(), 'citeclaim-pipeline-version-'))
   folders.push(root)
   writeFileSync(join(root, 'package.json'), JSON.stringify({name: 'citeclaim', version, type: 'module'}))
-  mkdirSync(join(root, 'dist/batch'), {recursive: true})
-  for (const file of ['batch/cache-key.js', 'batch/canonical-json.js', 'push-all.js']) cpSync(join(built, file), join(root, 'dist', file))
+  cpSync(built, join(root, 'dist'), {recursive: true})
   return root
 }
 
