@@ -8,7 +8,8 @@ import {hashRegularFile, regularFileFlags} from './read-output-file.js'
 /**
  * What the file system said of an output file when its content was known to have a sha256: as in
  * git's index, a file whose size, mtime, ctime and inode are still these has not been written since.
- * Times are nanoseconds, as decimal strings (JSON has no 64-bit integers).
+ * Times are nanoseconds, as decimal strings (JSON has no 64-bit integers). This is the stamps file's
+ * form; a run keeps each stamp as a `Stamp`.
  */
 export interface FileStamp {
   sha256: string
@@ -16,6 +17,31 @@ export interface FileStamp {
   mtimeNs: string
   ctimeNs: string
   ino: string
+}
+
+/**
+ * A stamp as a run keeps it: the content's sha256 and the four numbers in one string,
+ * `size mtimeNs ctimeNs ino` (see `statOf`). A run keeps a stamp for every file it writes until it
+ * ends, four or five a document; four decimal strings and an object of five members cost about
+ * twice as much of the main thread's heap per stamp.
+ */
+export interface Stamp {
+  sha256: string
+  stat: string
+}
+
+/** The size, mtime, ctime and inode of `info` as one string (`join` makes it flat, not a rope of parts). */
+function statOf(info: BigIntStats): string {
+  return [info.size, info.mtimeNs, info.ctimeNs, info.ino].join(' ')
+}
+
+function stampFromFile(stamp: FileStamp): Stamp {
+  return {sha256: stamp.sha256, stat: [stamp.size, stamp.mtimeNs, stamp.ctimeNs, stamp.ino].join(' ')}
+}
+
+function fileStampOf(stamp: Stamp): FileStamp {
+  const [size, mtimeNs, ctimeNs, ino] = stamp.stat.split(' ') as [string, string, string, string]
+  return {sha256: stamp.sha256, size, mtimeNs, ctimeNs, ino}
 }
 
 /**
@@ -66,8 +92,8 @@ function isStamp(value: unknown): value is FileStamp {
 }
 
 /** The stamp of a file whose content has `sha256`, from its `lstat`/`fstat` with `bigint: true`. */
-export function stampOf(info: BigIntStats, sha256: string): FileStamp {
-  return {sha256, size: String(info.size), mtimeNs: String(info.mtimeNs), ctimeNs: String(info.ctimeNs), ino: String(info.ino)}
+export function stampOf(info: BigIntStats, sha256: string): Stamp {
+  return {sha256, stat: statOf(info)}
 }
 
 /**
@@ -75,7 +101,7 @@ export function stampOf(info: BigIntStats, sha256: string): FileStamp {
  * mtime). Untrusted like the manifest: anything but exactly what `writeStamps` writes, or a file that
  * is not a regular file, is no stamps at all, and every output is then hashed.
  */
-export async function readStamps(out: string): Promise<{stamps: Map<string, FileStamp>; writtenNs?: bigint; corpus?: CorpusRecord}> {
+export async function readStamps(out: string): Promise<{stamps: Map<string, Stamp>; writtenNs?: bigint; corpus?: CorpusRecord}> {
   let handle: FileHandle | undefined
   try {
     handle = await open(stampsPath(out), regularFileFlags)
@@ -86,7 +112,9 @@ export async function readStamps(out: string): Promise<{stamps: Map<string, File
     if (parsed.corpus !== undefined && !isCorpusRecord(parsed.corpus)) return {stamps: new Map()}
     const entries = Object.entries(parsed.files)
     if (!entries.every(([name, stamp]) => plainName.test(name) && name !== '.' && name !== '..' && isStamp(stamp))) return {stamps: new Map()}
-    return {stamps: new Map(entries as Array<[string, FileStamp]>), writtenNs: info.mtimeNs, ...(parsed.corpus ? {corpus: parsed.corpus} : {})}
+    const stamps = new Map<string, Stamp>()
+    for (const [name, stamp] of entries as Array<[string, FileStamp]>) stamps.set(name, stampFromFile(stamp))
+    return {stamps, writtenNs: info.mtimeNs, ...(parsed.corpus ? {corpus: parsed.corpus} : {})}
   } catch {
     return {stamps: new Map()}
   } finally {
@@ -95,9 +123,9 @@ export async function readStamps(out: string): Promise<{stamps: Map<string, File
 }
 
 /** Writes the stamps (and the corpus record, if any) atomically, sorted by name. */
-export async function writeStamps(out: string, stamps: ReadonlyMap<string, FileStamp>, corpus?: CorpusRecord): Promise<void> {
+export async function writeStamps(out: string, stamps: ReadonlyMap<string, Stamp>, corpus?: CorpusRecord): Promise<void> {
   const files: Record<string, FileStamp> = {}
-  for (const name of [...stamps.keys()].sort()) files[name] = stamps.get(name)!
+  for (const name of [...stamps.keys()].sort()) files[name] = fileStampOf(stamps.get(name)!)
   await writeFileAtomic(stampsPath(out), JSON.stringify({stampsVersion: 1, files, ...(corpus ? {corpus} : {})}) + '\n')
 }
 
@@ -107,10 +135,10 @@ export async function writeStamps(out: string, stamps: ReadonlyMap<string, FileS
  * That last is git's racy-timestamp rule: a file changed in the same clock tick as it was stamped
  * keeps its mtime, so a stamp cannot tell it apart unless the file is older than the stamps file.
  */
-export function vouchedFor(info: BigIntStats, stamp: FileStamp | undefined, sha256: string, writtenNs: bigint | undefined): boolean {
+export function vouchedFor(info: BigIntStats, stamp: Stamp | undefined, sha256: string, writtenNs: bigint | undefined): boolean {
   if (!stamp || writtenNs === undefined || !info.isFile() || stamp.sha256 !== sha256) return false
   if (info.mtimeNs >= writtenNs || info.ctimeNs >= writtenNs) return false
-  return String(info.size) === stamp.size && String(info.mtimeNs) === stamp.mtimeNs && String(info.ctimeNs) === stamp.ctimeNs && String(info.ino) === stamp.ino
+  return statOf(info) === stamp.stat
 }
 
 /**
@@ -124,11 +152,11 @@ export class OutputStamps {
   hashed = 0
   /** What the corpus files were made from, as this run leaves them (see `writeCorpusUnlessUnchanged`). */
   corpus: CorpusRecord | undefined
-  private readonly next = new Map<string, FileStamp>()
+  private readonly next = new Map<string, Stamp>()
 
   constructor(
     private readonly out: string,
-    private readonly previous: ReadonlyMap<string, FileStamp>,
+    private readonly previous: ReadonlyMap<string, Stamp>,
     private readonly writtenNs: bigint | undefined,
     private readonly trust: boolean,
     /** What the corpus files were made from, as the last run left them. */
@@ -174,7 +202,7 @@ export class OutputStamps {
 
   /** Writes the stamps of the files in `names` (the outputs the manifest lists), unless they are what was read. */
   async save(names: Iterable<string>): Promise<void> {
-    const kept = new Map<string, FileStamp>()
+    const kept = new Map<string, Stamp>()
     for (const name of names) {
       const stamp = this.next.get(name)
       if (stamp) kept.set(name, stamp)

@@ -32,6 +32,10 @@ export interface DocumentRun {
   verified: Map<string, string>
   /** Vouch for output files without reading them, and record the stamps of those written. */
   stamps: OutputStamps
+  /**
+   * `changed`: the names (in `out`) of the files written, not their paths, which the run makes at its
+   * end: kept for every file until then, a path is a string more per file. `removed`: paths.
+   */
   result: {analysed: number; skipped: number; changed: string[]; removed: string[]}
   report: (file: string, diagnostic: DiagnosticRecord) => void
   /** The analyser, started on first use. */
@@ -114,7 +118,10 @@ export async function processDocument(discovered: DiscoveredInput, run: Document
     run.manifest.delete(input.id)
     return true
   }
-  const files: Record<string, string> = {}
+  // Without a prototype the object starts as a dictionary: its member names are the document's own
+  // file names, and an object literal would make V8 build hidden classes for every document's names,
+  // which the run keeps to its end (with the manifest).
+  const files = Object.create(null) as Record<string, string>
   for (const file of analysed.files) {
     const path = join(run.out, file.name)
     files[file.name] = file.sha256
@@ -124,7 +131,7 @@ export async function processDocument(discovered: DiscoveredInput, run: Document
       if (!run.check) await run.stamps.written(file.name, file.sha256)
       continue
     }
-    run.result.changed.push(path)
+    run.result.changed.push(file.name)
     if (!file.temp) continue
     try {
       await replaceWithTemp(file.temp, path)

@@ -227,7 +227,8 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   }
   const written = await corpus.done
   if (!options.check) await saveStamps(out, stamps, manifest)
-  result.changed.sort()
+  // The documents' files were counted by name (see `DocumentRun`); sorted by name is sorted by path.
+  result.changed = result.changed.sort().map((name) => join(out, name))
   if ('error' in written) {
     if (!(written.error instanceof WriteError)) throw written.error
     // The old corpus files are left whole (both are replaced only once both are written).
