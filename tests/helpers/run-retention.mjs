@@ -1,22 +1,26 @@
 /**
- * Run in a child process with `node --expose-gc --import tsx` (see tests/batch/run-memory.test.ts):
- * a batch run over `count` small invented documents, analysed by two workers (`concurrency: 2`: the analysis, its caches and its compiled code stay out of this heap), with
- * the shipped config's outputs, and prints, as JSON, the heap used after a full collection when
+ * Run in a child process with `node --expose-gc` (see tests/batch/run-memory.test.ts), with a built
+ * dist/ folder (the test run's private build): a batch run over `count` small invented documents,
+ * analysed by two workers (the analysis, its caches and its compiled code stay out of this heap),
+ * with the shipped config's outputs, and prints, as JSON, the heap used after a full collection when
  * document `from` and document `to` are through. What the run keeps per document until its end (the
  * manifest entry, the file stamps, the names of the files written, the corpus page's row) is the
- * difference over `to - from` documents.
+ * difference over `to - from` documents. Plain JavaScript on the built code: workers then start
+ * without a TypeScript loader.
  */
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {runBatch} from '../../src/batch/run-batch.js'
-import {shippedConfig} from './analyse.js'
-// Outside vitest: prepare the pipeline as its setup file does.
-import './prepare-pipeline.js'
+import {fileURLToPath, pathToFileURL} from 'node:url'
 
-const [count, from, to] = process.argv.slice(2).map(Number) as [number, number, number]
-const gc = (globalThis as {gc?: () => void}).gc
+const [dist, ...numbers] = process.argv.slice(2)
+const [count, from, to] = numbers.map(Number)
+const gc = globalThis.gc
 if (!gc) throw new Error('run with --expose-gc')
+const {runBatch} = await import(pathToFileURL(join(dist, 'batch/run-batch.js')).href)
+const {loadConfig} = await import(pathToFileURL(join(dist, 'config/load-config.js')).href)
+const repository = fileURLToPath(new URL('../..', import.meta.url))
+const {config} = await loadConfig(join(repository, 'pipeline.config.ts'), repository)
 
 const root = mkdtempSync(join(tmpdir(), 'citeclaim-run-retention-'))
 mkdirSync(join(root, 'input'))
@@ -26,12 +30,12 @@ for (let n = 0; n < count; n++) {
   writeFileSync(join(root, 'input', `doc-${String(n).padStart(5, '0')}.txt`), text)
 }
 
-const heap: Record<string, number> = {}
+const heap = {}
 let through = 0
 try {
   const result = await runBatch({
     paths: ['input'],
-    config: shippedConfig,
+    config,
     out: join(root, 'output'),
     cwd: root,
     concurrency: 2,
