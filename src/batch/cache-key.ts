@@ -11,7 +11,8 @@ import {recentFileBytes} from '../stages/bibliography/bibliography-formats.js'
 export interface CacheKeyParts {
   source: string
   bytes: Uint8Array
-  bibliography?: {source: string; bytes: Uint8Array}
+  /** The bibliography file's path and the sha256 of its bytes (see `BibliographyDigests`). */
+  bibliography?: {source: string; sha256: string}
   /** `analysisSettings(config)` serialised with `canonicalJson`. */
   settings: string
   /** The package version and the code fingerprint. */
@@ -40,30 +41,33 @@ export function cacheKey(parts: CacheKeyParts): string {
   add(parts.source)
   add(parts.bytes)
   add(parts.bibliography ? parts.bibliography.source : '')
-  add(parts.bibliography ? bibliographyDigest(parts.bibliography.source, parts.bibliography.bytes) : '')
+  add(parts.bibliography ? parts.bibliography.sha256 : '')
   return hash.digest('hex')
 }
 
 /**
- * sha256 of a bibliography file's bytes. The digest of the last files hashed is kept with their bytes:
- * documents that share a library's file (`bibliography.files`) read it for each document, and
- * comparing bytes to the last read costs a fraction of hashing them again (a 2.8 MB file: about 2 ms
- * a document on this thread, which the workers wait on).
+ * The sha256 of the bibliography files of one run's documents. The digest of the last two files hashed
+ * is kept with their bytes: documents that share a library's file (`bibliography.files`) read it for
+ * each document, and comparing bytes to the last read costs a fraction of hashing them again (a
+ * 2.8 MB file: about 2 ms a document on the main thread, which the workers wait on). One per run, so
+ * that what it keeps (at most two files within `recentFileBytes`) goes with the run.
  */
-export function bibliographyDigest(source: string, bytes: Uint8Array): string {
-  const known = recentDigests.get(source)
-  if (known && Buffer.compare(known.bytes, bytes) === 0) return known.sha256
-  const sha256 = createHash('sha256').update(bytes).digest('hex')
-  recentDigests.delete(source)
-  // Kept within the bound the threads keep files by; a copy, since a caller may fill the same buffer
-  // with another file's bytes for its next document.
-  if (bytes.byteLength <= recentFileBytes) recentDigests.set(source, {bytes: Buffer.from(bytes), sha256})
-  while (recentDigests.size > recentDigestCount) recentDigests.delete(recentDigests.keys().next().value!)
-  return sha256
-}
+export class BibliographyDigests {
+  private readonly recent = new Map<string, {bytes: Uint8Array; sha256: string}>()
 
-const recentDigests = new Map<string, {bytes: Uint8Array; sha256: string}>()
-const recentDigestCount = 2
+  /** sha256 (hex) of `bytes`, the file at `source`. */
+  of(source: string, bytes: Uint8Array): string {
+    const known = this.recent.get(source)
+    if (known && Buffer.compare(known.bytes, bytes) === 0) return known.sha256
+    const sha256 = createHash('sha256').update(bytes).digest('hex')
+    this.recent.delete(source)
+    // Within the bound the threads keep files by; a copy, since a caller may fill the same buffer
+    // with another file's bytes for its next document.
+    if (bytes.byteLength <= recentFileBytes) this.recent.set(source, {bytes: Buffer.from(bytes), sha256})
+    while (this.recent.size > 2) this.recent.delete(this.recent.keys().next().value!)
+    return sha256
+  }
+}
 
 let pipelineIdentity: Promise<string> | undefined
 

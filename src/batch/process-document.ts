@@ -5,7 +5,7 @@ import type {DiagnosticRecord} from '../emit/document.js'
 import type {TaskResult} from './analyse-task.js'
 import {diagnostic} from '../diagnostics.js'
 import {discardTemps, replaceWithTemp} from './atomic-write.js'
-import {cacheKey} from './cache-key.js'
+import {cacheKey, type BibliographyDigests} from './cache-key.js'
 import type {DiscoveredInput} from './discover-inputs.js'
 import type {OutputStamps} from './file-stamps.js'
 import {hasOwnRecord} from './input-output-overlap.js'
@@ -26,6 +26,8 @@ export interface DocumentRun {
   /** The analysis settings and the pipeline's fingerprint: with the input's bytes, the cache key. */
   settings: string
   pipeline: string
+  /** The digests of the bibliography files, for the cache key. */
+  bibliographyDigests: BibliographyDigests
   /** The cache: read for skipping, updated with what is written. */
   manifest: Map<string, ManifestEntry>
   /** sha256 of the `<id>.json` files this run hashed or wrote. */
@@ -67,7 +69,8 @@ export async function processDocument(discovered: DiscoveredInput, run: Document
     return true
   }
   const {input} = read
-  const key = cacheKey({source: input.source, bytes: input.bytes, ...(input.bibliography ? {bibliography: input.bibliography} : {}), settings: run.settings, pipeline: run.pipeline})
+  const bibliography = input.bibliography ? {source: input.bibliography.source, sha256: run.bibliographyDigests.of(input.bibliography.source, input.bibliography.bytes)} : undefined
+  const key = cacheKey({source: input.source, bytes: input.bytes, ...(bibliography ? {bibliography} : {}), settings: run.settings, pipeline: run.pipeline})
   const previous = run.manifest.get(input.id)
   if (stage !== 'analyse' && !run.force && read.bibliographyDiagnostics.length === 0 && previous?.key === key && previous.source === input.source && (await intact(run.stamps, previous.files))) {
     run.result.skipped++

@@ -6,7 +6,7 @@ import type {DiagnosticRecord} from '../emit/document.js'
 import {selectEmitters} from '../emit/emitters.js'
 import {removeStaleTempFiles, WriteError} from './atomic-write.js'
 import {cacheFoldersAreReal, cacheFoldersAreRealSync, prepareCacheFolders} from './cache-folder.js'
-import {analysisSettings, pipelineVersion} from './cache-key.js'
+import {analysisSettings, BibliographyDigests, pipelineVersion} from './cache-key.js'
 import {corpusCacheFolder, corpusFiles} from './corpus.js'
 import {streamCorpus} from './corpus-stream.js'
 import {discoverInputs} from './discover-inputs.js'
@@ -150,10 +150,10 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
   // a long analysis here would keep the abort (SIGINT) from being seen until it is done.
   const analyserFor = (): Analyser => (analyser ??= createAnalyser(config, threads, {out, ...(options.check ? {check: true} : {})}, {inThisThread: true, stoppable: signal !== undefined}))
   // The code's fingerprint is part of every cache key and of what the corpus files are made from.
-  // Taken after the pool is asked for, so that the workers load the pipeline while this thread
-  // hashes every module of the package; the pool is closed if it fails.
-  if (upFront) analyserFor()
-  const fingerprint = pipelineVersion()
+  // Taken once the pool's workers are starting (their pool made, after tinypool loads), so that they
+  // load the pipeline while this thread hashes every module of the package (synchronously); the pool
+  // is closed if it fails.
+  const fingerprint = (upFront ? analyserFor().started : Promise.resolve()).then(() => pipelineVersion())
   const pipeline = await fingerprint.catch(async (error: unknown) => {
     await analyser?.close()
     throw error
@@ -178,7 +178,7 @@ export async function runBatch(options: RunOptions): Promise<RunResult> {
     const removed = new Set(result.removed)
     const listed = await listOutputDocuments(out).catch(() => [])
     corpus.others(listed.filter((document) => !selectedIds.has(document.id) && !removed.has(join(out, document.id + '.json'))))
-    const run: DocumentRun = {out, check: options.check, force: options.force, signal, settings, pipeline, manifest, verified, stamps, result, report, analyser: analyserFor}
+    const run: DocumentRun = {out, check: options.check, force: options.force, signal, settings, pipeline, bibliographyDigests: new BibliographyDigests(), manifest, verified, stamps, result, report, analyser: analyserFor}
     // Without a pool started up front, the documents that need analysing are found first (see above).
     const stage: Stage = analyser ? 'all' : 'analyse'
     const pending = analyser ? selected.map((input, index) => ({input, index})) : await triage(selected, run, (index, counted) => {

@@ -14,6 +14,12 @@ export interface Analyser {
   readonly threads: number
   /** Worker threads started so far (none while documents are analysed in this thread). */
   readonly workersStarted: number
+  /**
+   * Settles once the workers are being started (their pool made: tinypool is loaded first), at once
+   * for documents analysed in this thread; never rejects. Work for this thread waits on it, so that the
+   * workers load the pipeline meanwhile.
+   */
+  readonly started: Promise<void>
   analyse(input: DocumentInput): Promise<TaskResult>
   close(): Promise<void>
 }
@@ -109,6 +115,7 @@ export function createAnalyser(config: ResolvedConfig, threads: number, task: Ta
       get workersStarted() {
         return started.workers
       },
+      started: Promise.resolve(),
       analyse: (input) => {
         if (input.bytes.length >= bigInputBytes) return inBigWorker(input)
         if (options.stoppable && input.bytes.length >= stoppableInThreadBytes) return inStoppableWorker(input)
@@ -131,6 +138,11 @@ function inWorkers(threads: number, workerData: WorkerData, inBigWorker: (input:
     get workersStarted() {
       return started.workers
     },
+    // A pool that fails to start rejects each analysis with why; this only says when to go on.
+    started: pool.then(
+      () => undefined,
+      () => undefined
+    ),
     analyse: async (input) => {
       try {
         return (await (await pool).run(input)) as TaskResult
