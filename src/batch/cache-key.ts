@@ -5,7 +5,7 @@ import {fileURLToPath} from 'node:url'
 import type {ResolvedConfig} from '../config/types.js'
 import {canonicalJson} from './canonical-json.js'
 import {pushAll} from '../push-all.js'
-import {recentFileBytes} from '../stages/bibliography/bibliography-formats.js'
+import {RecentFiles} from '../stages/bibliography/recent-files.js'
 
 /** Everything the output of one document depends on; equal parts give an equal cache key. */
 export interface CacheKeyParts {
@@ -46,25 +46,20 @@ export function cacheKey(parts: CacheKeyParts): string {
 }
 
 /**
- * The sha256 of the bibliography files of one run's documents. The digest of the last two files hashed
- * is kept with their bytes: documents that share a library's file (`bibliography.files`) read it for
- * each document, and comparing bytes to the last read costs a fraction of hashing them again (a
- * 2.8 MB file: about 2 ms a document on the main thread, which the workers wait on). One per run, so
- * that what it keeps (at most two files within `recentFileBytes`) goes with the run.
+ * The sha256 of the bibliography files of one run's documents. Documents that share a library's file
+ * (`bibliography.files`) read it for each document, and the digest of the last files is reused when
+ * the bytes are the same (`RecentFiles`): a 2.8 MB file cost about 2 ms of hashing a document on the
+ * main thread, which the workers wait on. One per run, so that what it keeps goes with the run.
  */
 export class BibliographyDigests {
-  private readonly recent = new Map<string, {bytes: Uint8Array; sha256: string}>()
+  private readonly recent = new RecentFiles<string>()
 
   /** sha256 (hex) of `bytes`, the file at `source`. */
   of(source: string, bytes: Uint8Array): string {
-    const known = this.recent.get(source)
-    if (known && Buffer.compare(known.bytes, bytes) === 0) return known.sha256
+    const known = this.recent.get(source, bytes)
+    if (known !== undefined) return known
     const sha256 = createHash('sha256').update(bytes).digest('hex')
-    this.recent.delete(source)
-    // Within the bound the threads keep files by; a copy, since a caller may fill the same buffer
-    // with another file's bytes for its next document.
-    if (bytes.byteLength <= recentFileBytes) this.recent.set(source, {bytes: Buffer.from(bytes), sha256})
-    while (this.recent.size > 2) this.recent.delete(this.recent.keys().next().value!)
+    this.recent.set(source, bytes, sha256)
     return sha256
   }
 }

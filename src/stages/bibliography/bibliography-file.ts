@@ -3,7 +3,7 @@ import {reportOn} from '../../diagnostics.js'
 import {decodeInput} from '../parse/decode-input.js'
 import {loadBibliography} from './load-bibliography.js'
 import {deepFreeze} from './parse-each.js'
-import {recentFileBytes} from './bibliography-formats.js'
+import {RecentFiles} from './recent-files.js'
 import type {Bibliography} from './remark-bibliography.js'
 
 /** What reading a bibliography file gives (see `bibliographyFromBytes`). */
@@ -23,8 +23,8 @@ export interface ReadBibliography {
  * `bibliography.files` read it once per thread, not once each.
  */
 export function bibliographyFromBytes(source: string, bytes: Uint8Array): ReadBibliography {
-  const known = recentFiles.get(source)
-  if (known && Buffer.compare(known.bytes, bytes) === 0) {
+  const known = recentFiles.get(source, bytes)
+  if (known) {
     if (!known.frozen) {
       // Frozen once it is shared: a change made for one document would show in the next.
       deepFreeze(known.read)
@@ -33,12 +33,7 @@ export function bibliographyFromBytes(source: string, bytes: Uint8Array): ReadBi
     return known.read
   }
   const read = readBibliography(source, bytes)
-  if (bytes.byteLength <= recentFileBytes) {
-    recentFiles.delete(source)
-    // A copy: a caller may fill the same buffer with another file's bytes for its next document.
-    recentFiles.set(source, {bytes: Buffer.from(bytes), read, frozen: false})
-    while (recentFiles.size > recentFileCount) recentFiles.delete(recentFiles.keys().next().value!)
-  }
+  recentFiles.set(source, bytes, {read, frozen: false})
   return read
 }
 
@@ -54,13 +49,8 @@ function readBibliography(source: string, bytes: Uint8Array): ReadBibliography {
   return {bibliography: {path: source, entries: loaded.entries, size: loaded.size}, file: loaded.file}
 }
 
-/**
- * The last bibliography files this thread read, by path, with their bytes (compared whole before a
- * read is reused, never hashed) and what reading them gave. A few, and none bigger than
- * `recentFileBytes`: what they hold stays alive between documents.
- */
-const recentFiles = new Map<string, {bytes: Uint8Array; read: ReadBibliography; frozen: boolean}>()
-const recentFileCount = 2
+/** What reading the last bibliography files gave this thread (see `RecentFiles`). */
+const recentFiles = new RecentFiles<{read: ReadBibliography; frozen: boolean}>()
 
 /** Forgets the files read (tests that count the work of reading one). */
 export function forgetRecentBibliographies(): void {

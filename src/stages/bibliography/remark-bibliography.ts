@@ -109,9 +109,10 @@ export function remarkBibliography(options: RemarkBibliographyOptions = {}) {
     const cited = [...resolving.cited].filter((n) => targets.has(n)).sort((a, b) => a - b)
     const uncited = targets.size - cited.length
     // The first uncited entries in the bibliography's order: a scan that stops once it has them.
+    const reportedEach = Math.min(uncited, uncitedReportedEach)
     let reported = 0
     for (const [n, target] of targets) {
-      if (reported === Math.min(uncited, uncitedReportedEach)) break
+      if (reported === reportedEach) break
       if (resolving.cited.has(n)) continue
       reportOn(file, 'reference-uncited', `reference ${n} (${target.name}) is never cited`, target.place)
       reported++
