@@ -18,6 +18,23 @@ describe('splitCslJson', () => {
     }
   })
 
+  it('ends a string at a quote after an even run of backslashes, never after an odd one', () => {
+    // Values ending in one, two and three backslashes, and quotes escaped after backslash runs: each
+    // string closes exactly where JSON.parse closes it, so the members after it are read too.
+    const items = [
+      {title: 'ends in \\', id: 'one'},
+      {title: 'ends in \\\\', note: '\\"quoted\\"', id: 'two'},
+      {title: '\\\\\\', id: 'three', note: '"'},
+      {title: '', id: 'empty'}
+    ]
+    for (const text of [JSON.stringify(items), JSON.stringify(items, null, 1)]) {
+      const objects = splitCslJson(text)!
+      expect(objects.map((object) => JSON.parse(object.text) as unknown)).toEqual(items)
+      expect(objects.map(idOf)).toEqual(['one', 'two', 'three', 'empty'])
+    }
+    expect(splitCslJson('[{"title":"open \\"}]')).toBeUndefined()
+  })
+
   it('reads an id only at the object\'s own level, written once and without escapes', () => {
     const ids = (text: string): Array<string | undefined> | undefined => splitCslJson(text)?.map(idOf)
     expect(ids('[{"author":[{"id":"nested"}],"title":"x"}]')).toEqual([undefined])

@@ -95,12 +95,19 @@ function objectAt(text: string, start: number): {object: CslJsonObjectText; end:
   return undefined
 }
 
-/** The index after the closing quote of the string whose opening quote is at `index`, or -1 when the text ends first. */
+/**
+ * The index after the closing quote of the string whose opening quote is at `index`, or -1 when the
+ * text ends first. Found with `indexOf` (strings are most of a CSL-JSON file): a quote closes the
+ * string when an even number of backslashes stands before it.
+ */
 function stringEnd(text: string, index: number): number {
-  for (let at = index + 1; at < text.length; at++) {
-    const code = text.charCodeAt(at)
-    if (code === 0x5c /* \ */) at++
-    else if (code === 0x22) return at + 1
+  let from = index + 1
+  for (;;) {
+    const quote = text.indexOf('"', from)
+    if (quote === -1) return -1
+    let before = quote - 1
+    while (before > index && text.charCodeAt(before) === 0x5c /* \ */) before--
+    if ((quote - 1 - before) % 2 === 0) return quote + 1
+    from = quote + 1
   }
-  return -1
 }
