@@ -210,6 +210,9 @@ function measureBibliographies() {
       seconds: {without: {all: runs.without.all.map((run) => round(run.seconds)), one: runs.without.one.map((run) => round(run.seconds))}, cslJson: {all: runs['csl.json'].all.map((run) => round(run.seconds)), one: runs['csl.json'].one.map((run) => round(run.seconds))}},
       // CPU seconds per document, all threads: the work a bibliography adds, whatever else the machine runs.
       cpuMsPerDocument: Object.fromEntries((['without', ...formats] as const).map((kind) => [kind, round((median(runs[kind].all.map((run) => run.cpuSeconds)) * 1000) / documents)])),
+      // The same, analysed in one thread (`--concurrency 1`): the work alone, without what two threads
+      // sharing this machine's cores cost each other (see parallelCeiling).
+      oneThreadCpuMsPerDocument: Object.fromEntries((['without', 'csl.json'] as const).map((kind) => [kind, round((median(runs[kind].one.map((run) => run.cpuSeconds)) * 1000) / documents)])),
       split: {...split, otherBibliographyMs: round(split.analyseWithCslJsonMs - split.analyseWithoutMs - split.loadMs['csl.json']! - split.formatReusedMs)},
       unshared: {documents: bibliographyCounts.unshared, docsPerSecond: round(bibliographyCounts.unshared / unsharedAll.seconds, 1), oneWorkerDocsPerSecond: round(bibliographyCounts.unshared / unsharedOne.seconds, 1), formatMsPerEntry: round(coldMs / formatted, 3), entriesFormatted: formatted}
     },
