@@ -40,6 +40,7 @@ const isolated = [
   'tests/batch/schema-v1-outputs.test.ts',
   'tests/batch/shard-merge.test.ts',
   'tests/batch/untrusted-paths.test.ts',
+  'tests/batch/work-sizes-bounded.test.ts',
   'tests/cli/ergonomics.test.ts',
   'tests/html/evidence-map.browser.test.ts',
   'tests/pipeline/registries.test.ts',
