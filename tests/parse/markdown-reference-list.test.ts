@@ -44,3 +44,36 @@ describe('a reference list in Markdown input', () => {
     expect(record.sentences.at(-1)?.text).toBe("See the journal's website.")
   })
 })
+
+describe('endnotes that close a document without a heading', () => {
+  // How pandoc writes a converted web page's notes: after its last sections, one paragraph each,
+  // some with their text lost.
+  const page = '# Shelves\n\nMesenchymal stem cells (MSCs) were first found on deep shelves.[2] Later they were counted.[1][3]\n\nSee also\n\n-   Tide tables\n\nCategory:Shelves\n\n'
+  const notes = '[1]\n\n[2] Brandt QX. Lanterns of the deep shelf. J Imag Fish. 2011;42:117–25.\n\n[3] Okafor N. Tidal pools. Mar Notes. 2009;7:9–12.\n'
+
+  it('reads them as the reference list: no sentences, claims or callouts of their own, an empty note without an item', () => {
+    const {record} = analyseText(page + notes, {source: 'shelf.md'})
+    expect(record.citationGroups.map((group) => group.raw)).toEqual(['[2]', '[1]', '[3]'])
+    expect(record.sentences.map((sentence) => sentence.text).join(' ')).not.toMatch(/Brandt|Okafor|^\[1\]$/)
+    expect(record.sentences.at(-1)?.text).toBe('Tide tables')
+    expect(record.references.map((reference) => [reference.number, reference.entry?.raw, reference.csl?.title ?? null])).toEqual([
+      [1, '', null],
+      [2, 'Brandt QX. Lanterns of the deep shelf. J Imag Fish. 2011;42:117–25.', 'Lanterns of the deep shelf'],
+      [3, 'Okafor N. Tidal pools. Mar Notes. 2009;7:9–12.', 'Tidal pools']
+    ])
+  })
+
+  it('leaves them prose unless there are three, numbered from 1, each opening a paragraph to the end', () => {
+    const prose = (text: string) => analyseText(text, {source: 'shelf.md'}).record
+    // Two: as likely the last paragraphs opening with a callout.
+    expect(prose(page + '[1] Brandt QX. Lanterns. 2011.\n\n[2] Okafor N. Tidal pools. 2009.\n').references.some((reference) => reference.entry)).toBe(false)
+    // Not from 1.
+    expect(prose(page + '[4] Brandt QX. Lanterns. 2011.\n\n[5] Okafor N. Pools. 2009.\n\n[6] Ruiz P. Reefs. 2010.\n').references.some((reference) => reference.entry)).toBe(false)
+    // A paragraph of prose after them.
+    const after = prose(page + notes + '\nThe shelves were mapped again in 2020.\n')
+    expect(after.references.some((reference) => reference.entry)).toBe(false)
+    expect(after.sentences.at(-1)?.text).toBe('The shelves were mapped again in 2020.')
+    // Numbered `1.` paragraphs are as likely a numbered conclusion.
+    expect(prose(page + '1\\. Shelves are deep.\n\n2\\. Pools are shallow.\n\n3\\. Reefs are both.\n').sentences.map((sentence) => sentence.text)).toContain('3. Reefs are both.')
+  })
+})

@@ -67,9 +67,11 @@ describe('every file citeclaim writes', () => {
     const files = snapshot(out)
     // Every kind of file is there, so the validation below is not vacuous.
     expect([...files.keys()].filter((name) => /^[^/]+\.json$/.test(name) && !name.endsWith('.csl.json') && name !== 'index.json')).toHaveLength(documents)
-    // One per bibliography file, and one for ohip-list.txt: the cited entries of its own printed list, read into CSL.
-    expect([...files.keys()].filter((name) => name.endsWith('.references.csl.json'))).toHaveLength(bibliographies + 1)
-    expect(files.has('ohip-list.references.csl.json')).toBe(true)
+    // One per bibliography file, and one per document with a printed list of its own, its cited
+    // entries read into CSL: ohip-list.txt's under "References", and the wiki page's endnotes.
+    const printedLists = ['ohip-list', 'wiki-haematopoiesis', ...(existsSync(join(sharedExamples, 'wiki-haematopoiesis/input.md')) ? ['shared-wiki-haematopoiesis'] : [])]
+    expect([...files.keys()].filter((name) => name.endsWith('.references.csl.json'))).toHaveLength(bibliographies + printedLists.length)
+    for (const id of printedLists) expect(files.has(`${id}.references.csl.json`), id).toBe(true)
     expect(files.has('index.json')).toBe(true)
     expect(files.get('claims.jsonl')!.toString('utf8').split('\n').length).toBeGreaterThan(documents)
     expect([...files.keys()].filter((name) => name.startsWith('.citeclaim-cache/corpus/'))).toHaveLength(documents)

@@ -38,8 +38,11 @@ declare module 'mdast' {
 const headingLine = new RegExp(String.raw`^\s*(?:${sectionNumber}\.?\s+)?(?:references?|bibliography|literature cited|cited literature|references and notes|works cited)\s*:?\s*$`, 'i')
 /** A reference list's heading line (`References`, `6. References`, `Bibliography`), for the other list layouts. */
 export const referenceListHeading: RegExp = headingLine
-/** `1. Author`, `1) Author`, `[1] Author`; the number is checked against the expected one. */
-const entryStart = /^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)])\s*(?=\S)/
+/**
+ * `1. Author`, `1) Author`, `[1] Author`, or `[1]` alone on its line (its text on the next lines, or
+ * none: an endnote whose text was lost); the number is checked against the expected one.
+ */
+const entryStart = /^\s*(?:\[(\d{1,4})\]\s*(?=\S|$)|(\d{1,4})[.)]\s*(?=\S))/
 /** A short line in title case without closing punctuation after a blank line: a new section. */
 const sectionLike = new RegExp(String.raw`^\s*(?:${sectionNumber}\.?\s+)?\p{Lu}[^.;:,]{0,60}$`, 'u')
 
@@ -48,24 +51,33 @@ const sectionLike = new RegExp(String.raw`^\s*(?:${sectionNumber}\.?\s+)?\p{Lu}[
  * entries "1. …" or "[1] …" numbered from 1, each possibly wrapped over lines — in blocks of lines
  * (paragraphs between blank lines), and takes it out. The list ends at the last line of the input
  * or at a block after a blank line that is neither the next entry nor a continuation (a short
- * title-case line such as "Figures"). Returns the blocks without the list, and the list.
+ * title-case line such as "Figures"). Without such a heading, endnotes that close the input are
+ * the list (see `trailingEndnotes`). Returns the blocks without the list, and the list.
  */
 export function takeReferenceList<L extends ListLine>(blocks: readonly L[][]): {blocks: L[][]; list?: ReferenceList} {
   const found = locate(blocks)
-  if (!found) return {blocks: blocks.map((block) => [...block])}
-  const {block: headingBlock, line: headingLine} = found
+  if (found) return takeFrom(blocks, found.block, found.line, found.line + 1)
+  const notes = trailingEndnotes(blocks)
+  return notes ?? {blocks: blocks.map((block) => [...block])}
+}
+
+/**
+ * The list whose heading (or, without one, first entry) is line `startLine` of block `startBlock`,
+ * its entries read from line `firstEntryLine` of that block on.
+ */
+function takeFrom<L extends ListLine>(blocks: readonly L[][], startBlock: number, startLine: number, firstEntryLine: number): {blocks: L[][]; list?: ReferenceList; entries?: Array<{number: number; lines: L[]}>; endBlock?: number} {
   const entries: Array<{number: number; lines: L[]}> = []
   let endBlock = blocks.length
   let endLine = 0
-  outer: for (let b = headingBlock; b < blocks.length; b++) {
+  outer: for (let b = startBlock; b < blocks.length; b++) {
     const block = blocks[b]!
-    for (let l = b === headingBlock ? headingLine + 1 : 0; l < block.length; l++) {
+    for (let l = b === startBlock ? firstEntryLine : 0; l < block.length; l++) {
       const line = block[l]!
       const match = entryStart.exec(line.text)
       const number = match ? Number(match[1] ?? match[2]) : undefined
       if (number === entries.length + 1) {
         entries.push({number, lines: [line]})
-      } else if (l === 0 && b > headingBlock && sectionLike.test(line.text) && !/[-/]$/.test(entries.at(-1)?.lines.at(-1)?.text.trimEnd() ?? '')) {
+      } else if (l === 0 && b > startBlock && sectionLike.test(line.text) && !/[-/]$/.test(entries.at(-1)?.lines.at(-1)?.text.trimEnd() ?? '')) {
         endBlock = b
         endLine = 0
         break outer
@@ -75,19 +87,48 @@ export function takeReferenceList<L extends ListLine>(blocks: readonly L[][]): {
     }
   }
   if (entries.length === 0) return {blocks: blocks.map((block) => [...block])}
-  const before = blocks.slice(0, headingBlock).map((block) => [...block])
-  const headingRest = blocks[headingBlock]!.slice(0, headingLine)
-  if (headingRest.length > 0) before.push(headingRest)
+  const before = blocks.slice(0, startBlock).map((block) => [...block])
+  const startRest = blocks[startBlock]!.slice(0, startLine)
+  if (startRest.length > 0) before.push(startRest)
   const after = blocks.slice(endBlock).map((block, index) => (index === 0 ? block.slice(endLine) : [...block])).filter((block) => block.length > 0)
   const last = entries.at(-1)!.lines.at(-1)!
   return {
     blocks: [...before, ...after],
     list: {
-      start: blocks[headingBlock]![headingLine]!.offset,
+      start: blocks[startBlock]![startLine]!.offset,
       end: last.offset + last.text.trimEnd().length,
       entries: entries.map(({number, lines}) => toEntry(number, lines))
-    }
+    },
+    entries,
+    endBlock
   }
+}
+
+/** `[n]` opening a line: an endnote's label. */
+const endnoteLabel = /^\s*\[\d{1,4}\]/
+/** Fewest endnotes taken for a list without a heading: one or two `[n]` paragraphs may be prose opening with a callout. */
+const minimumEndnotes = 3
+
+/**
+ * Endnotes that close the input with no heading of their own: from a block opening with `[1]` to
+ * the last block, every block opens with the next entry's label, `[1]`, `[2]`, … (a block may hold
+ * more entries and an entry's wrapped lines, as under a heading), and there are at least
+ * `minimumEndnotes` entries. Pandoc writes the notes of a converted web page so, after the page's
+ * last sections ("See also", "External links"), and a heading is easily lost in extraction. Only the
+ * bracketed label: `1.` opening the last paragraphs is as likely a numbered conclusion.
+ */
+function trailingEndnotes<L extends ListLine>(blocks: readonly L[][]): {blocks: L[][]; list: ReferenceList} | undefined {
+  let first = blocks.length
+  while (first > 0 && endnoteLabel.test(blocks[first - 1]![0]!.text)) first--
+  for (let b = first; b < blocks.length; b++) {
+    if (entryStart.exec(blocks[b]![0]!.text)?.[1] !== '1') continue
+    const taken = takeFrom(blocks, b, 0, 0)
+    if (!taken.list || taken.endBlock !== blocks.length || taken.entries!.length < minimumEndnotes) continue
+    const openers = new Set(taken.entries!.map((entry) => entry.lines[0]))
+    const labelled = taken.entries!.every((entry) => endnoteLabel.test(entry.lines[0]!.text))
+    if (labelled && blocks.slice(b).every((block) => openers.has(block[0]!))) return {blocks: taken.blocks, list: taken.list}
+  }
+  return undefined
 }
 
 /** The last "References" heading line followed (after blank lines) by an entry numbered 1. */

@@ -124,7 +124,8 @@ export function remarkBibliography(options: RemarkBibliographyOptions = {}) {
     const references = new Map<number, CslItem>()
     for (const n of cited) {
       const target = targets.get(n)!
-      const item = target.item ?? (target.entry ? parseReferenceEntry(target.entry.raw, {id: `ref-${n}`, layout: 'numbered'}) : null)
+      // An entry whose text was lost (an endnote `[4]` alone) has no item.
+      const item = target.item ?? (target.entry && target.entry.raw !== '' ? parseReferenceEntry(target.entry.raw, {id: `ref-${n}`, layout: 'numbered'}) : null)
       if (item) references.set(n, item)
     }
     file.data.references = references

@@ -12,7 +12,8 @@ const bullet = /^(\s*[-*+]\s+)(?=\[\d{1,4}\]|\d{1,4}[.)]\s)/
  * `1. …` (an ordered list), `[1] …` or `- [1] …`, numbered from 1. The same rules as for
  * PDF-extracted text (`takeReferenceList`) read the source lines up to the next heading; the heading
  * and the entries leave the tree for `root.data.referenceList`, so they never become sentences,
- * claims or citation groups (`[4]` opening an entry is not a callout).
+ * claims or citation groups (`[4]` opening an entry is not a callout). Without such a heading, the
+ * paragraphs `[1] …`, `[2] …` that end a document are its list (endnotes: see `takeReferenceList`).
  */
 export function remarkMarkdownReferenceList() {
   return function transform(tree: Root, file: VFile): void {
@@ -37,6 +38,16 @@ export function remarkMarkdownReferenceList() {
       tree.data = {...tree.data, referenceList: list}
       return
     }
+    // No list under a heading: endnotes `[1] …`, `[2] …` closing the document, each a paragraph.
+    let first = children.length
+    while (first > 0 && children[first - 1]!.type === 'paragraph') first--
+    const from = children[first]?.position?.start.offset
+    const to = children.at(-1)?.position?.end.offset
+    if (from === undefined || to === undefined) return
+    const {list} = takeReferenceList(linesOf(source, from, to))
+    if (!list) return
+    tree.children = children.filter((node) => !within(node, list.start, list.end))
+    tree.data = {...tree.data, referenceList: list}
   }
 }
 
