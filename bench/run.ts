@@ -218,7 +218,10 @@ function measureBibliographies() {
     },
     targets: {docsPerSecond: '≥ 100', ratio: '≥ 0.7', workerSpeedup: '≥ 1.7 with and without'}
   }
-  return {...block, met: {docsPerSecond: docsPerSecond >= 100, ratio: block.ratio >= 0.7, workerSpeedup: block.workerSpeedup >= 1.7 && block.withoutWorkerSpeedup >= 1.7}}
+  // Judged on the medians themselves, not on the rounded figures (0.6998 is not 0.7).
+  const seconds = (list: Run[]): number => median(list.map((run) => run.seconds))
+  const unroundedRatio = seconds(runs.without.all) / seconds(runs['csl.json'].all)
+  return {...block, met: {docsPerSecond: documents / seconds(runs['csl.json'].all) >= 100, ratio: unroundedRatio >= 0.7, workerSpeedup: block.workerSpeedup >= 1.7 && block.withoutWorkerSpeedup >= 1.7}}
 }
 
 type Run = {seconds: number; peakRssMb: number; cpuSeconds: number}

@@ -30,13 +30,20 @@ describe('a numbered reference list in PDF-extracted text', () => {
     expect(record.citationGroups.map((group) => group.raw)).toEqual(['[1, 2]', '[3]'])
   })
 
+  it('takes an author–year list under a heading before endnotes after it', () => {
+    const text = `Repair\n\nHepatocyte-like cells restored albumin output (Abe and Ito, 2011; Okafor, 2009).\n\nReferences\n\nAbe, K., & Ito, M. (2011). Lanterns of the deep shelf. J Imag Fish, 42, 117–125.\nOkafor, N. (2009). Tidal pools. Mar Notes, 7, 9–12.\n\n[1] A note on the shelves.\n\n[2] A note on the pools.\n\n[3] A note on the reefs.\n`
+    expect(listOf(text)?.map(([, raw]) => raw.slice(0, 20))).toEqual(['Abe, K., & Ito, M. (', 'Okafor, N. (2009). T'])
+  })
+
   it('leaves the last paragraphs prose when they only open with callouts', () => {
-    // A paragraph that is not the next note, a number skipped, two notes, a count not from 1: all prose.
+    // A paragraph that is not the next note, a number skipped, two notes, a count not from 1, `1.` labels: all prose.
     for (const tail of [
       '[1] Abe K. Lanterns. 2011.\n\n[2] Okafor N. Pools. 2009.\n\nWe thank the divers.\n\n[3] Ruiz P. Reefs. 2010.\n',
       '[1] Abe K. Lanterns. 2011.\n\n[3] Okafor N. Pools. 2009.\n\n[4] Ruiz P. Reefs. 2010.\n',
       '[1] Abe K. Lanterns. 2011.\n\n[2] Okafor N. Pools. 2009.\n',
-      '[2] Abe K. Lanterns. 2011.\n\n[3] Okafor N. Pools. 2009.\n\n[4] Ruiz P. Reefs. 2010.\n'
+      '[2] Abe K. Lanterns. 2011.\n\n[3] Okafor N. Pools. 2009.\n\n[4] Ruiz P. Reefs. 2010.\n',
+      // Numbered with `1.`: as likely a numbered conclusion.
+      '1. Abe K. Lanterns. 2011.\n\n2. Okafor N. Pools. 2009.\n\n3. Ruiz P. Reefs. 2010.\n'
     ]) {
       expect(listOf(`Repair\n\n${body}\n\n${tail}`), tail).toBeUndefined()
     }

@@ -51,14 +51,12 @@ const sectionLike = new RegExp(String.raw`^\s*(?:${sectionNumber}\.?\s+)?\p{Lu}[
  * entries "1. …" or "[1] …" numbered from 1, each possibly wrapped over lines — in blocks of lines
  * (paragraphs between blank lines), and takes it out. The list ends at the last line of the input
  * or at a block after a blank line that is neither the next entry nor a continuation (a short
- * title-case line such as "Figures"). Without such a heading, endnotes that close the input are
- * the list (see `trailingEndnotes`). Returns the blocks without the list, and the list.
+ * title-case line such as "Figures"). Returns the blocks without the list, and the list. A list
+ * without a heading is `takeTrailingEndnotes`'s, which callers try after every list under a heading.
  */
 export function takeReferenceList<L extends ListLine>(blocks: readonly L[][]): {blocks: L[][]; list?: ReferenceList} {
   const found = locate(blocks)
-  if (found) return takeFrom(blocks, found.block, found.line, found.line + 1)
-  const notes = trailingEndnotes(blocks)
-  return notes ?? {blocks: blocks.map((block) => [...block])}
+  return found ? takeFrom(blocks, found.block, found.line, found.line + 1) : {blocks: blocks.map((block) => [...block])}
 }
 
 /**
@@ -110,14 +108,15 @@ const endnoteLabel = /^\s*\[\d{1,4}\]/
 const minimumEndnotes = 3
 
 /**
- * Endnotes that close the input with no heading of their own: from a block opening with `[1]` to
+ * Takes out the endnotes that close the input with no heading of their own, as `takeReferenceList`
+ * takes a list under a heading: from a block opening with `[1]` to
  * the last block, every block opens with the next entry's label, `[1]`, `[2]`, … (a block may hold
  * more entries and an entry's wrapped lines, as under a heading), and there are at least
  * `minimumEndnotes` entries. Pandoc writes the notes of a converted web page so, after the page's
  * last sections ("See also", "External links"), and a heading is easily lost in extraction. Only the
  * bracketed label: `1.` opening the last paragraphs is as likely a numbered conclusion.
  */
-function trailingEndnotes<L extends ListLine>(blocks: readonly L[][]): {blocks: L[][]; list: ReferenceList} | undefined {
+export function takeTrailingEndnotes<L extends ListLine>(blocks: readonly L[][]): {blocks: L[][]; list?: ReferenceList} {
   let first = blocks.length
   while (first > 0 && endnoteLabel.test(blocks[first - 1]![0]!.text)) first--
   for (let b = first; b < blocks.length; b++) {
@@ -128,7 +127,7 @@ function trailingEndnotes<L extends ListLine>(blocks: readonly L[][]): {blocks: 
     const labelled = taken.entries!.every((entry) => endnoteLabel.test(entry.lines[0]!.text))
     if (labelled && blocks.slice(b).every((block) => openers.has(block[0]!))) return {blocks: taken.blocks, list: taken.list}
   }
-  return undefined
+  return {blocks: blocks.map((block) => [...block])}
 }
 
 /** The last "References" heading line followed (after blank lines) by an entry numbered 1. */

@@ -7,7 +7,7 @@ import {collectVocabulary, type Vocabulary} from './hyphenation.js'
 import {findHeadings, numberedStart, splitOffHeadingLines, withoutRunningHeads, type FoundHeading} from './pdf-headings.js'
 import {sectionNumber} from './section-number.js'
 import {takeAlphabeticalReferenceList} from '../bibliography/alphabetical-reference-list.js'
-import {takeReferenceList} from '../bibliography/reference-list.js'
+import {takeReferenceList, takeTrailingEndnotes} from '../bibliography/reference-list.js'
 import {pushAll} from '../../push-all.js'
 
 /** A run-in heading opens a paragraph: number, a short title, a period, then the text. */
@@ -31,8 +31,10 @@ export interface PdfTextOptions {
  */
 export function pdfTextParse(text: string, options: PdfTextOptions = {}): Root {
   // The document's own reference list is data, not prose: it goes to `root.data`, not the body.
+  // Lists under a heading first, numbered then alphabetical; endnotes without one only after both.
   const numbered = takeReferenceList(splitBlocks(text))
-  const taken = numbered.list ? numbered : takeAlphabeticalReferenceList(numbered.blocks)
+  const alphabetical = numbered.list ? numbered : takeAlphabeticalReferenceList(numbered.blocks)
+  const taken = alphabetical.list ? alphabetical : takeTrailingEndnotes(alphabetical.blocks)
   const referenceList = taken.list
   const splitOff = new Set<Block>()
   const blocks: Block[] = []

@@ -1,7 +1,7 @@
 import type {Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
-import {referenceListHeading, takeReferenceList, type ListLine} from '../bibliography/reference-list.js'
+import {referenceListHeading, takeReferenceList, takeTrailingEndnotes, type ListLine} from '../bibliography/reference-list.js'
 
 /** A list marker before an entry's label (`- [4] Author`, `* 4. Author`): the label is the entry's. */
 const bullet = /^(\s*[-*+]\s+)(?=\[\d{1,4}\]|\d{1,4}[.)]\s)/
@@ -13,7 +13,7 @@ const bullet = /^(\s*[-*+]\s+)(?=\[\d{1,4}\]|\d{1,4}[.)]\s)/
  * PDF-extracted text (`takeReferenceList`) read the source lines up to the next heading; the heading
  * and the entries leave the tree for `root.data.referenceList`, so they never become sentences,
  * claims or citation groups (`[4]` opening an entry is not a callout). Without such a heading, the
- * paragraphs `[1] …`, `[2] …` that end a document are its list (endnotes: see `takeReferenceList`).
+ * paragraphs `[1] …`, `[2] …` that end a document are its list (see `takeTrailingEndnotes`).
  */
 export function remarkMarkdownReferenceList() {
   return function transform(tree: Root, file: VFile): void {
@@ -44,7 +44,7 @@ export function remarkMarkdownReferenceList() {
     const from = children[first]?.position?.start.offset
     const to = children.at(-1)?.position?.end.offset
     if (from === undefined || to === undefined) return
-    const {list} = takeReferenceList(linesOf(source, from, to))
+    const {list} = takeTrailingEndnotes(linesOf(source, from, to))
     if (!list) return
     tree.children = children.filter((node) => !within(node, list.start, list.end))
     tree.data = {...tree.data, referenceList: list}
