@@ -140,8 +140,11 @@ function measureBibliographies() {
       if (kind === 'without' || kind === 'csl.json') runs[kind].one.push(runCli(folderOf(kind), 1))
     }
   }
-  const rate = (list: Run[]): number => round(documents / median(list.map((run) => run.seconds)), 1)
-  const speedup = (kind: 'without' | BibliographyFormat): number => round(median(runs[kind].one.map((run) => run.seconds)) / median(runs[kind].all.map((run) => run.seconds)))
+  // Unrounded, for `met` (a ratio of 0.6998 is printed 0.7 but is not 0.7); rounded, for the record.
+  const seconds = (list: Run[]): number => median(list.map((run) => run.seconds))
+  const exactSpeedup = (kind: 'without' | BibliographyFormat): number => seconds(runs[kind].one) / seconds(runs[kind].all)
+  const rate = (list: Run[]): number => round(documents / seconds(list), 1)
+  const speedup = (kind: 'without' | BibliographyFormat): number => round(exactSpeedup(kind))
   const rss = (list: Run[]): number => round(median(list.map((run) => run.peakRssMb)), 0)
 
   log(`bench: withBibliography unshared works (${bibliographyCounts.unshared} documents, ${cores} workers and 1)`)
@@ -218,10 +221,12 @@ function measureBibliographies() {
     },
     targets: {docsPerSecond: '≥ 100', ratio: '≥ 0.7', workerSpeedup: '≥ 1.7 with and without'}
   }
-  // Judged on the medians themselves, not on the rounded figures (0.6998 is not 0.7).
-  const seconds = (list: Run[]): number => median(list.map((run) => run.seconds))
-  const unroundedRatio = seconds(runs.without.all) / seconds(runs['csl.json'].all)
-  return {...block, met: {docsPerSecond: documents / seconds(runs['csl.json'].all) >= 100, ratio: unroundedRatio >= 0.7, workerSpeedup: block.workerSpeedup >= 1.7 && block.withoutWorkerSpeedup >= 1.7}}
+  const met = {
+    docsPerSecond: documents / seconds(runs['csl.json'].all) >= 100,
+    ratio: seconds(runs.without.all) / seconds(runs['csl.json'].all) >= 0.7,
+    workerSpeedup: exactSpeedup('csl.json') >= 1.7 && exactSpeedup('without') >= 1.7
+  }
+  return {...block, met}
 }
 
 type Run = {seconds: number; peakRssMb: number; cpuSeconds: number}
@@ -308,11 +313,12 @@ const results = {
   }
 }
 
+// Judged on the unrounded medians: a speedup of 1.6986 is printed 1.7 but does not reach it.
 const met = {
-  floorRatio: results.floorRatio <= 1.5,
+  floorRatio: median(pipelineTimes) / median(floorTimes) <= 1.5,
   htmlShare: results.htmlShare <= 0.15,
-  sizeScaling: results.sizeScaling <= 1.15,
-  workerSpeedup: results.workerSpeedup >= 1.7,
+  sizeScaling: median(sizeTimes[100]!) / (10 * median(sizeTimes[10]!)) <= 1.15,
+  workerSpeedup: median(one) / median(all) >= 1.7,
   peakRssMb: rss.large <= rss.small * 1.2 && rss.large < 400,
   coldStartSeconds: coldStartSeconds.wall <= 0.5,
   incremental: incremental.unchangedRerunRatio.cpu <= 0.05 && incremental.oneChangedRerunRatio.cpu <= 0.1

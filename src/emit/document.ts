@@ -91,8 +91,7 @@ class RecordBuilder {
   #sectionId: string | null = null
 
   constructor(file: VFile, config: ResolvedConfig) {
-    // An entry without text (an endnote `[4]` whose text was lost) is no entry: the outputs say so.
-    this.#printed = new Map((file.data.referenceList ?? []).filter(({raw}) => raw !== '').map(({number, raw, doi, pmid, year}) => [number, {raw, doi, pmid, year}]))
+    this.#printed = new Map((file.data.referenceList ?? []).map(({number, raw, doi, pmid, year}) => [number, {raw, doi, pmid, year}]))
     this.#cited = file.data.references
     this.typeStats = new Map(config.entityTypes.map((type) => [type.id, {mentions: 0, claimIds: [] as string[], references: new Set<number>()}]))
   }

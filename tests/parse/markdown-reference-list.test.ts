@@ -66,7 +66,7 @@ describe('endnotes that close a document without a heading', () => {
     ])
   })
 
-  it('leaves them prose unless there are three, numbered from 1, each opening a paragraph to the end', () => {
+  it('leaves them prose unless there are three, numbered from 1 with bracketed labels, each opening a paragraph to the end', () => {
     const prose = (text: string) => analyseText(text, {source: 'shelf.md'}).record
     // Two: as likely the last paragraphs opening with a callout.
     expect(prose(page + '[1] Brandt QX. Lanterns. 2011.\n\n[2] Okafor N. Tidal pools. 2009.\n').references.some((reference) => reference.entry)).toBe(false)
@@ -76,7 +76,9 @@ describe('endnotes that close a document without a heading', () => {
     const after = prose(page + notes + '\nThe shelves were mapped again in 2020.\n')
     expect(after.references.some((reference) => reference.entry)).toBe(false)
     expect(after.sentences.at(-1)?.text).toBe('The shelves were mapped again in 2020.')
-    // Numbered `1.` paragraphs are as likely a numbered conclusion.
-    expect(prose(page + '1\\. Shelves are deep.\n\n2\\. Pools are shallow.\n\n3\\. Reefs are both.\n').sentences.map((sentence) => sentence.text)).toContain('3. Reefs are both.')
+    // Only bracketed labels: `2)` opening a line inside a note's paragraph is not the next note.
+    const mixed = prose(page + '[1] Brandt QX. Lanterns. 2011.\n2) Okafor N. Pools. 2009.\n\n[3] Ruiz P. Reefs. 2010.\n\n[4] Sato T. Shoals. 2012.\n')
+    expect(mixed.references.some((reference) => reference.entry)).toBe(false)
+    expect(mixed.sentences.map((sentence) => sentence.text).join(' ')).toMatch(/Okafor N\. Pools/)
   })
 })

@@ -56,14 +56,16 @@ const sectionLike = new RegExp(String.raw`^\s*(?:${sectionNumber}\.?\s+)?\p{Lu}[
  */
 export function takeReferenceList<L extends ListLine>(blocks: readonly L[][]): {blocks: L[][]; list?: ReferenceList} {
   const found = locate(blocks)
-  return found ? takeFrom(blocks, found.block, found.line, found.line + 1) : {blocks: blocks.map((block) => [...block])}
+  if (!found) return {blocks: blocks.map((block) => [...block])}
+  const {blocks: rest, list} = takeFrom(blocks, found.block, found.line, found.line + 1)
+  return list ? {blocks: rest, list} : {blocks: rest}
 }
 
 /**
  * The list whose heading (or, without one, first entry) is line `startLine` of block `startBlock`,
  * its entries read from line `firstEntryLine` of that block on.
  */
-function takeFrom<L extends ListLine>(blocks: readonly L[][], startBlock: number, startLine: number, firstEntryLine: number): {blocks: L[][]; list?: ReferenceList; entries?: Array<{number: number; lines: L[]}>; endBlock?: number} {
+function takeFrom<L extends ListLine>(blocks: readonly L[][], startBlock: number, startLine: number, firstEntryLine: number): {blocks: L[][]; list?: ReferenceList; entries: Array<{number: number; lines: L[]}>; endBlock: number} {
   const entries: Array<{number: number; lines: L[]}> = []
   let endBlock = blocks.length
   let endLine = 0
@@ -84,7 +86,7 @@ function takeFrom<L extends ListLine>(blocks: readonly L[][], startBlock: number
       }
     }
   }
-  if (entries.length === 0) return {blocks: blocks.map((block) => [...block])}
+  if (entries.length === 0) return {blocks: blocks.map((block) => [...block]), entries, endBlock}
   const before = blocks.slice(0, startBlock).map((block) => [...block])
   const startRest = blocks[startBlock]!.slice(0, startLine)
   if (startRest.length > 0) before.push(startRest)
@@ -109,10 +111,9 @@ const minimumEndnotes = 3
 
 /**
  * Takes out the endnotes that close the input with no heading of their own, as `takeReferenceList`
- * takes a list under a heading: from a block opening with `[1]` to
- * the last block, every block opens with the next entry's label, `[1]`, `[2]`, … (a block may hold
- * more entries and an entry's wrapped lines, as under a heading), and there are at least
- * `minimumEndnotes` entries. Pandoc writes the notes of a converted web page so, after the page's
+ * takes a list under a heading: from a block opening with `[1]` to the last block, every block opens
+ * with the next entry's label, `[1]`, `[2]`, … (a block may hold more entries and an entry's wrapped
+ * lines, as under a heading), and there are at least `minimumEndnotes` entries. Pandoc writes the notes of a converted web page so, after the page's
  * last sections ("See also", "External links"), and a heading is easily lost in extraction. Only the
  * bracketed label: `1.` opening the last paragraphs is as likely a numbered conclusion.
  */
@@ -121,11 +122,12 @@ export function takeTrailingEndnotes<L extends ListLine>(blocks: readonly L[][])
   while (first > 0 && endnoteLabel.test(blocks[first - 1]![0]!.text)) first--
   for (let b = first; b < blocks.length; b++) {
     if (entryStart.exec(blocks[b]![0]!.text)?.[1] !== '1') continue
-    const taken = takeFrom(blocks, b, 0, 0)
-    if (!taken.list || taken.endBlock !== blocks.length || taken.entries!.length < minimumEndnotes) continue
-    const openers = new Set(taken.entries!.map((entry) => entry.lines[0]))
-    const labelled = taken.entries!.every((entry) => endnoteLabel.test(entry.lines[0]!.text))
-    if (labelled && blocks.slice(b).every((block) => openers.has(block[0]!))) return {blocks: taken.blocks, list: taken.list}
+    const {blocks: rest, list, entries, endBlock} = takeFrom(blocks, b, 0, 0)
+    if (!list || endBlock !== blocks.length || entries.length < minimumEndnotes) continue
+    const openers = new Set(entries.map((entry) => entry.lines[0]))
+    // `[2]` then `3. …` on the next line is not a run of endnotes.
+    const labelled = entries.every((entry) => endnoteLabel.test(entry.lines[0]!.text))
+    if (labelled && blocks.slice(b).every((block) => openers.has(block[0]!))) return {blocks: rest, list}
   }
   return {blocks: blocks.map((block) => [...block])}
 }

@@ -25,7 +25,7 @@ declare module 'vfile' {
     bibliography: Bibliography
     /** Citation number → CSL item, for the cited numbers that have one. */
     references: ReadonlyMap<number, CslItem>
-    /** The document's own numbered reference list, when the parser found one. */
+    /** The entries of the document's own numbered reference list that have text, when the parser found one. */
     referenceList: ReferenceListEntry[]
   }
 }
@@ -61,6 +61,14 @@ function bibliographyTargets(bibliography: Bibliography): {targets: ReadonlyMap<
   return made
 }
 
+/**
+ * An entry without text (an endnote `[4]` whose text was lost) counts for the list's size and keeps
+ * its number, but is no entry: it gives no CSL item, and the outputs say there is none.
+ */
+function hasText(entry: ReferenceListEntry): boolean {
+  return entry.raw !== ''
+}
+
 const targetsOf = new WeakMap<Bibliography, {targets: ReadonlyMap<number, Target>; size: number}>()
 
 /**
@@ -79,7 +87,7 @@ export function remarkBibliography(options: RemarkBibliographyOptions = {}) {
   const syntaxes = new Map((options.syntaxes ?? citationSyntaxes()).map((syntax) => [syntax.name, syntax]))
   return function transform(tree: Root, file: VFile): void {
     const list = tree.data?.referenceList
-    if (list) file.data.referenceList = list.entries
+    if (list) file.data.referenceList = list.entries.filter(hasText)
     const bibliography = file.data.bibliography
     // Read only: a shared bibliography's targets are made once for every document citing it.
     let targets: ReadonlyMap<number, Target> = new Map()
@@ -94,7 +102,7 @@ export function remarkBibliography(options: RemarkBibliographyOptions = {}) {
         reportOn(file, 'reference-list-count-mismatch', `the document's reference list has ${list.entries.length} entries but ${bibliography.path} has ${size}: the bibliography file is used`, pointAt(file, list.start))
       }
     } else if (list) {
-      targets = new Map(list.entries.map((entry) => [entry.number, {item: null, key: `ref-${entry.number}`, entry, name: `entry ${entry.number} of the reference list`, place: {start: pointAt(file, entry.start), end: pointAt(file, entry.end)}}]))
+      targets = new Map(list.entries.map((entry) => [entry.number, {item: null, key: `ref-${entry.number}`, ...(hasText(entry) ? {entry} : {}), name: `entry ${entry.number} of the reference list`, place: {start: pointAt(file, entry.start), end: pointAt(file, entry.end)}}]))
       size = list.entries.length
       sourceName = "the document's reference list"
     }
@@ -124,8 +132,7 @@ export function remarkBibliography(options: RemarkBibliographyOptions = {}) {
     const references = new Map<number, CslItem>()
     for (const n of cited) {
       const target = targets.get(n)!
-      // An entry whose text was lost (an endnote `[4]` alone) has no item.
-      const item = target.item ?? (target.entry && target.entry.raw !== '' ? parseReferenceEntry(target.entry.raw, {id: `ref-${n}`, layout: 'numbered'}) : null)
+      const item = target.item ?? (target.entry ? parseReferenceEntry(target.entry.raw, {id: `ref-${n}`, layout: 'numbered'}) : null)
       if (item) references.set(n, item)
     }
     file.data.references = references

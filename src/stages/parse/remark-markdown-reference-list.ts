@@ -39,8 +39,9 @@ export function remarkMarkdownReferenceList() {
       return
     }
     // No list under a heading: endnotes `[1] …`, `[2] …` closing the document, each a paragraph.
+    // Only the paragraphs at the end that open with such a label are read, not the document.
     let first = children.length
-    while (first > 0 && children[first - 1]!.type === 'paragraph') first--
+    while (first > 0 && opensWithLabel(children[first - 1]!, source)) first--
     const from = children[first]?.position?.start.offset
     const to = children.at(-1)?.position?.end.offset
     if (from === undefined || to === undefined) return
@@ -69,6 +70,14 @@ function linesOf(source: string, from: number, to: number): ListLine[][] {
   }
   if (block.length > 0) blocks.push(block)
   return blocks
+}
+
+/** `[n]` at the start of a paragraph's source. */
+const endnoteOpening = /^\[\d{1,4}\]/
+
+function opensWithLabel(node: RootContent, source: string): boolean {
+  const start = node.position?.start.offset
+  return node.type === 'paragraph' && start !== undefined && endnoteOpening.test(source.slice(start, start + 6))
 }
 
 function within(node: RootContent, start: number, end: number): boolean {
