@@ -30,13 +30,16 @@ export interface Stamp {
   stat: string
 }
 
-/** The size, mtime, ctime and inode of `info` as one string (`join` makes it flat, not a rope of parts). */
-function statOf(info: BigIntStats): string {
+/**
+ * The size, mtime, ctime and inode as one string (`join` makes it flat, not a rope of parts): from
+ * an `lstat` (bigints) or from the stamps file (decimal strings), the same text for the same numbers.
+ */
+function statOf(info: Pick<BigIntStats, 'size' | 'mtimeNs' | 'ctimeNs' | 'ino'> | Omit<FileStamp, 'sha256'>): string {
   return [info.size, info.mtimeNs, info.ctimeNs, info.ino].join(' ')
 }
 
 function stampFromFile(stamp: FileStamp): Stamp {
-  return {sha256: stamp.sha256, stat: [stamp.size, stamp.mtimeNs, stamp.ctimeNs, stamp.ino].join(' ')}
+  return {sha256: stamp.sha256, stat: statOf(stamp)}
 }
 
 function fileStampOf(stamp: Stamp): FileStamp {

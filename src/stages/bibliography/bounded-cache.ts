@@ -1,8 +1,9 @@
 /**
  * A bounded in-memory map from string keys to values, oldest first out: the per-thread
- * memory of work on bibliography entries (formatting, parsing), which documents of one field share.
- * Callers use the exact inputs of the work as keys, never a hash of them, so two inputs never
- * share a value.
+ * memory of work on bibliography entries (formatting, parsing), which documents of one field share,
+ * and of the last bibliography files read (`RecentFiles`). Callers use the exact inputs of the work
+ * as keys, never a hash of them, so two inputs never share a value (`RecentFiles` keys by path and
+ * compares the bytes it keeps).
  */
 export class BoundedCache<V = string> {
   private readonly entries = new Map<string, V>()
@@ -20,6 +21,11 @@ export class BoundedCache<V = string> {
    */
   get(key: string): V | undefined {
     return this.entries.get(key)
+  }
+
+  /** Forgets the value stored for `key`, if any. */
+  delete(key: string): void {
+    this.entries.delete(key)
   }
 
   /** Stores `value` for `key`, dropping the oldest entries past the limit. */

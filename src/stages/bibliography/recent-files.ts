@@ -1,4 +1,5 @@
 import {recentFileBytes} from './bibliography-formats.js'
+import {BoundedCache} from './bounded-cache.js'
 
 /**
  * What was made from the last bibliography files read, by path, each kept with its bytes, which are
@@ -7,7 +8,7 @@ import {recentFileBytes} from './bibliography-formats.js'
  * so two files are enough, and none bigger than `recentFileBytes` is kept.
  */
 export class RecentFiles<V> {
-  private readonly files = new Map<string, {bytes: Uint8Array; value: V}>()
+  private readonly files = new BoundedCache<{bytes: Uint8Array; value: V}>(2)
 
   /** What was kept for `source` read with exactly these bytes, or undefined. */
   get(source: string, bytes: Uint8Array): V | undefined {
@@ -17,11 +18,9 @@ export class RecentFiles<V> {
 
   /** Keeps `value` for `source` read with `bytes`, the most recent; the oldest of more than two goes. */
   set(source: string, bytes: Uint8Array, value: V): void {
-    this.files.delete(source)
-    if (bytes.byteLength > recentFileBytes) return
+    if (bytes.byteLength > recentFileBytes) this.files.delete(source)
     // A copy: a caller may fill the same buffer with another file's bytes for its next document.
-    this.files.set(source, {bytes: Buffer.from(bytes), value})
-    while (this.files.size > 2) this.files.delete(this.files.keys().next().value!)
+    else this.files.set(source, {bytes: Buffer.from(bytes), value})
   }
 
   clear(): void {
